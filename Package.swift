@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "roompoll",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "roompoll", targets: ["roompoll"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // Pure core: poll definitions, answers, the session state machine, tallies.
+        .target(name: "PollCore", dependencies: ["Yams"]),
+        // Durable storage: the Store protocol and its SQLite implementation.
+        .target(name: "Store", dependencies: ["PollCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Where answers from every channel are checked, committed and tallied.
+        .target(name: "Intake", dependencies: ["PollCore", "Store"]),
+        // Shift statistics, pure.
+        .target(name: "Analysis", dependencies: ["PollCore"]),
+        // Renders analysis results and exports.
+        .target(name: "Report", dependencies: ["PollCore", "Analysis"]),
+        .executableTarget(
+            name: "roompoll",
+            dependencies: [
+                "PollCore", "Store", "Intake", "Analysis", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PollCoreTests", dependencies: ["PollCore"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "PollCore"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "PollCore"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PollCore"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "PollCore"]),
+        .testTarget(name: "CLITests", dependencies: ["PollCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

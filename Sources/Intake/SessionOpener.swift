@@ -1,0 +1,35 @@
+import Foundation
+import PollCore
+import Store
+
+/// Finds or creates the session a command works on.
+public enum SessionOpener {
+    /// A name for a new session of the poll file `stem` on `date`: `stem-YYYY-MM-DD`, with
+    /// `-2`, `-3`, … added when that is taken.
+    public static func defaultName(stem: String, date: Date, taken: Set<String>) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .current
+        formatter.dateFormat = "yyyy-MM-dd"
+        let base = "\(stem)-\(formatter.string(from: date))"
+        guard taken.contains(base) else { return base }
+        var n = 2
+        while taken.contains("\(base)-\(n)") { n += 1 }
+        return "\(base)-\(n)"
+    }
+
+    /// Creates a new session named `name` (or a default name) for `definition`.
+    public static func create(in store: any Store, name: String?, stem: String, definition: PollDefinition,
+                              source: String, pace: Pace?, now: Date) async throws -> SessionRecord {
+        let chosen: String
+        if let name {
+            chosen = name
+        } else {
+            let taken = Set(try await store.sessionSummaries().map(\.name))
+            chosen = defaultName(stem: stem, date: now, taken: taken)
+        }
+        return try await store.createSession(SessionDraft(
+            name: chosen, definition: definition, source: source,
+            control: SessionControl(startOf: definition, pace: pace), createdAt: now))
+    }
+}

@@ -1,0 +1,29 @@
+/// A poll as read from its file: title, rounds, pace and questions.
+public struct PollDefinition: Sendable, Hashable, Codable {
+    public var title: String
+    public var event: String?
+    /// The rounds in order; `[opening, closing]` unless the file names others.
+    public var rounds: [String]
+    public var pace: Pace
+    public var questions: [Question]
+
+    public init(title: String, event: String? = nil, rounds: [String] = Self.defaultRounds,
+                pace: Pace = .audience, questions: [Question]) {
+        self.title = title
+        self.event = event
+        self.rounds = rounds
+        self.pace = pace
+        self.questions = questions
+    }
+
+    public static let defaultRounds = ["opening", "closing"]
+
+    public func question(_ id: String) -> Question? {
+        questions.first { $0.id == id }
+    }
+
+    /// The questions asked in `round`, in file order.
+    public func questions(in round: String) -> [Question] {
+        questions.filter { $0.isAsked(in: round) }
+    }
+}

@@ -1,0 +1,57 @@
+/// One question of a poll, as resolved from the poll file.
+public struct Question: Sendable, Hashable, Codable, Identifiable {
+    /// Stable id, used in stored responses, imports and reports.
+    public var id: String
+    public var kind: QuestionKind
+    /// The prompt shown to participants.
+    public var ask: String
+    /// The choices: options for `single`, `multi` and `ranking`; the scale labels for `likert`;
+    /// empty for `scale`, `words` and `text`.
+    public var options: [String]
+    /// `multi`: the most options one answer may pick. `scale`: the largest value.
+    public var max: Int?
+    /// `scale`: the smallest value.
+    public var min: Int?
+    /// Whether the answer groups participants for breakdowns.
+    public var segment: Bool
+    /// The rounds this question is asked in.
+    public var rounds: [String]
+
+    public init(
+        id: String, kind: QuestionKind, ask: String, options: [String] = [],
+        max: Int? = nil, min: Int? = nil, segment: Bool = false, rounds: [String]
+    ) {
+        self.id = id
+        self.kind = kind
+        self.ask = ask
+        self.options = options
+        self.max = max
+        self.min = min
+        self.segment = segment
+        self.rounds = rounds
+    }
+
+    /// The five-point agree scale used when a likert question names no labels.
+    public static let defaultLikertLabels = [
+        "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree",
+    ]
+    /// Scale range used when a scale question names no `min`/`max`.
+    public static let defaultScaleRange = 0...10
+    /// The most words one `words` answer may hold.
+    public static let maxWords = 3
+    /// The longest word of a `words` answer, in characters.
+    public static let maxWordLength = 32
+    /// The longest `text` answer, in characters.
+    public static let maxTextLength = 280
+
+    /// `scale`: the allowed values.
+    public var scaleRange: ClosedRange<Int> {
+        (min ?? Self.defaultScaleRange.lowerBound)...(max ?? Self.defaultScaleRange.upperBound)
+    }
+
+    /// `multi`: how many options one answer may pick.
+    public var maxChoices: Int { max ?? options.count }
+
+    /// Whether the question is asked in `round`.
+    public func isAsked(in round: String) -> Bool { rounds.contains(round) }
+}

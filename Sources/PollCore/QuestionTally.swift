@@ -1,0 +1,62 @@
+/// The live count of one question in one round, updated answer by answer.
+///
+/// Only each participant's latest answer counts; recording a new one takes the old one's
+/// contribution out first. Show-of-hands counts are added on top and are never paired.
+public struct QuestionTally: Sendable, Hashable {
+    public let question: Question
+    /// Latest answer per participant token.
+    public private(set) var latest: [String: Answer] = [:]
+    /// Per option (choice kinds), per value from `min` (scale), or per first place (ranking),
+    /// from individual answers only.
+    public private(set) var answerCounts: [Int]
+    /// `ranking`: the sum of rank positions (1 = first) per option.
+    public private(set) var rankSums: [Int]
+    /// `words`: how many respondents used each word (case-folded).
+    public private(set) var wordCounts: [String: Int] = [:]
+    /// Show-of-hands counts per option, if the facilitator typed any in.
+    public private(set) var hands: [Int]?
+
+    public init(question: Question) {
+        self.question = question
+        let slots = question.kind == .scale ? question.scaleRange.count : question.options.count
+        answerCounts = Array(repeating: 0, count: slots)
+        rankSums = Array(repeating: 0, count: question.kind == .ranking ? question.options.count : 0)
+    }
+
+    /// Individual respondents plus, for choice kinds, the people counted by show of hands.
+    public var respondents: Int { latest.count + (hands?.reduce(0, +) ?? 0) }
+
+    /// Counts per slot including show-of-hands counts.
+    public var counts: [Int] {
+        guard let hands else { return answerCounts }
+        return zip(answerCounts, hands).map { $0 + $1 }
+    }
+
+    public mutating func record(participant: String, answer: Answer) {
+        if let old = latest[participant] { apply(old, sign: -1) }
+        latest[participant] = answer
+        apply(answer, sign: 1)
+    }
+
+    /// Replaces the show-of-hands counts (one per option).
+    public mutating func setHands(_ counts: [Int]?) {
+        hands = counts
+    }
+
+    private mutating func apply(_ answer: Answer, sign: Int) {
+        switch answer {
+        case .choice(let i): answerCounts[i] += sign
+        case .choices(let picked): for i in picked { answerCounts[i] += sign }
+        case .number(let value): answerCounts[value - question.scaleRange.lowerBound] += sign
+        case .order(let order):
+            if let first = order.first { answerCounts[first] += sign }
+            for (position, option) in order.enumerated() { rankSums[option] += sign * (position + 1) }
+        case .words(let words):
+            for word in Set(words.map { $0.lowercased() }) {
+                wordCounts[word, default: 0] += sign
+                if wordCounts[word] == 0 { wordCounts[word] = nil }
+            }
+        case .text: break
+        }
+    }
+}

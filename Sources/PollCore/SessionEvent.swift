@@ -1,0 +1,44 @@
+/// Something the facilitator does to a live session.
+public enum SessionEvent: Sendable, Hashable {
+    /// Opens a round for answers; any other open round closes.
+    case openRound(String)
+    /// Closes a round.
+    case closeRound(String)
+    /// Makes a question current.
+    case select(String)
+    /// The next question of the poll (of the open round, if one is open).
+    case next
+    /// The previous question.
+    case previous
+    /// Presenter pace: opens voting on the current question.
+    case openVoting
+    /// Presenter pace: closes voting on the current question.
+    case closeVoting
+    /// Switches between audience and presenter pace.
+    case setPace(Pace)
+}
+
+/// What the I/O shell must do after the engine handled an event.
+public enum SessionEffect: Sendable, Hashable {
+    /// Store the new control state (the store is the source of truth).
+    case persist(SessionControl)
+    /// Tell everyone following the session (screens, participant pages) what changed.
+    case broadcast(SessionControl)
+}
+
+/// Why the engine refused a facilitator event.
+public enum SessionEventError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknownRound(String)
+    case unknownQuestion(String)
+    case noQuestion
+    case audiencePace
+
+    public var description: String {
+        switch self {
+        case .unknownRound(let r): return "the poll has no round `\(r)`"
+        case .unknownQuestion(let q): return "the poll has no question `\(q)`"
+        case .noQuestion: return "no question is current"
+        case .audiencePace: return "in audience pace every question of the open round is open; there is no voting to open or close"
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// Live tallies of a session: one `QuestionTally` per round and question.
+public struct Tally: Sendable, Hashable {
+    public let definition: PollDefinition
+    private var tallies: [Key: QuestionTally] = [:]
+
+    struct Key: Hashable, Sendable {
+        var round: String
+        var question: String
+    }
+
+    public init(definition: PollDefinition) {
+        self.definition = definition
+        for round in definition.rounds {
+            for question in definition.questions(in: round) {
+                tallies[Key(round: round, question: question.id)] = QuestionTally(question: question)
+            }
+        }
+    }
+
+    public init(definition: PollDefinition, responses: [Response], hands: [HandCount] = []) {
+        self.init(definition: definition)
+        for response in responses { record(response) }
+        for count in hands { setHands(count) }
+    }
+
+    public mutating func record(_ response: Response) {
+        tallies[Key(round: response.round, question: response.question)]?
+            .record(participant: response.participant, answer: response.answer)
+    }
+
+    public mutating func setHands(_ count: HandCount) {
+        tallies[Key(round: count.round, question: count.question)]?.setHands(count.counts)
+    }
+
+    public func tally(round: String, question: String) -> QuestionTally? {
+        tallies[Key(round: round, question: question)]
+    }
+
+    /// Distinct participants who answered at least one question in `round` (hands not included).
+    public func participants(in round: String) -> Set<String> {
+        var people: Set<String> = []
+        for (key, tally) in tallies where key.round == round { people.formUnion(tally.latest.keys) }
+        return people
+    }
+}

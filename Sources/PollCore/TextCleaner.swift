@@ -1,0 +1,24 @@
+import Foundation
+/// Cleans participant text at the door: removes control characters and bidirectional
+/// overrides and trims surrounding white space. Line breaks become spaces.
+public enum TextCleaner {
+    public static func clean(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                scalars.append(" ")
+            } else if !isStripped(scalar) {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars).trimmingCharacters(in: .whitespaces)
+    }
+
+    static func isStripped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true          // C0 and C1 controls
+        case 0x202A...0x202E, 0x2066...0x2069: return true  // bidi embeddings, overrides, isolates
+        default: return false
+        }
+    }
+}

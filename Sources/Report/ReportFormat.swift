@@ -1,0 +1,6 @@
+import Analysis
+
+/// One output format of the opinion-change report; each format is one small type.
+public protocol ReportFormat: Sendable {
+    func render(_ report: ShiftReport) -> String
+}

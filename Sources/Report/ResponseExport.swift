@@ -1,0 +1,39 @@
+import Foundation
+import PollCore
+
+/// Every current response of a session as CSV or JSON, answers in the import encoding, so
+/// that what `roompoll export --format csv` writes, `roompoll import` reads back unchanged.
+public enum ResponseExport {
+    public static let columns = ["session", "round", "question", "participant", "answer", "channel", "time"]
+
+    public static func csv(session: String, definition: PollDefinition, responses: [Response]) -> String {
+        var text = CSV.line(columns)
+        for response in responses {
+            text += CSV.line(fields(session: session, definition: definition, response: response))
+        }
+        return text
+    }
+
+    public static func json(session: String, definition: PollDefinition, responses: [Response]) -> String {
+        let rows = responses.map { response in
+            Dictionary(uniqueKeysWithValues: zip(columns, fields(session: session, definition: definition, response: response)))
+        }
+        let document = Document(schema: "roompoll.responses/1", session: session, poll_title: definition.title, responses: rows)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    struct Document: Encodable {
+        var schema: String
+        var session: String
+        var poll_title: String
+        var responses: [[String: String]]
+    }
+
+    static func fields(session: String, definition: PollDefinition, response: Response) -> [String] {
+        let answer = definition.question(response.question).map { AnswerCodec.encode(response.answer, for: $0) } ?? ""
+        return [session, response.round, response.question, response.participant, answer,
+                response.channel.rawValue, Timestamp.format(response.receivedAt)]
+    }
+}

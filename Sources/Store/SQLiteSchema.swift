@@ -1,0 +1,53 @@
+import GRDB
+
+/// The SQLite schema, as migrations applied in order when a database is opened.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sessions, participants, responses, hand counts") { db in
+            try db.execute(sql: """
+                CREATE TABLE session (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    poll_title TEXT NOT NULL,
+                    poll_source TEXT NOT NULL,
+                    definition TEXT NOT NULL,
+                    control TEXT NOT NULL,
+                    revision INTEGER NOT NULL DEFAULT 0,
+                    join_code TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE participant (
+                    id INTEGER PRIMARY KEY,
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    token TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (session_id, token)
+                );
+                CREATE TABLE response (
+                    id INTEGER PRIMARY KEY,
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    participant_id INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,
+                    round TEXT NOT NULL,
+                    question TEXT NOT NULL,
+                    answer TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    received_at TEXT NOT NULL,
+                    superseded_by INTEGER REFERENCES response(id)
+                );
+                CREATE INDEX response_current ON response (session_id, participant_id, round, question)
+                    WHERE superseded_by IS NULL;
+                CREATE TABLE hand_count (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    round TEXT NOT NULL,
+                    question TEXT NOT NULL,
+                    counts TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    PRIMARY KEY (session_id, round, question)
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+import PollCore
+
+/// The embedded store: one SQLite file in WAL mode through GRDB, `synchronous = FULL` so a
+/// committed answer survives a crash and a power loss.
+public final class SQLiteStore: Store {
+    private let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            // DatabasePool would set NORMAL; an acknowledged answer must survive power loss.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        self.path = path
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteSchema.migrator.migrate(pool)
+    }
+
+    public func createSession(_ draft: SessionDraft) async throws -> SessionRecord {
+        let definition = try JSONCoding.encode(draft.definition)
+        let control = try JSONCoding.encode(draft.control)
+        return try await pool.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE name = ?", arguments: [draft.name]) == true {
+                throw StoreError.sessionExists(draft.name)
+            }
+            var generator = SystemRandomNumberGenerator()
+            var code = JoinCode.make(using: &generator)
+            while try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE join_code = ?", arguments: [code]) == true {
+                code = JoinCode.make(using: &generator)
+            }
+            try db.execute(sql: """
+                INSERT INTO session (name, poll_title, poll_source, definition, control, join_code, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [draft.name, draft.definition.title, draft.source, definition, control, code, draft.createdAt])
+            return SessionRecord(id: db.lastInsertedRowID, name: draft.name, definition: draft.definition,
+                                 source: draft.source, control: draft.control, revision: 0, joinCode: code,
+                                 createdAt: draft.createdAt)
+        }
+    }
+
+    public func session(named name: String) async throws -> SessionRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM session WHERE name = ?", arguments: [name]).map(Self.session)
+        }
+    }
+
+    public func sessionSummaries() async throws -> [SessionSummary] {
+        try await pool.read { db in
+            let sessions = try Row.fetchAll(db, sql: "SELECT * FROM session ORDER BY created_at, id").map(Self.session)
+            return try sessions.map { session in
+                var perRound: [String: Int] = [:]
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT round, COUNT(DISTINCT participant_id) AS n FROM response
+                    WHERE session_id = ? AND superseded_by IS NULL GROUP BY round
+                    """, arguments: [session.id])
+                for row in rows { perRound[row["round"]] = row["n"] }
+                return SessionSummary(name: session.name, pollTitle: session.definition.title, createdAt: session.createdAt,
+                                      participants: session.definition.rounds.map { .init(round: $0, count: perRound[$0] ?? 0) })
+            }
+        }
+    }
+
+    public func saveControl(_ control: SessionControl, of session: SessionRecord) async throws -> SessionRecord {
+        let json = try JSONCoding.encode(control)
+        let revision = try await pool.write { db in
+            try db.execute(sql: "UPDATE session SET control = ?, revision = revision + 1 WHERE id = ?",
+                           arguments: [json, session.id])
+            guard db.changesCount == 1 else { throw StoreError.noSuchSession(session.name) }
+            return try Int64.fetchOne(db, sql: "SELECT revision FROM session WHERE id = ?", arguments: [session.id]) ?? 0
+        }
+        var updated = session
+        updated.control = control
+        updated.revision = revision
+        return updated
+    }
+
+    public func append(_ responses: [Response], to session: SessionRecord) async throws {
+        guard !responses.isEmpty else { return }
+        let rows = try responses.map { response -> (Response, String) in
+            guard let question = session.definition.question(response.question) else {
+                throw StoreError.corrupt("question `\(response.question)` is not in the session's poll")
+            }
+            return (response, AnswerCodec.encode(response.answer, for: question))
+        }
+        try await pool.write { db in
+            let findParticipant = try db.cachedStatement(sql: "SELECT id FROM participant WHERE session_id = ? AND token = ?")
+            let addParticipant = try db.cachedStatement(sql: """
+                INSERT INTO participant (session_id, token, channel, created_at) VALUES (?, ?, ?, ?)
+                """)
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO response (session_id, participant_id, round, question, answer, channel, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let supersede = try db.cachedStatement(sql: """
+                UPDATE response SET superseded_by = ?
+                WHERE session_id = ? AND participant_id = ? AND round = ? AND question = ?
+                  AND superseded_by IS NULL AND id <> ?
+                """)
+            var participants: [String: Int64] = [:]
+            for (response, text) in rows {
+                let participantID: Int64
+                if let known = participants[response.participant] {
+                    participantID = known
+                } else if let stored = try Int64.fetchOne(findParticipant, arguments: [session.id, response.participant]) {
+                    participantID = stored
+                } else {
+                    try addParticipant.execute(arguments: [session.id, response.participant,
+                                                           response.channel.rawValue, response.receivedAt])
+                    participantID = db.lastInsertedRowID
+                }
+                participants[response.participant] = participantID
+                try insert.execute(arguments: [session.id, participantID, response.round, response.question, text,
+                                               response.channel.rawValue, response.receivedAt])
+                let id = db.lastInsertedRowID
+                try supersede.execute(arguments: [id, session.id, participantID, response.round, response.question, id])
+            }
+        }
+    }
+
+    public func currentResponses(of session: SessionRecord) async throws -> [Response] {
+        try await responses(of: session, currentOnly: true).map(\.response)
+    }
+
+    public func allResponses(of session: SessionRecord) async throws -> [StoredResponse] {
+        try await responses(of: session, currentOnly: false)
+    }
+
+    private func responses(of session: SessionRecord, currentOnly: Bool) async throws -> [StoredResponse] {
+        try await pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT r.id, p.token, r.round, r.question, r.answer, r.channel, r.received_at, r.superseded_by
+                FROM response r JOIN participant p ON p.id = r.participant_id
+                WHERE r.session_id = ? \(currentOnly ? "AND r.superseded_by IS NULL" : "")
+                ORDER BY r.id
+                """, arguments: [session.id])
+            var result: [StoredResponse] = []
+            while let row = try cursor.next() {
+                let questionID: String = row[3]
+                let text: String = row[4]
+                let channelName: String = row[5]
+                guard let question = session.definition.question(questionID), let channel = Channel(rawValue: channelName),
+                      let answer = try? AnswerCodec.decode(text, for: question) else {
+                    throw StoreError.corrupt("response \(row[0] as Int64) (`\(questionID)`: `\(text)`)")
+                }
+                let response = Response(participant: row[1], round: row[2], question: questionID, answer: answer,
+                                        channel: channel, receivedAt: row[6])
+                result.append(StoredResponse(id: row[0], response: response, supersededBy: row[7]))
+            }
+            return result
+        }
+    }
+
+    public func saveHands(_ count: HandCount, of session: SessionRecord) async throws {
+        let counts = try JSONCoding.encode(count.counts)
+        try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO hand_count (session_id, round, question, counts, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (session_id, round, question) DO UPDATE SET counts = excluded.counts, updated_at = excluded.updated_at
+                """, arguments: [session.id, count.round, count.question, counts, count.updatedAt])
+        }
+    }
+
+    public func hands(of session: SessionRecord) async throws -> [HandCount] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM hand_count WHERE session_id = ? ORDER BY round, question",
+                             arguments: [session.id]).map { row in
+                HandCount(round: row["round"], question: row["question"],
+                          counts: try JSONCoding.decode([Int].self, from: row["counts"]), updatedAt: row["updated_at"])
+            }
+        }
+    }
+
+    private static func session(_ row: Row) throws -> SessionRecord {
+        SessionRecord(id: row["id"], name: row["name"],
+                      definition: try JSONCoding.decode(PollDefinition.self, from: row["definition"]),
+                      source: row["poll_source"],
+                      control: try JSONCoding.decode(SessionControl.self, from: row["control"]),
+                      revision: row["revision"], joinCode: row["join_code"], createdAt: row["created_at"])
+    }
+}

@@ -1,0 +1,26 @@
+import PollCore
+
+/// Durable storage of sessions, participants, responses and hand counts.
+///
+/// The store is the source of truth, also for each session's control state. `append` returns
+/// only after the responses are committed: an answer is acknowledged only then. One shared
+/// test suite runs against every implementation.
+public protocol Store: Sendable {
+    /// Creates a session with a fresh join code; fails with `StoreError.sessionExists` if the name is taken.
+    func createSession(_ draft: SessionDraft) async throws -> SessionRecord
+    func session(named name: String) async throws -> SessionRecord?
+    /// Every session, oldest first, with participants per round.
+    func sessionSummaries() async throws -> [SessionSummary]
+    /// Stores the session's control state and returns it with its new revision.
+    func saveControl(_ control: SessionControl, of session: SessionRecord) async throws -> SessionRecord
+    /// Commits `responses` in one transaction; each supersedes the same participant's earlier
+    /// answer to the same question in the same round. Returns after the commit.
+    func append(_ responses: [Response], to session: SessionRecord) async throws
+    /// The latest response of every participant to every question and round, in arrival order.
+    func currentResponses(of session: SessionRecord) async throws -> [Response]
+    /// Every response ever stored, superseded ones included, in arrival order.
+    func allResponses(of session: SessionRecord) async throws -> [StoredResponse]
+    /// Stores (or replaces) show-of-hands counts for one question in one round.
+    func saveHands(_ count: HandCount, of session: SessionRecord) async throws
+    func hands(of session: SessionRecord) async throws -> [HandCount]
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Intake
+import PollCore
+import Report
+import Store
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run a session of a poll with a simulated audience and print the report.",
+        discussion: """
+            The simulated audience (seeded: the same seed gives the same answers) answers through
+            the same engine and store as real participants: the opening round opens, everyone
+            answers, it closes; then the closing round, where views have moved toward agreement
+            and some people have left or arrived. Without --db the session goes into a fresh
+            database in the temporary folder, whose path is printed.
+            """
+    )
+
+    static let defaultPoll = "polls/encryption-human-right.yaml"
+
+    @Option(help: ArgumentHelp("The poll to run (default: \(DemoCommand.defaultPoll)).", valueName: "file"))
+    var poll: String?
+
+    @Option(help: "How many simulated participants.")
+    var audience = 60
+
+    @Option(help: "Seed of the simulated audience.")
+    var seed: UInt64 = 2026
+
+    @Option(help: ArgumentHelp("The session name (default: the poll's name and today's date).", valueName: "name"))
+    var session: String?
+
+    @Option(name: .customLong("db"), help: ArgumentHelp("Database to add the session to (default: a fresh one in the temporary folder).", valueName: "path"))
+    var databasePath: String?
+
+    func validate() throws {
+        guard (1...100_000).contains(audience) else { throw ValidationError("--audience must be between 1 and 100000") }
+    }
+
+    func run() async throws {
+        let pollFile: PollFile
+        do { pollFile = try PollFile.load(try Self.locate(poll)) } catch let error as PollFileError {
+            printError(error.text)
+            throw ExitCode.failure
+        }
+        let path = databasePath ?? Self.freshDatabasePath()
+        let store = try DatabaseOptions.open(path: path, create: true)
+        let record = try await SessionOpener.create(
+            in: store, name: session, stem: pollFile.stem, definition: pollFile.definition,
+            source: pollFile.source, pace: .audience, now: Date())
+        let intake = try await Intake.open(record, in: store)
+        let crowd = SimulatedAudience(definition: pollFile.definition, size: audience, seed: seed)
+
+        print("roompoll demo — \(pollFile.definition.title)")
+        print("Session \(record.name) · join code \(record.joinCode) · \(audience) simulated participants\n")
+        for round in pollFile.definition.rounds {
+            try await intake.handle(.openRound(round))
+            var accepted = 0
+            var people: Set<String> = []
+            let submissions = crowd.submissions(round: round, at: Date())
+            for start in stride(from: 0, to: submissions.count, by: 25) {
+                let batch = Array(submissions[start..<min(start + 25, submissions.count)])
+                for case .success(let response) in await intake.submit(batch: batch) {
+                    accepted += 1
+                    people.insert(response.participant)
+                }
+            }
+            try await intake.handle(.closeRound(round))
+            print("\(round.capitalized) round: \(accepted) answers from \(people.count) participants.")
+        }
+        let finished = await intake.session
+        print("")
+        print(TextReport().render(try await ReportCommand.analyze(finished, in: store)), terminator: "")
+        print("\nStored in \(path). Next: roompoll report \(finished.name) --db \(path) --format json")
+    }
+
+    /// The poll file: as given, or the default demo poll found from the current folder or
+    /// the folders above the executable (so the demo works from a build folder too).
+    static func locate(_ given: String?) throws -> String {
+        if let given { return given }
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: defaultPoll) { return defaultPoll }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent(defaultPoll).path
+            if fileManager.fileExists(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        throw CLIError("cannot find \(defaultPoll); run from the roompoll folder or pass --poll FILE")
+    }
+
+    static func freshDatabasePath() -> String {
+        let name = "roompoll-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970)).sqlite"
+        return FileManager.default.temporaryDirectory.appendingPathComponent(name).path
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Report
+
+/// The formats `roompoll export` writes.
+enum ExportFormatName: String, ExpressibleByArgument, CaseIterable {
+    case csv, json
+}
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export every current response of a session: round, question, participant token, answer, channel, time.",
+        discussion: "Answers are written in the import encoding: what `export --format csv` writes, `roompoll import` reads back unchanged."
+    )
+
+    @Argument(help: ArgumentHelp("The session (see `roompoll sessions`).", valueName: "session"))
+    var session: String
+
+    @Option(help: "Output format: csv or json.")
+    var format: ExportFormatName = .csv
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let store = try database.open(create: false)
+        let record = try await database.session(session, in: store)
+        let responses = try await store.currentResponses(of: record)
+        let text: String
+        switch format {
+        case .csv: text = ResponseExport.csv(session: record.name, definition: record.definition, responses: responses)
+        case .json: text = ResponseExport.json(session: record.name, definition: record.definition, responses: responses)
+        }
+        try write(text, to: output)
+    }
+}

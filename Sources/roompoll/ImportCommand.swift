@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Intake
+import PollCore
+import Store
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import answers from a CSV file into a session.",
+        discussion: """
+            The CSV has the header participant,round,question,answer (any order; the columns
+            session, channel and time that `roompoll export` writes are read too). Answers:
+              single, likert  an option label or its 1-based number
+              multi           labels joined by ;          e.g. Press;Courts
+              scale           an integer                  e.g. 7
+              ranking         every label in order, >     e.g. Courts>Press>Streets
+              words           up to three words, ;        e.g. privacy;trust
+              text            free text
+            If any row is bad, every bad row is listed with its line number and nothing is
+            imported. The session is created if it does not exist.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The poll file the answers belong to.", valueName: "poll"))
+    var poll: String
+
+    @Argument(help: ArgumentHelp("The CSV file to import.", valueName: "csv"))
+    var csv: String
+
+    @Option(help: ArgumentHelp("The session to import into (default: a new one named after the poll and today's date).", valueName: "name"))
+    var session: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let pollFile: PollFile
+        do { pollFile = try PollFile.load(poll) } catch {
+            printError(error.text)
+            throw ExitCode.failure
+        }
+        guard let data = FileManager.default.contents(atPath: csv) else { throw CLIError("cannot read \(csv)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(csv) is not UTF-8 text") }
+
+        let store = try database.open(create: true)
+        var existing: SessionRecord?
+        if let session { existing = try await store.session(named: session) }
+        if let existing, existing.definition.title != pollFile.definition.title {
+            throw CLIError("session `\(existing.name)` runs the poll “\(existing.definition.title)”, not “\(pollFile.definition.title)”")
+        }
+        let definition = existing?.definition ?? pollFile.definition
+        let engine = SessionEngine(definition: definition, control: SessionControl(startOf: definition))
+        let responses: [Response]
+        do {
+            responses = try CSVImport.responses(from: text, engine: engine, now: Date())
+        } catch {
+            for problem in error.list { printError("\(csv):\(problem.line): \(problem.message)") }
+            printError("Nothing was imported: \(error.list.count) problem\(error.list.count == 1 ? "" : "s").")
+            throw ExitCode.failure
+        }
+        let target: SessionRecord
+        if let existing {
+            target = existing
+        } else {
+            target = try await SessionOpener.create(
+                in: store, name: session, stem: pollFile.stem, definition: pollFile.definition,
+                source: pollFile.source, pace: nil, now: Date())
+        }
+        try await store.append(responses, to: target)
+        let people = Set(responses.map(\.participant)).count
+        print("Imported \(responses.count) answers from \(people) participants into session `\(target.name)` (\(database.path)).")
+    }
+}

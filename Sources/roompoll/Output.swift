@@ -1,0 +1,19 @@
+import Foundation
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Writes `text` to `path`, or to standard output when `path` is nil.
+func write(_ text: String, to path: String?) throws {
+    guard let path else {
+        print(text, terminator: "")
+        return
+    }
+    do {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+        throw CLIError("cannot write \(path): \((error as NSError).localizedDescription)")
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import PollCore
+
+/// A poll file read from disk and parsed.
+struct PollFile {
+    let path: String
+    let source: String
+    let definition: PollDefinition
+
+    /// The file name without folder and extension, used to name sessions.
+    var stem: String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
+
+    /// Reads and parses `path`; throws `PollFileError` with every problem as `file:line:column: message`.
+    static func load(_ path: String) throws(PollFileError) -> PollFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw PollFileError(text: "\(path): cannot read the file: \((error as NSError).localizedDescription)")
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw PollFileError(text: "\(path):1:1: the file is not UTF-8 text")
+        }
+        do {
+            return PollFile(path: path, source: source, definition: try PollFileParser.parse(source))
+        } catch {
+            throw PollFileError(text: error.located(in: path))
+        }
+    }
+}
+
+/// A poll file that cannot be used, with every problem on its own line.
+struct PollFileError: Error, CustomStringConvertible {
+    let text: String
+    var description: String { text }
+}
