@@ -268,7 +268,7 @@ private struct Reader {
     /// The allowed key nearest to a misspelt one, if it is close enough to be a typo.
     static func closest(to name: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, EditDistance.between(name, $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= Swift.max(1, name.count / 3) else { return nil }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= Swift.max(2, name.count / 3) else { return nil }
         return best.0
     }
 

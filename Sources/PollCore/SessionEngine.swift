@@ -14,6 +14,7 @@ public struct SessionEngine: Sendable, Hashable {
     // MARK: Facilitator events
 
     /// Applies a facilitator event; returns what to persist and broadcast.
+    @discardableResult
     public mutating func handle(_ event: SessionEvent) throws(SessionEventError) -> [SessionEffect] {
         var next = control
         switch event {

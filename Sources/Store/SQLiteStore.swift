@@ -9,9 +9,10 @@ public final class SQLiteStore: Store {
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// A write waits up to `busyTimeout` seconds for another process's lock, then fails.
+    public init(path: String, busyTimeout: TimeInterval = 5) throws {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // DatabasePool would set NORMAL; an acknowledged answer must survive power loss.
             try db.execute(sql: "PRAGMA synchronous = FULL")

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import PollCore
+
+@Suite("Live tallies")
+struct TallyTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func response(_ participant: String, _ question: String, _ answer: Answer, round: String = "opening") -> Response {
+        Response(participant: participant, round: round, question: question, answer: answer, channel: .web, receivedAt: now)
+    }
+
+    @Test func theLatestAnswerCounts() throws {
+        var tally = Tally(definition: Fixtures.poll)
+        tally.record(response("a", "single", .choice(0)))
+        tally.record(response("b", "single", .choice(0)))
+        tally.record(response("a", "single", .choice(2)))
+        let t = try #require(tally.tally(round: "opening", question: "single"))
+        #expect(t.counts == [1, 0, 1])
+        #expect(t.respondents == 2)
+        #expect(tally.tally(round: "closing", question: "single")?.respondents == 0)
+    }
+
+    @Test func everyKindCounts() throws {
+        var tally = Tally(definition: Fixtures.poll)
+        tally.record(response("a", "multi", .choices([0, 2])))
+        tally.record(response("b", "multi", .choices([2])))
+        tally.record(response("a", "scale", .number(10)))
+        tally.record(response("a", "ranking", .order([2, 0, 1])))
+        tally.record(response("b", "ranking", .order([0, 2, 1])))
+        tally.record(response("a", "words", .words(["Trust", "power"])))
+        tally.record(response("b", "words", .words(["trust"])))
+        tally.record(response("b", "words", .words(["risk"])))
+        #expect(tally.tally(round: "opening", question: "multi")?.counts == [1, 0, 2])
+        #expect(tally.tally(round: "opening", question: "scale")?.counts.last == 1)
+        let ranking = try #require(tally.tally(round: "opening", question: "ranking"))
+        #expect(ranking.counts == [1, 0, 1], "first places")
+        #expect(ranking.rankSums == [3, 6, 3])
+        #expect(tally.tally(round: "opening", question: "words")?.wordCounts == ["trust": 1, "power": 1, "risk": 1])
+        #expect(tally.participants(in: "opening") == ["a", "b"])
+    }
+
+    @Test func handsAddToCountsAndCanBeEdited() throws {
+        var tally = Tally(definition: Fixtures.poll)
+        tally.record(response("a", "single", .choice(1)))
+        tally.setHands(HandCount(round: "opening", question: "single", counts: [10, 2, 0], updatedAt: now))
+        #expect(tally.tally(round: "opening", question: "single")?.counts == [10, 3, 0])
+        tally.setHands(HandCount(round: "opening", question: "single", counts: [8, 2, 1], updatedAt: now))
+        #expect(tally.tally(round: "opening", question: "single")?.counts == [8, 3, 1])
+        #expect(tally.tally(round: "opening", question: "single")?.respondents == 12)
+    }
+
+    @Test func handCountsAreValidated() {
+        func check(_ question: String, _ counts: [Int], round: String = "opening") -> HandCountError? {
+            do { try HandCount(round: round, question: question, counts: counts, updatedAt: now).validate(against: Fixtures.poll) } catch { return error }
+            return nil
+        }
+        #expect(check("single", [1, 2, 3]) == nil)
+        #expect(check("single", [1, 2]) == .wrongCount(expected: 3, given: 2))
+        #expect(check("single", [1, -2, 3]) == .negative)
+        #expect(check("scale", [1]) == .notAChoiceQuestion("scale"))
+        #expect(check("nope", [1]) == .unknownQuestion("nope"))
+    }
+}

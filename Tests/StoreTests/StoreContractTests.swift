@@ -1,0 +1,134 @@
+import Foundation
+import PollCore
+import Store
+import Testing
+
+/// One suite, run against every store implementation.
+@Suite("Store contract")
+struct StoreContractTests {
+    typealias F = StoreFixtures
+
+    @Test(arguments: StoreKind.allCases)
+    func sessionsAreCreatedOnceAndFoundByName(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let store = try harness.open()
+        let created = try await store.createSession(F.draft())
+        #expect(created.joinCode.count == 6)
+        #expect(JoinCode.normalized(created.joinCode) == created.joinCode)
+        let found = try #require(try await store.session(named: "s1"))
+        #expect(found == created)
+        #expect(try await store.session(named: "nope") == nil)
+        await #expect(throws: StoreError.sessionExists("s1")) { try await store.createSession(F.draft()) }
+        let other = try await store.createSession(F.draft("s2"))
+        #expect(other.joinCode != created.joinCode)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func everythingIsStillThereAfterReopening(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        var session: SessionRecord
+        do {
+            let store = try harness.open()
+            session = try await store.createSession(F.draft())
+            var control = session.control
+            control.phases["opening"] = .open
+            control.currentQuestion = "q2"
+            session = try await store.saveControl(control, of: session)
+            #expect(session.revision == 1)
+            try await store.append([
+                F.response("p1", "q1", .choice(0)),
+                F.response("p2", "q2", .order([2, 1, 0]), at: 1),
+                F.response("p3", "q3", .words(["trust", "power"]), round: "closing", channel: .kiosk, at: 2),
+            ], to: session)
+            try await store.saveHands(HandCount(round: "opening", question: "q1", counts: [4, 5], updatedAt: F.now), of: session)
+        }
+        let reopened = try harness.open()
+        let again = try #require(try await reopened.session(named: "s1"))
+        #expect(again == session, "control, revision, snapshot and join code survive")
+        #expect(again.definition == F.poll)
+        #expect(again.source == "title: Store poll\n")
+        let responses = try await reopened.currentResponses(of: again)
+        #expect(responses == [
+            F.response("p1", "q1", .choice(0)),
+            F.response("p2", "q2", .order([2, 1, 0]), at: 1),
+            F.response("p3", "q3", .words(["trust", "power"]), round: "closing", channel: .kiosk, at: 2),
+        ])
+        #expect(try await reopened.hands(of: again) == [HandCount(round: "opening", question: "q1", counts: [4, 5], updatedAt: F.now)])
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aNewAnswerSupersedesTheOldOneWhichStaysForAudit(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let store = try harness.open()
+        let session = try await store.createSession(F.draft())
+        try await store.append([F.response("p1", "q1", .choice(0)), F.response("p2", "q1", .choice(0))], to: session)
+        try await store.append([F.response("p1", "q1", .choice(1), at: 5)], to: session)
+        try await store.append([F.response("p1", "q1", .choice(1), round: "closing", at: 6)], to: session)
+        let current = try await store.currentResponses(of: session)
+        #expect(current.map(\.participant) == ["p2", "p1", "p1"])
+        #expect(current.map(\.answer) == [.choice(0), .choice(1), .choice(1)])
+        let all = try await store.allResponses(of: session)
+        #expect(all.count == 4)
+        #expect(all[0].supersededBy == all[2].id, "p1's first answer points at its replacement")
+        #expect(all[1].supersededBy == nil)
+        #expect(all[3].supersededBy == nil, "another round is another answer")
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aBatchSupersedesWithinItself(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let store = try harness.open()
+        let session = try await store.createSession(F.draft())
+        try await store.append([F.response("p1", "q1", .choice(0)), F.response("p1", "q1", .choice(1), at: 1)], to: session)
+        #expect(try await store.currentResponses(of: session).map(\.answer) == [.choice(1)])
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func sessionSummariesCountParticipantsPerRound(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let store = try harness.open()
+        let session = try await store.createSession(F.draft())
+        _ = try await store.createSession(SessionDraft(name: "later", definition: F.poll, source: "", control: SessionControl(startOf: F.poll),
+                                                       createdAt: F.now.addingTimeInterval(60)))
+        try await store.append([
+            F.response("p1", "q1", .choice(0)), F.response("p1", "q2", .order([0, 1, 2])),
+            F.response("p2", "q1", .choice(1)), F.response("p2", "q1", .choice(1), round: "closing"),
+        ], to: session)
+        let summaries = try await store.sessionSummaries()
+        #expect(summaries.map(\.name) == ["s1", "later"])
+        #expect(summaries[0].pollTitle == "Store poll")
+        #expect(summaries[0].participants == [.init(round: "opening", count: 2), .init(round: "closing", count: 1)])
+        #expect(summaries[1].participants == [.init(round: "opening", count: 0), .init(round: "closing", count: 0)])
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func handCountsAreReplacedWhenEdited(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let store = try harness.open()
+        let session = try await store.createSession(F.draft())
+        try await store.saveHands(HandCount(round: "opening", question: "q1", counts: [1, 2], updatedAt: F.now), of: session)
+        try await store.saveHands(HandCount(round: "opening", question: "q1", counts: [3, 4], updatedAt: F.now.addingTimeInterval(9)), of: session)
+        try await store.saveHands(HandCount(round: "closing", question: "q1", counts: [0, 7], updatedAt: F.now), of: session)
+        let hands = try await store.hands(of: session)
+        #expect(hands.map(\.counts) == [[0, 7], [3, 4]])
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func sessionsDoNotSeeEachOthersAnswers(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let store = try harness.open()
+        let a = try await store.createSession(F.draft("a"))
+        let b = try await store.createSession(F.draft("b"))
+        try await store.append([F.response("same-token", "q1", .choice(0))], to: a)
+        try await store.append([F.response("same-token", "q1", .choice(1))], to: b)
+        #expect(try await store.currentResponses(of: a).map(\.answer) == [.choice(0)])
+        #expect(try await store.currentResponses(of: b).map(\.answer) == [.choice(1)])
+    }
+}
