@@ -9,13 +9,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run a session of a poll with a simulated audience and print the report.",
-        discussion: """
-            The simulated audience (seeded: the same seed gives the same answers) answers through
-            the same engine and store as real participants: the opening round opens, everyone
-            answers, it closes; then the closing round, where views have moved toward agreement
-            and some people have left or arrived. Without --db the session goes into a fresh
-            database in the temporary folder, whose path is printed.
-            """
+        discussion: "The simulated audience (seeded: the same seed gives the same answers) answers through the same engine and store as real participants: the opening round opens, everyone answers, it closes; then the closing round, where views have moved toward agreement and some people have left or arrived. Without --db the session goes into a fresh database in the temporary folder, whose path is printed."
     )
 
     static let defaultPoll = "polls/encryption-human-right.yaml"

@@ -9,16 +9,16 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import answers from a CSV file into a session.",
         discussion: """
-            The CSV has the header participant,round,question,answer (any order; the columns
-            session, channel and time that `roompoll export` writes are read too). Answers:
+            The CSV has the header participant,round,question,answer (any order; the columns session, channel and time that `roompoll export` writes are read too). Answers:
+
               single, likert  an option label or its 1-based number
               multi           labels joined by ;          e.g. Press;Courts
               scale           an integer                  e.g. 7
               ranking         every label in order, >     e.g. Courts>Press>Streets
               words           up to three words, ;        e.g. privacy;trust
               text            free text
-            If any row is bad, every bad row is listed with its line number and nothing is
-            imported. The session is created if it does not exist.
+
+            If any row is bad, every bad row is listed with its line number and nothing is imported. The session is created if it does not exist; an existing session keeps its own copy of the poll, which the answers are checked against.
             """
     )
 
@@ -42,9 +42,10 @@ struct ImportCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: csv) else { throw CLIError("cannot read \(csv)") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(csv) is not UTF-8 text") }
 
-        let store = try database.open(create: true)
+        // Nothing is created or written until every row has been checked.
+        let existingStore = FileManager.default.fileExists(atPath: database.path) ? try database.open(create: false) : nil
         var existing: SessionRecord?
-        if let session { existing = try await store.session(named: session) }
+        if let session, let existingStore { existing = try await existingStore.session(named: session) }
         if let existing, existing.definition.title != pollFile.definition.title {
             throw CLIError("session `\(existing.name)` runs the poll “\(existing.definition.title)”, not “\(pollFile.definition.title)”")
         }
@@ -58,6 +59,8 @@ struct ImportCommand: AsyncParsableCommand {
             printError("Nothing was imported: \(error.list.count) problem\(error.list.count == 1 ? "" : "s").")
             throw ExitCode.failure
         }
+        guard !responses.isEmpty else { throw CLIError("\(csv) holds no answers: nothing was imported") }
+        let store = try existingStore ?? database.open(create: true)
         let target: SessionRecord
         if let existing {
             target = existing

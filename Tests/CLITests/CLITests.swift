@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+/// The built `roompoll` binary, run as a facilitator would run it.
+@Suite("roompoll command", .serialized)
+struct CLITests {
+    @Test func checkPrintsOkForEveryShippedPoll() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let names = ["cybercrime-treaty", "digital-id", "encryption-human-right"]
+        let outcome = try cli.run(["check"] + names.map(cli.poll))
+        #expect(outcome.status == 0)
+        #expect(outcome.lines == names.map { "\(cli.poll($0)): ok" })
+        #expect(outcome.stderr.isEmpty)
+    }
+
+    @Test func checkReportsEveryProblemAsFileLineColumn() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let bad = try cli.write("bad.yaml", """
+            title: Bad
+            questions:
+              - id: a
+                kind: single
+                ask: A?
+                optoins: [Yes, No]
+              - id: a
+                kind: scale
+                ask: B?
+                min: 3
+                max: 1
+            """)
+        let empty = try cli.write("empty.yaml", "")
+        let outcome = try cli.run("check", bad, cli.poll("digital-id"), empty)
+        #expect(outcome.status == 1)
+        #expect(outcome.lines == ["\(cli.poll("digital-id")): ok"])
+        #expect(outcome.errorLines == [
+            "\(bad):3:5: missing `options` (a single question needs at least two)",
+            "\(bad):6:5: unknown key `optoins` in a question — did you mean `options`?",
+            "\(bad):7:9: duplicate question id `a` (first used on line 3)",
+            "\(bad):10:10: scale `min` (3) must be less than `max` (1)",
+            "\(empty):1:1: the file is empty: a poll needs a `title` and `questions`",
+        ])
+        #expect(try cli.run("check", cli.path("missing.yaml")).stderr.contains("missing.yaml: cannot read the file"))
+    }
+
+    @Test func importSessionsExportAndImportBackUnchanged() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let poll = cli.poll("digital-id")
+        let csv = try cli.write("answers.csv", """
+            participant,round,question,answer
+            p1,opening,stakeholder,Civil society
+            p1,opening,necessity,5
+            p1,closing,necessity,Agree
+            p2,opening,routes,Open-source systems>Strategic litigation>Mapping national legislation>Multilateral engagement>Documenting harms with communities
+            p2,closing,one-word,"surveillance; trust"
+            "p 3",opening,open-source-trust,Not at all
+            """)
+        let first = try cli.run("import", poll, csv, "--session", "workshop", "--db", "test.sqlite")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Imported 6 answers from 3 participants into session `workshop`"))
+
+        let sessions = try cli.run("sessions", "--db", "test.sqlite")
+        #expect(sessions.status == 0)
+        #expect(sessions.lines.count == 2)
+        #expect(sessions.lines[0].hasPrefix("SESSION"))
+        #expect(sessions.lines[1].hasPrefix("workshop  Digital ID and human rights"))
+        #expect(sessions.lines[1].hasSuffix("opening 3, closing 2"))
+
+        let exported = try cli.run("export", "workshop", "--format", "csv", "--db", "test.sqlite")
+        #expect(exported.status == 0)
+        #expect(exported.lines.count == 7)
+        let exportFile = try cli.write("export.csv", exported.stdout)
+        let again = try cli.run("import", poll, exportFile, "--session", "copy", "--db", "test.sqlite")
+        #expect(again.status == 0, "\(again.stderr)")
+        let reexported = try cli.run("export", "copy", "--format", "csv", "--db", "test.sqlite")
+        #expect(reexported.stdout.replacingOccurrences(of: "copy,", with: "workshop,") == exported.stdout,
+                "export → import → export changes nothing but the session name")
+
+        let json = try cli.run("export", "workshop", "--format", "json", "--db", "test.sqlite")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((document["responses"] as? [[String: String]])?.count == 6)
+    }
+
+    @Test func aBadImportImportsNothingAndListsEveryBadRow() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let csv = try cli.write("answers.csv", """
+            participant,round,question,answer
+            p1,opening,necessity,Agree
+            p2,opening,necessity,Maybe
+            p3,opening,routes,Strategic litigation
+            p4,opening,nope,x
+            """)
+        let outcome = try cli.run("import", cli.poll("digital-id"), csv, "--db", "test.sqlite")
+        #expect(outcome.status == 1)
+        #expect(outcome.errorLines == [
+            "\(csv):3: `Maybe` is not one of the options",
+            "\(csv):4: the ranking leaves out `Mapping national legislation`, `Multilateral engagement`, `Documenting harms with communities`, `Open-source systems`",
+            "\(csv):5: the poll has no question `nope`",
+            "Nothing was imported: 3 problems.",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: cli.path("test.sqlite")), "no database was even created")
+    }
+
+    @Test func reportJSONAndText() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let csv = try cli.write("answers.csv", """
+            participant,round,question,answer
+            a,opening,confidence,2
+            b,opening,confidence,4
+            a,closing,confidence,8
+            b,closing,confidence,6
+            """)
+        #expect(try cli.run("import", cli.poll("cybercrime-treaty"), csv, "--session", "s", "--db", "r.sqlite").status == 0)
+        let json = try cli.run("report", "s", "--format", "json", "--db", "r.sqlite")
+        #expect(json.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "roompoll.report/1")
+        let questions = try #require(document["questions"] as? [[String: Any]])
+        let confidence = try #require(questions.first { $0["id"] as? String == "confidence" })
+        let rounds = try #require(confidence["rounds"] as? [String: [String: Any]])
+        #expect(rounds["opening"]?["mean"] as? Double == 3)
+        #expect(rounds["closing"]?["mean"] as? Double == 7)
+
+        let text = try cli.run("report", "s", "--db", "r.sqlite", "--output", "report.txt")
+        #expect(text.status == 0 && text.stdout.isEmpty)
+        let written = try String(contentsOfFile: cli.path("report.txt"), encoding: .utf8)
+        #expect(written.hasPrefix("Principles for a UN cybercrime treaty\n"))
+        #expect(written.contains("   mean                   3.00                 7.00"))
+    }
+
+    @Test func clearErrorsForMissingDatabaseAndSession() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let missing = try cli.run("report", "x", "--db", "none.sqlite")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no database at none.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("none.sqlite")))
+        #expect(try cli.run("demo", "--audience", "5", "--db", "d.sqlite", "--session", "real").status == 0)
+        let unknown = try cli.run("export", "nope", "--db", "d.sqlite")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no session named `nope` in d.sqlite (its sessions: real)"))
+        let badFormat = try cli.run("report", "real", "--format", "pdf", "--db", "d.sqlite")
+        #expect(badFormat.status != 0)
+        #expect(badFormat.stderr.contains("pdf"))
+    }
+
+    @Test func demoRunsBothRoundsThroughTheStoreAndPrintsTheReport() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let outcome = try cli.run("demo", "--poll", cli.poll("encryption-human-right"), "--audience", "60", "--db", "demo.sqlite",
+                                  "--session", "demo")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let opening = try #require(outcome.lines.first { $0.hasPrefix("Opening round:") })
+        #expect(opening.contains("participants"))
+        #expect(outcome.lines.contains { $0.hasPrefix("Closing round:") })
+        #expect(outcome.stdout.contains("3. special-protection · single"))
+        #expect(outcome.lines.last == "Stored in demo.sqlite. Next: roompoll report demo --db demo.sqlite --format json")
+        let sessions = try cli.run("sessions", "--db", "demo.sqlite")
+        let row = try #require(sessions.lines.last)
+        #expect(row.hasPrefix("demo "))
+        #expect(row.contains("  Is encryption a human right?"))
+        #expect(row.hasSuffix("opening 54, closing 55"))
+        // Same seed, same audience: a second run gives the same report body.
+        let second = try cli.run("demo", "--poll", cli.poll("encryption-human-right"), "--audience", "60", "--db", "demo2.sqlite",
+                                 "--session", "demo")
+        func body(_ text: String) -> [String] { text.split(separator: "\n").map(String.init).filter { !$0.contains("created") && !$0.contains("join code") && !$0.contains("Stored in") } }
+        #expect(body(second.stdout) == body(outcome.stdout))
+    }
+
+    @Test func demoWithoutDatabaseUsesAFreshFile() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let outcome = try cli.run("demo", "--audience", "10")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let stored = try #require(outcome.lines.last)
+        let path = try #require(stored.split(separator: " ").dropFirst(2).first.map { String($0.dropLast()) })
+        #expect(path.contains("roompoll-demo-"))
+        #expect(FileManager.default.fileExists(atPath: path))
+        try? FileManager.default.removeItem(atPath: path)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("roompoll.sqlite")), "the current folder is left alone")
+    }
+
+    @Test(arguments: ["check", "import", "sessions", "export", "report", "demo"])
+    func everyCommandHasHelp(command: String) throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let outcome = try cli.run(command, "--help")
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("USAGE: roompoll \(command)"))
+        if command != "check" { #expect(outcome.stdout.contains("--db")) }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import Analysis
+import PollCore
+@testable import Report
+
+@Suite("Reports and exports")
+struct ReportTests {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+    static let poll = PollDefinition(title: "Encryption", event: "Workshop", questions: [
+        Question(id: "yn", kind: .single, ask: "Special protection?", options: ["Yes", "No", "中文选项"], rounds: ["opening", "closing"]),
+        Question(id: "order", kind: .ranking, ask: "Order?", options: ["A", "B"], rounds: ["opening", "closing"]),
+        Question(id: "why", kind: .text, ask: "Why?", rounds: ["closing"]),
+    ])
+
+    static func r(_ p: String, _ q: String, _ a: Answer, _ round: String = "opening") -> Response {
+        Response(participant: p, round: round, question: q, answer: a, channel: .web, receivedAt: now)
+    }
+
+    static let responses = [
+        r("a", "yn", .choice(0)), r("b", "yn", .choice(1)), r("c", "yn", .choice(2)), r("d", "yn", .choice(1)),
+        r("a", "yn", .choice(0), "closing"), r("b", "yn", .choice(0), "closing"), r("c", "yn", .choice(2), "closing"),
+        r("a", "order", .order([1, 0])), r("a", "order", .order([0, 1]), "closing"),
+        r("a", "why", .text("Because, \"quoted\""), "closing"),
+    ]
+
+    static var report: ShiftReport {
+        ShiftAnalysis.analyze(session: SessionInfo(name: "demo", pollTitle: poll.title, event: poll.event, createdAt: now),
+                              definition: poll, responses: responses)
+    }
+
+    @Test func textReportShowsEachRoundAndTheChange() {
+        let text = TextReport().render(Self.report)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "Encryption")
+        #expect(lines[1] == "Workshop")
+        #expect(lines.contains("Participants: opening 4, closing 3"))
+        let yes = lines.first { $0.hasPrefix("   Yes ") }
+        #expect(yes?.contains("25%") == true)
+        #expect(yes?.contains("67%") == true)
+        #expect(yes?.hasSuffix("+41.7 pts") == true)
+        let cjk = lines.first { $0.contains("中文选项") }!
+        #expect(DisplayWidth.of(cjk) == DisplayWidth.of(yes!), "wide characters keep the columns aligned")
+        #expect(lines.contains("   – Because, \"quoted\""))
+        #expect(lines.contains("   A                      0 first  rank 2.0    1 first  rank 1.0    +100.0 pts"))
+        #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+    }
+
+    @Test func jsonReportFollowsTheSchema() throws {
+        let data = Data(JSONReport().render(Self.report).utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["schema"] as? String == "roompoll.report/1")
+        let session = try #require(json["session"] as? [String: Any])
+        #expect(session["name"] as? String == "demo")
+        #expect(session["poll_title"] as? String == "Encryption")
+        #expect(session["created"] as? String == "2027-01-15T08:00:00.000Z")
+        let questions = try #require(json["questions"] as? [[String: Any]])
+        let yn = questions[0]
+        #expect(yn["id"] as? String == "yn")
+        #expect(yn["options"] as? [String] == ["Yes", "No", "中文选项"])
+        let rounds = try #require(yn["rounds"] as? [String: [String: Any]])
+        #expect(rounds["opening"]?["n"] as? Int == 4)
+        #expect(rounds["opening"]?["counts"] as? [Int] == [1, 2, 1])
+        #expect(rounds["closing"]?["percent"] as? [Double] == [200.0 / 3, 0, 100.0 / 3])
+        let change = try #require(yn["change_points"] as? [Double])
+        #expect(abs(change[0] - (200.0 / 3 - 25)) < 1e-9)
+        #expect(questions[2]["note"] as? String == "asked in one round only")
+    }
+
+    @Test func csvExportUsesTheImportEncoding() throws {
+        let csv = ResponseExport.csv(session: "demo", definition: Self.poll, responses: Self.responses)
+        let rows = try CSV.parse(csv)
+        #expect(rows[0].fields == ResponseExport.columns)
+        #expect(rows.count == Self.responses.count + 1)
+        #expect(rows[1].fields == ["demo", "opening", "yn", "a", "Yes", "web", "2027-01-15T08:00:00.000Z"])
+        #expect(rows[8].fields[4] == "B>A")
+        #expect(rows[10].fields[4] == "Because, \"quoted\"")
+    }
+
+    @Test func jsonExportListsEveryResponse() throws {
+        let data = Data(ResponseExport.json(session: "demo", definition: Self.poll, responses: Self.responses).utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["schema"] as? String == "roompoll.responses/1")
+        let rows = try #require(json["responses"] as? [[String: String]])
+        #expect(rows.count == Self.responses.count)
+        #expect(rows[0] == ["session": "demo", "round": "opening", "question": "yn", "participant": "a", "answer": "Yes",
+                            "channel": "web", "time": "2027-01-15T08:00:00.000Z"])
+    }
+}
