@@ -1,36 +1,41 @@
-/// How many terminal columns text takes: wide East Asian characters and emoji take two,
-/// combining marks and zero-width characters none. Used to line up tables and screens.
+/// How many terminal columns text takes, measured as ncursesw measures it: the sum of glibc's
+/// `wcwidth()` over the text's Unicode scalars (wide East Asian characters and most emoji take
+/// two columns, combining marks none). Control characters count as zero. Used to line up
+/// tables, reports and console screens.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
-    /// Columns of one grapheme cluster (its first scalar decides; emoji presentation is wide).
     public static func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return of(first)
+        character.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        switch v {
-        case 0, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0xFE00...0xFE0F: return 0
-        case 0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05BD, 0x0610...0x061A, 0x064B...0x065F,
-             0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x0E31, 0x0E34...0x0E3A, 0x20D0...0x20FF: return 0
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF,
-             0x1F680...0x1F6FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD: return 2
-        case 0x2600...0x27BF where scalar.properties.isEmojiPresentation: return 2
-        default: return 1
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if v < 0x300 { return 1 }
+        if contains(DisplayWidthTable.zero, v) { return 0 }
+        if contains(DisplayWidthTable.wide, v) { return 2 }
+        return 1
+    }
+
+    private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0, high = ranges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if value < ranges[mid].lowerBound { high = mid - 1 }
+            else if value > ranges[mid].upperBound { low = mid + 1 }
+            else { return true }
         }
+        return false
     }
 
     /// `text` cut to at most `width` columns (ending in `…` when cut) and padded with spaces to exactly `width`.
     public static func fit(_ text: String, _ width: Int) -> String {
         let used = of(text)
         if used <= width { return text + String(repeating: " ", count: width - used) }
+        guard width > 0 else { return "" }
         var result = ""
         var columns = 0
         for character in text {
@@ -52,5 +57,43 @@ public enum DisplayWidth {
         var text = text
         while text.last == " " { text.removeLast() }
         return text
+    }
+
+    /// `text` broken into lines of at most `width` columns, at spaces where possible.
+    public static func wrap(_ text: String, _ width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let w = of(word)
+            if lineWidth > 0, lineWidth + 1 + w > width {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            if w > width {
+                // A word longer than the line is cut into pieces.
+                for character in word {
+                    let cw = of(character)
+                    if lineWidth + cw > width {
+                        lines.append(line)
+                        line = ""
+                        lineWidth = 0
+                    }
+                    line.append(character)
+                    lineWidth += cw
+                }
+                continue
+            }
+            if lineWidth > 0 {
+                line += " "
+                lineWidth += 1
+            }
+            line += word
+            lineWidth += w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 }

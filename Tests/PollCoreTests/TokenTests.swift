@@ -32,3 +32,38 @@ struct TokenTests {
         #expect(DisplayWidth.fit("ab", 4) == "ab  ")
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+
+@Suite("Display width matches curses")
+struct DisplayWidthMatchesWcwidthTests {
+    /// glibc's wcwidth() — what ncursesw uses — for every assigned scalar of the planes used in
+    /// practice; unassigned and control code points (wcwidth −1) are skipped.
+    @Test func everyScalarMeasuresAsWcwidth() {
+        _ = setlocale(LC_CTYPE, "C.UTF-8")
+        // wcwidth() is hidden from Swift's Glibc module; look it up as curses links it.
+        typealias WcwidthFunction = @convention(c) (wchar_t) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "wcwidth") else {
+            Issue.record("wcwidth not found")
+            return
+        }
+        let wcwidth = unsafeBitCast(symbol, to: WcwidthFunction.self)
+        var mismatches: [String] = []
+        for value in UInt32(0x20)...0x3FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = Int(wcwidth(wchar_t(value)))
+            guard expected >= 0 else { continue }
+            if DisplayWidth.of(scalar) != expected { mismatches.append(String(value, radix: 16)) }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(10))")
+    }
+
+    @Test func wrapsAtSpacesAndCutsLongWords() {
+        #expect(DisplayWidth.wrap("one two three", 7) == ["one two", "three"])
+        #expect(DisplayWidth.wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"])
+        #expect(DisplayWidth.wrap("中文 中文字", 5) == ["中文", "中文", "字"])
+        #expect(DisplayWidth.wrap("", 5) == [""])
+    }
+}
+#endif
