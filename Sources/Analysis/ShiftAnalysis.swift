@@ -7,31 +7,23 @@ public enum ShiftAnalysis {
 
     public static func analyze(session: SessionInfo, definition: PollDefinition, responses: [Response],
                                hands: [HandCount] = []) -> ShiftReport {
-        let tally = Tally(definition: definition, responses: responses, hands: hands)
+        analyze(session: session, tally: Tally(definition: definition, responses: responses, hands: hands))
+    }
+
+    /// The same analysis from live tallies (the console keeps one up to date).
+    public static func analyze(session: SessionInfo, tally: Tally) -> ShiftReport {
+        let definition = tally.definition
         let questions = definition.questions.map { question in
-            shift(of: question, rounds: definition.rounds.filter(question.isAsked), tally: tally,
-                  texts: question.kind == .text ? texts(of: question.id, in: responses) : [:])
+            shift(of: question, rounds: definition.rounds.filter(question.isAsked), tally: tally)
         }
         let participants = Dictionary(uniqueKeysWithValues: definition.rounds.map { ($0, tally.participants(in: $0).count) })
         return ShiftReport(session: session, rounds: definition.rounds, participants: participants, questions: questions)
     }
 
-    static func texts(of question: String, in responses: [Response]) -> [String: [String]] {
-        var texts: [String: [String]] = [:]
-        for response in responses where response.question == question {
-            if case .text(let text) = response.answer { texts[response.round, default: []].append(text) }
-        }
-        return texts
-    }
-
-    static func shift(of question: Question, rounds: [String], tally: Tally, texts: [String: [String]]) -> QuestionShift {
+    static func shift(of question: Question, rounds: [String], tally: Tally) -> QuestionShift {
         let tallies = rounds.compactMap { tally.tally(round: $0, question: question.id) }
         let labels = rowLabels(question, tallies: tallies)
-        let distributions = zip(rounds, tallies).map { round, roundTally in
-            var distribution = distribution(roundTally, round: round, labels: labels)
-            distribution.texts = texts[round] ?? []
-            return distribution
-        }
+        let distributions = zip(rounds, tallies).map { distribution($1, round: $0, labels: labels) }
         guard let first = distributions.first, let last = distributions.last, distributions.count >= 2 else {
             return QuestionShift(question: question, rounds: distributions, changePoints: nil,
                                  note: "asked in one round only")
@@ -46,7 +38,25 @@ public enum ShiftAnalysis {
                                  note: "nobody answered in the \(empty) round")
         }
         let change = zip(first.rows, last.rows).map { $1.percent - $0.percent }
-        return QuestionShift(question: question, rounds: distributions, changePoints: change, note: nil)
+        return QuestionShift(question: question, rounds: distributions, changePoints: change, note: nil,
+                             paired: paired(tallies.first!, tallies.last!))
+    }
+
+    /// Participants who answered in both rounds, and how many of them answered differently.
+    /// Words are compared as sets of case-folded words; show-of-hands counts are never paired.
+    static func paired(_ first: QuestionTally, _ last: QuestionTally) -> PairedChange {
+        var n = 0, differently = 0
+        for (participant, before) in first.latest {
+            guard let after = last.latest[participant] else { continue }
+            n += 1
+            if comparable(before) != comparable(after) { differently += 1 }
+        }
+        return PairedChange(n: n, differently: differently)
+    }
+
+    static func comparable(_ answer: Answer) -> Answer {
+        if case .words(let words) = answer { return .words(Set(words.map { $0.lowercased() }).sorted()) }
+        return answer
     }
 
     /// The labels of the rows: options, scale values, or the most used words over all rounds.
@@ -89,6 +99,7 @@ public enum ShiftAnalysis {
         case .text:
             rows = []
         }
-        return RoundDistribution(round: round, n: n, hands: tally.hands?.reduce(0, +) ?? 0, rows: rows, mean: mean)
+        return RoundDistribution(round: round, n: n, hands: tally.hands?.reduce(0, +) ?? 0, rows: rows, mean: mean,
+                                 texts: question.kind == .text ? tally.texts : [])
     }
 }

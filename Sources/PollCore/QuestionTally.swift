@@ -15,6 +15,9 @@ public struct QuestionTally: Sendable, Hashable {
     public private(set) var wordCounts: [String: Int] = [:]
     /// Show-of-hands counts per option, if the facilitator typed any in.
     public private(set) var hands: [Int]?
+    /// When each participant's latest answer arrived, as a running number (for ordering).
+    public private(set) var arrival: [String: Int] = [:]
+    private var sequence = 0
 
     public init(question: Question) {
         self.question = question
@@ -35,7 +38,17 @@ public struct QuestionTally: Sendable, Hashable {
     public mutating func record(participant: String, answer: Answer) {
         if let old = latest[participant] { apply(old, sign: -1) }
         latest[participant] = answer
+        sequence += 1
+        arrival[participant] = sequence
         apply(answer, sign: 1)
+    }
+
+    /// `text`: the latest answers, oldest first.
+    public var texts: [String] {
+        latest.sorted { arrival[$0.key, default: 0] < arrival[$1.key, default: 0] }.compactMap {
+            if case .text(let text) = $0.value { return text }
+            return nil
+        }
     }
 
     /// Replaces the show-of-hands counts (one per option).

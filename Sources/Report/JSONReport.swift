@@ -46,6 +46,7 @@ public struct JSONReport: ReportFormat {
         var options: [String]
         var rounds: [String: RoundEntry]
         var change_points: [Double]?
+        var paired: Paired?
         var note: String?
 
         init(_ shift: QuestionShift) {
@@ -56,8 +57,14 @@ public struct JSONReport: ReportFormat {
             options = shift.rounds.first?.rows.map(\.label) ?? []
             rounds = Dictionary(uniqueKeysWithValues: shift.rounds.map { ($0.round, RoundEntry($0)) })
             change_points = shift.changePoints
+            paired = shift.paired.map { Paired(n: $0.n, differently: $0.differently) }
             note = shift.note
         }
+    }
+
+    struct Paired: Encodable {
+        var n: Int
+        var differently: Int
     }
 
     struct RoundEntry: Encodable {

@@ -61,6 +61,9 @@ public struct TextReport: ReportFormat {
         if let hands = shift.rounds.first(where: { $0.hands > 0 }) {
             lines.append("   (\(hands.hands) counted by show of hands in the \(hands.round) round)")
         }
+        if let paired = shift.paired, paired.n > 0 {
+            lines.append("   \(paired.differently) of \(paired.n) paired participants answered differently.")
+        }
         if let note = shift.note { lines.append("   No change measured: \(note).") }
         return lines.map(DisplayWidth.trimTrailing)
     }

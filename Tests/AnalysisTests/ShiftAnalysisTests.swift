@@ -33,6 +33,7 @@ struct ShiftAnalysisTests {
         #expect(yn.rounds[0].rows.map(\.percent) == [25, 75])
         #expect(yn.rounds[1].rows.map(\.percent) == [75, 25])
         #expect(yn.changePoints == [50, -50])
+        #expect(yn.paired == PairedChange(n: 4, differently: 2))
         #expect(report.participants == ["opening": 4, "closing": 4])
     }
 
@@ -68,6 +69,7 @@ struct ShiftAnalysisTests {
         #expect(words.rounds[0].rows.map(\.percent) == [100, 0, 50])
         let text = report.questions[5]
         #expect(text.rounds[0].texts == ["first", "second"])
+        #expect(report.questions[4].paired == PairedChange(n: 1, differently: 1), "{trust, risk} → {power}")
         #expect(text.changePoints == nil)
         #expect(text.note == "free text is shown, not measured")
     }

@@ -44,6 +44,7 @@ struct ReportTests {
         #expect(lines.contains("   – Because, \"quoted\""))
         #expect(lines.contains("   A                      0 first  rank 2.0    1 first  rank 1.0    +100.0 pts"))
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+        #expect(lines.contains("   1 of 3 paired participants answered differently."))
     }
 
     @Test func jsonReportFollowsTheSchema() throws {
@@ -65,6 +66,7 @@ struct ReportTests {
         let change = try #require(yn["change_points"] as? [Double])
         #expect(abs(change[0] - (200.0 / 3 - 25)) < 1e-9)
         #expect(questions[2]["note"] as? String == "asked in one round only")
+        #expect(yn["paired"] as? [String: Int] == ["n": 3, "differently": 1])
     }
 
     @Test func csvExportUsesTheImportEncoding() throws {
