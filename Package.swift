@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "Intake", dependencies: ["PollCore", "Store"]),
         // Shift statistics, pure.
         .target(name: "Analysis", dependencies: ["PollCore"]),
+        // The presenter console: pure screens, the update function, kiosk and hand counts.
+        .target(name: "Console", dependencies: ["PollCore", "Analysis"]),
         // Renders analysis results and exports.
         .target(name: "Report", dependencies: ["PollCore", "Analysis"]),
         .executableTarget(
@@ -35,6 +37,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "PollCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PollCore"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "PollCore"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "PollCore", "Analysis"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["PollCore"]),
     ],
     swiftLanguageModes: [.v6]

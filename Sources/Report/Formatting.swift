@@ -15,14 +15,6 @@ enum Formatting {
         String(format: "%.\(places)f", value)
     }
 
-    static func bar(_ percent: Double, width: Int) -> String {
-        let eighths = Int((percent / 100 * Double(width) * 8).rounded())
-        let full = eighths / 8
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
-        let text = String(repeating: "█", count: full) + partial
-        return text + String(repeating: " ", count: max(0, width - full - (partial.isEmpty ? 0 : 1)))
-    }
-
     static func date(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

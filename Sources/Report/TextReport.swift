@@ -48,7 +48,7 @@ public struct TextReport: ReportFormat {
                     line += DisplayWidth.fit("\(share.count) first  \(rank)", 21)
                 } else {
                     let numbers = DisplayWidth.padLeft(String(share.count), 4) + " " + DisplayWidth.padLeft(Formatting.percent(share.percent), 4)
-                    line += numbers + " " + Formatting.bar(share.percent, width: Self.barWidth) + " "
+                    line += numbers + " " + TextBar.render(percent: share.percent, width: Self.barWidth) + " "
                 }
             }
             if let change = shift.changePoints?[row] { line += DisplayWidth.padLeft(Formatting.points(change), 6) + " pts" }

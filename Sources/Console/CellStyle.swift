@@ -1,0 +1,34 @@
+/// How a cell is drawn. Colours are optional: every screen stays readable without them
+/// (bold, reverse and underline carry the meaning on monochrome terminals).
+public struct CellStyle: Sendable, Hashable {
+    public var foreground: TerminalColor?
+    public var background: TerminalColor?
+    public var bold = false
+    public var reverse = false
+    public var underline = false
+    public var dim = false
+
+    public init(foreground: TerminalColor? = nil, background: TerminalColor? = nil, bold: Bool = false,
+                reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+        self.dim = dim
+    }
+
+    public static let plain = CellStyle()
+    public static let bold = CellStyle(bold: true)
+    public static let header = CellStyle(reverse: true)
+    public static let headerAccent = CellStyle(bold: true, reverse: true)
+    public static let muted = CellStyle(dim: true)
+    public static let selected = CellStyle(bold: true, reverse: true)
+    public static let accent = CellStyle(foreground: .cyan, bold: true)
+    public static let opening = CellStyle(foreground: .cyan)
+    public static let closing = CellStyle(foreground: .green)
+    public static let rise = CellStyle(foreground: .green, bold: true)
+    public static let fall = CellStyle(foreground: .red, bold: true)
+    public static let error = CellStyle(foreground: .red, bold: true)
+    public static let notice = CellStyle(foreground: .yellow, bold: true)
+}

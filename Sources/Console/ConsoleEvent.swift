@@ -1,0 +1,35 @@
+import PollCore
+
+/// Everything that can change what the console shows.
+public enum ConsoleEvent: Sendable, Hashable {
+    /// The facilitator (or a kiosk voter) pressed a key.
+    case key(Key)
+    /// The terminal changed size.
+    case resize(TerminalSize)
+    /// An answer was committed to the store (any channel, any process).
+    case recorded(Response)
+    /// Show-of-hands counts were stored.
+    case handsSaved(HandCount)
+    /// The session's control state changed (rounds, current question, voting).
+    case controlChanged(SessionControl)
+    /// Something the console asked for failed; shown as a message.
+    case failed(String)
+    /// The kiosk voter's answer to a question was committed.
+    case kioskStored(question: String)
+    /// The kiosk voter's answer was refused.
+    case kioskRefused(question: String, reason: String)
+    /// A line of status from whatever drives the session (e.g. the simulated audience).
+    case status(String?)
+}
+
+/// What the console asks the shell to do.
+public enum ConsoleEffect: Sendable, Hashable {
+    /// Apply a facilitator event to the session (through the intake and the store).
+    case session(SessionEvent)
+    /// Store a kiosk voter's answer; the result comes back as `kioskStored` or `kioskRefused`.
+    case submitKiosk(participant: String, question: String, answer: Answer)
+    /// Store show-of-hands counts; the result comes back as `handsSaved` or `failed`.
+    case saveHands(round: String, question: String, counts: [Int])
+    /// Leave the console.
+    case quit
+}

@@ -1,0 +1,71 @@
+import Analysis
+import PollCore
+
+/// Everything the console shows, as a value. `ConsoleUpdate` changes it; screens render it.
+public struct ConsoleModel: Sendable {
+    public var sessionName: String
+    public var joinCode: String
+    /// Where participants join (shown in the lobby), once a web server runs.
+    public var joinURL: String?
+    public var control: SessionControl
+    public var tally: Tally
+    public var size: TerminalSize
+    public var screen: ConsoleScreen = .lobby
+    public var overlay: ConsoleOverlay?
+    /// Results of the current question shown while voting is still open.
+    public var revealed = false
+    /// First line shown of long lists (text answers, the summary).
+    public var scroll = 0
+    public var banner: Banner?
+    /// A line from whatever drives the session (e.g. the simulated audience).
+    public var status: String?
+    public var kiosk: KioskState?
+    public var hands: HandsState?
+    /// Source of kiosk voter codes (seeded by the shell; pure here).
+    public var random: SeededGenerator
+
+    public init(sessionName: String, joinCode: String, control: SessionControl, tally: Tally, size: TerminalSize,
+                seed: UInt64) {
+        self.sessionName = sessionName
+        self.joinCode = joinCode
+        self.control = control
+        self.tally = tally
+        self.size = size
+        random = SeededGenerator(seed: seed)
+        screen = control.openRound == nil ? .lobby : (control.pace == .audience ? .progress : .question)
+    }
+
+    public var definition: PollDefinition { tally.definition }
+
+    public var currentQuestion: Question? {
+        control.currentQuestion.flatMap(definition.question)
+    }
+
+    /// 1-based position of the current question in the poll.
+    public var currentNumber: Int {
+        control.currentQuestion.flatMap { id in definition.questions.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0
+    }
+
+    /// The round whose answers the question screen shows: the open one, else the latest one
+    /// that ran and asks the question, else the question's first round.
+    public func displayRound(for question: Question) -> String? {
+        if let open = control.openRound, question.isAsked(in: open) { return open }
+        return definition.rounds.reversed().first { question.isAsked(in: $0) && control.phase(of: $0) != .pending }
+            ?? question.rounds.first
+    }
+
+    /// Whether `question` accepts answers right now.
+    public func isVotingOpen(on question: Question) -> Bool {
+        guard let open = control.openRound, question.isAsked(in: open) else { return false }
+        return control.pace == .audience || (control.votingOpen && control.currentQuestion == question.id)
+    }
+
+    /// Participants who answered at least one question of `round`.
+    public func participants(in round: String) -> Int { tally.participants(in: round).count }
+
+    /// The shift analysis of the live tallies (compare and summary screens).
+    public var analysis: ShiftReport {
+        ShiftAnalysis.analyze(session: SessionInfo(name: sessionName, pollTitle: definition.title,
+                                                   event: definition.event, createdAt: .distantPast), tally: tally)
+    }
+}

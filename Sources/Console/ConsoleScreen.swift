@@ -1,0 +1,23 @@
+/// The screens of the console.
+public enum ConsoleScreen: Sendable, Hashable {
+    /// Title, rounds, join code and participant count.
+    case lobby
+    /// Audience pace: every question of the open round with its answer count.
+    case progress
+    /// The current question; its results when revealed or closed.
+    case question
+    /// The current question's rounds side by side with the change.
+    case compare
+    /// Every question, largest shift first.
+    case summary
+    /// A voter answers at the room terminal.
+    case kiosk
+    /// The facilitator types in show-of-hands counts.
+    case hands
+}
+
+/// A window over the current screen.
+public enum ConsoleOverlay: Sendable, Hashable {
+    case help
+    case confirmQuit
+}

@@ -1,0 +1,143 @@
+import PollCore
+
+/// The console's update function: `update(&model, event) -> [effects]`. Pure; the shell runs
+/// the effects and feeds their outcomes back as events.
+public enum ConsoleUpdate {
+    public static func update(_ model: inout ConsoleModel, _ event: ConsoleEvent) -> [ConsoleEffect] {
+        switch event {
+        case .key(let key):
+            return handle(key, &model)
+        case .resize(let size):
+            model.size = size
+        case .recorded(let response):
+            model.tally.record(response)
+        case .handsSaved(let count):
+            model.tally.setHands(count)
+            if model.screen == .hands {
+                model.hands = nil
+                model.screen = .question
+                model.revealed = true
+            }
+            model.banner = Banner("Hand counts saved for the \(count.round) round.")
+        case .controlChanged(let control):
+            apply(control, &model)
+        case .failed(let message):
+            model.banner = Banner(message, kind: .error)
+        case .kioskStored(let question), .kioskRefused(let question, _):
+            KioskUpdate.stored(event, question: question, &model)
+        case .status(let text):
+            model.status = text
+        }
+        return []
+    }
+
+    /// Adopts the stored control state, moving to the screen that fits it.
+    static func apply(_ control: SessionControl, _ model: inout ConsoleModel) {
+        let before = model.control
+        model.control = control
+        if before.currentQuestion != control.currentQuestion {
+            model.revealed = false
+            model.scroll = 0
+        }
+        if let open = control.openRound, open != before.openRound {
+            model.banner = Banner("The \(open) round is open.")
+            if model.screen == .lobby || model.screen == .progress || model.screen == .question {
+                model.screen = control.pace == .audience ? .progress : .question
+            }
+        } else if control.openRound == nil, let closed = before.openRound {
+            model.banner = Banner("The \(closed) round is closed.")
+            if model.screen == .kiosk {
+                model.kiosk = nil
+                model.screen = .lobby
+            }
+        }
+        if let kiosk = model.kiosk, kiosk.round != control.openRound {
+            model.kiosk = nil
+            model.screen = .lobby
+        }
+    }
+
+    static func handle(_ key: Key, _ model: inout ConsoleModel) -> [ConsoleEffect] {
+        if let overlay = model.overlay {
+            model.overlay = nil
+            if overlay == .confirmQuit, key == .character("y") || key == .character("Y") { return [.quit] }
+            return []
+        }
+        switch model.screen {
+        case .kiosk: return KioskUpdate.handle(key, &model)
+        case .hands: return HandsUpdate.handle(key, &model)
+        default: break
+        }
+        model.banner = nil
+        switch key {
+        case .control("c"):
+            return [.quit]
+        case .character("q"), .character("Q"):
+            if model.control.openRound != nil {
+                model.overlay = .confirmQuit
+                return []
+            }
+            return [.quit]
+        case .character("?"):
+            model.overlay = .help
+        case .left, .character("p"):
+            model.screen = .question
+            return [.session(.previous)]
+        case .right, .character("n"):
+            model.screen = .question
+            return [.session(.next)]
+        case .character("o"):
+            return toggle(round: model.definition.rounds.first, &model)
+        case .character("c"):
+            return toggle(round: model.definition.rounds.last, &model)
+        case .character(let digit) where digit.isNumber && model.definition.rounds.count > 2:
+            guard let index = digit.wholeNumberValue, (1...model.definition.rounds.count).contains(index) else { return [] }
+            return toggle(round: model.definition.rounds[index - 1], &model)
+        case .character(" "):
+            guard model.control.pace == .presenter else {
+                model.banner = Banner("Audience pace: every question of the open round takes answers; o/c open and close rounds.")
+                return []
+            }
+            guard model.control.openRound != nil else {
+                model.banner = Banner("Open a round first (o or c).", kind: .error)
+                return []
+            }
+            model.screen = .question
+            return [.session(model.control.votingOpen ? .closeVoting : .openVoting)]
+        case .character("r"):
+            model.revealed.toggle()
+            if model.screen != .question { model.screen = .question; model.revealed = true }
+        case .character("v"):
+            model.screen = model.screen == .compare ? .question : .compare
+        case .character("s"):
+            model.screen = model.screen == .summary ? .question : .summary
+            model.scroll = 0
+        case .character("k"):
+            KioskUpdate.enter(&model)
+        case .character("h"):
+            HandsUpdate.enter(&model)
+        case .escape, .backspace:
+            model.screen = model.screen == .question
+                ? (model.control.openRound != nil && model.control.pace == .audience ? .progress : .lobby)
+                : (model.screen == .lobby || model.screen == .progress ? model.screen : .question)
+        case .enter:
+            if model.screen == .lobby || model.screen == .progress { model.screen = .question }
+        case .up:
+            model.scroll = max(0, model.scroll - 1)
+        case .down:
+            model.scroll += 1
+        case .pageUp:
+            model.scroll = max(0, model.scroll - 10)
+        case .pageDown:
+            model.scroll += 10
+        default:
+            break
+        }
+        return []
+    }
+
+    static func toggle(round: String?, _ model: inout ConsoleModel) -> [ConsoleEffect] {
+        guard let round else { return [] }
+        return [.session(model.control.openRound == round ? .closeRound(round) : .openRound(round))]
+    }
+}

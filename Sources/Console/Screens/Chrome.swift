@@ -1,0 +1,49 @@
+import PollCore
+
+/// The frame around the facilitator's screens: the header (poll, join code, rounds), a
+/// message line and the key line at the bottom.
+enum Chrome {
+    /// Rows between the header lines and the message line.
+    static func contentArea(_ size: TerminalSize) -> Rect {
+        Rect(x: 2, y: 3, width: size.columns - 4, height: size.rows - 5)
+    }
+
+    static func draw(_ model: ConsoleModel, into grid: inout CellGrid) {
+        let width = grid.width
+        grid.fill(y: 0, style: .header)
+        let right = " join \(model.joinCode) "
+        let rightWidth = DisplayWidth.of(right)
+        grid.put(" " + model.definition.title, x: 0, y: 0, style: .headerAccent, limit: width - rightWidth - 1)
+        grid.put(right, x: width - rightWidth, y: 0, style: .headerAccent)
+
+        var x = 1
+        for round in model.definition.rounds {
+            let phase = model.control.phase(of: round)
+            let mark = phase == .open ? "●" : phase == .closed ? "■" : "○"
+            let label = "\(mark) \(round) \(phase == .open ? "open" : phase == .closed ? "closed" : "not yet") · \(model.participants(in: round))"
+            x += grid.put(label, x: x, y: 1, style: phase == .open ? .notice : .muted) + 3
+        }
+        let pace = model.control.pace == .audience ? "audience pace" : "presenter pace"
+        grid.put(pace, x: width - DisplayWidth.of(pace) - 1, y: 1, style: .muted)
+
+        if let banner = model.banner {
+            grid.put(banner.text, x: 1, y: grid.height - 2, style: banner.kind == .error ? .error : .notice, limit: width - 2)
+        } else if let status = model.status {
+            grid.put(status, x: 1, y: grid.height - 2, style: .muted, limit: width - 2)
+        }
+        grid.fill(y: grid.height - 1, style: .header)
+        grid.put(" " + footer(model), x: 0, y: grid.height - 1, style: .header, limit: width)
+    }
+
+    static func footer(_ model: ConsoleModel) -> String {
+        let first = model.definition.rounds.first ?? "opening", last = model.definition.rounds.last ?? "closing"
+        let rounds = "o/c \(first)/\(last)"
+        switch model.screen {
+        case .hands: return "↑↓ option  0-9 count  Tab round  Enter save  Esc cancel"
+        case .summary: return "↑↓ scroll  s back  v compare  ←→ question  ? help  q quit"
+        default:
+            let space = model.control.pace == .presenter ? "  Space voting" : ""
+            return "←→ question  \(rounds)\(space)  r reveal  v compare  s summary  k kiosk  h hands  ? help  q quit"
+        }
+    }
+}

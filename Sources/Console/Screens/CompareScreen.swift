@@ -1,0 +1,53 @@
+import Analysis
+import PollCore
+
+/// The current question's first and last round side by side, with the change in points per
+/// option and how many paired participants answered differently.
+enum CompareScreen {
+    static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
+        guard let question = model.currentQuestion,
+              let shift = model.analysis.questions.first(where: { $0.question.id == question.id }) else { return }
+        grid.put("Compare · question \(model.currentNumber) · \(question.kind.rawValue)", x: area.x, y: area.y, style: .muted)
+        var y = area.y + 2
+        y += grid.paragraph(question.ask, x: area.x, y: y, width: area.width, maxLines: 2, style: .bold) + 1
+        guard shift.rounds.count >= 2, let first = shift.rounds.first, let last = shift.rounds.last else {
+            grid.put("Asked in the \(shift.rounds.first?.round ?? "") round only: nothing to compare.", x: area.x, y: y, style: .muted)
+            return
+        }
+        if question.kind == .text {
+            grid.put("Free text is shown, not compared: r shows the latest answers.", x: area.x, y: y, style: .muted)
+            return
+        }
+        let changeWidth = 10
+        let labelWidth = min(24, max(10, first.rows.map { DisplayWidth.of($0.label) }.max() ?? 10))
+        let column = (area.width - labelWidth - changeWidth - 2) / 2
+        let barWidth = max(4, column - 7)
+        grid.put(DisplayWidth.fit("\(first.round) (n=\(first.n))", column), x: area.x + labelWidth + 1, y: y, style: .opening)
+        grid.put(DisplayWidth.fit("\(last.round) (n=\(last.n))", column), x: area.x + labelWidth + 1 + column, y: y, style: .closing)
+        grid.put(DisplayWidth.padLeft("change", changeWidth), x: area.x + area.width - changeWidth, y: y, style: .muted)
+        y += 1
+        let rows = min(first.rows.count, area.bottom - y - 2)
+        for i in 0..<max(0, rows) {
+            grid.put(DisplayWidth.fit(first.rows[i].label, labelWidth), x: area.x, y: y)
+            for (offset, round) in [first, last].enumerated() {
+                let share = round.rows[i].percent
+                let x = area.x + labelWidth + 1 + offset * column
+                grid.put(TextBar.render(percent: share, width: barWidth), x: x, y: y, style: offset == 0 ? .opening : .closing)
+                grid.put(DisplayWidth.padLeft(Results.format(share, places: 0) + "%", 5), x: x + barWidth + 1, y: y)
+            }
+            if let change = shift.changePoints?[i] {
+                let rounded = (change * 10).rounded() / 10
+                let text = (rounded > 0 ? "+" : rounded < 0 ? "" : "±") + Results.format(rounded, places: 1) + " pts"
+                grid.put(DisplayWidth.padLeft(text, changeWidth), x: area.x + area.width - changeWidth, y: y,
+                         style: rounded > 0 ? .rise : rounded < 0 ? .fall : .plain)
+            }
+            y += 1
+        }
+        y += 1
+        if let note = shift.note {
+            grid.put("No change measured: \(note).", x: area.x, y: y, style: .muted, limit: area.width)
+        } else if let paired = shift.paired {
+            grid.put("\(paired.differently) of \(paired.n) paired participants answered differently.", x: area.x, y: y, style: .accent, limit: area.width)
+        }
+    }
+}

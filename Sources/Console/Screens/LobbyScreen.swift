@@ -1,0 +1,42 @@
+import PollCore
+
+/// The lobby: poll title, event, which round is open, the join code and who has answered.
+enum LobbyScreen {
+    static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
+        var y = area.y + 1
+        y += grid.paragraph(model.definition.title, x: area.x, y: y, width: area.width, maxLines: 3, style: .bold)
+        if let event = model.definition.event {
+            grid.put(event, x: area.x, y: y, style: .muted, limit: area.width)
+            y += 1
+        }
+        y += 1
+        let codeLine = "Join code  " + model.joinCode.map(String.init).joined(separator: " ")
+        grid.put(codeLine, x: area.x, y: y, style: .accent)
+        y += 1
+        if let url = model.joinURL {
+            grid.put("Join at    \(url)", x: area.x, y: y, style: .plain, limit: area.width)
+        } else {
+            grid.put("Join at    the room terminal (kiosk: press k once a round is open)", x: area.x, y: y, style: .muted, limit: area.width)
+        }
+        y += 2
+        for round in model.definition.rounds {
+            let phase = model.control.phase(of: round)
+            let state = phase == .open ? "open" : phase == .closed ? "closed" : "not opened yet"
+            let n = model.participants(in: round)
+            grid.put("\(round.capitalized) round", x: area.x, y: y, style: phase == .open ? .notice : .plain)
+            grid.put("\(state) · \(n) participant\(n == 1 ? "" : "s")", x: area.x + 18, y: y, style: phase == .open ? .notice : .plain)
+            y += 1
+        }
+        y += 1
+        let next: String
+        if let open = model.control.openRound {
+            next = "The \(open) round is open. Enter shows the question; \(open == model.definition.rounds.first ? "o" : "c") closes the round."
+        } else if let pending = model.definition.rounds.first(where: { model.control.phase(of: $0) == .pending }) {
+            let key = pending == model.definition.rounds.first ? "o" : "c"
+            next = "Press \(key) to open the \(pending) round."
+        } else {
+            next = "Every round has run. v compares the rounds, s shows the summary."
+        }
+        grid.paragraph(next, x: area.x, y: min(y, area.bottom - 1), width: area.width, maxLines: 2)
+    }
+}

@@ -1,0 +1,38 @@
+import PollCore
+
+/// Audience pace: every question of the open round with its answer count, and how many
+/// participants have answered all of them.
+enum ProgressScreen {
+    static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
+        guard let round = model.control.openRound else {
+            LobbyScreen.draw(model, into: &grid, area: area)
+            return
+        }
+        let questions = model.definition.questions(in: round)
+        let people = model.tally.participants(in: round)
+        let complete = people.filter { token in
+            questions.allSatisfy { model.tally.tally(round: round, question: $0.id)?.latest[token] != nil }
+        }.count
+        grid.put("\(round.capitalized) round — open", x: area.x, y: area.y, style: .bold)
+        grid.put("\(people.count) participants · \(complete) answered every question", x: area.x, y: area.y + 1, style: .accent)
+        let barWidth = max(10, area.width / 4)
+        let countWidth = 6
+        let labelWidth = area.width - barWidth - countWidth - 6
+        let most = max(1, people.count)
+        var y = area.y + 3
+        for (index, question) in questions.enumerated() {
+            guard y < area.bottom - 1 else {
+                grid.put("… \(questions.count - index) more", x: area.x, y: y, style: .muted)
+                break
+            }
+            let n = model.tally.tally(round: round, question: question.id)?.respondents ?? 0
+            let current = question.id == model.control.currentQuestion
+            let label = "\(String(index + 1).count == 1 ? " " : "")\(index + 1). \(question.ask)"
+            grid.put(DisplayWidth.fit(label, labelWidth), x: area.x, y: y, style: current ? .bold : .plain)
+            grid.put(TextBar.render(percent: 100 * Double(n) / Double(most), width: barWidth), x: area.x + labelWidth + 2, y: y, style: .opening)
+            grid.put(DisplayWidth.padLeft(String(n), countWidth), x: area.x + labelWidth + barWidth + 3, y: y)
+            y += 1
+        }
+        grid.put("Enter shows the current question · ←→ step through them · r reveals results", x: area.x, y: area.bottom - 1, style: .muted, limit: area.width)
+    }
+}

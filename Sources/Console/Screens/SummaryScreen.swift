@@ -1,0 +1,41 @@
+import Analysis
+import PollCore
+
+/// Every question of the session, the largest shift first.
+enum SummaryScreen {
+    /// The biggest change of any row of a question, in points (0 when none is measured).
+    static func size(of shift: QuestionShift) -> Double {
+        shift.changePoints?.map(abs).max() ?? -1
+    }
+
+    static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
+        let report = model.analysis
+        let first = report.rounds.first ?? "", last = report.rounds.last ?? ""
+        grid.put("Summary · largest shift first · \(first) \(report.participants[first] ?? 0) → \(last) \(report.participants[last] ?? 0) participants",
+                 x: area.x, y: area.y, style: .bold, limit: area.width)
+        let ordered = report.questions.enumerated().sorted { (size(of: $0.element), -$0.offset) > (size(of: $1.element), -$1.offset) }
+        var y = area.y + 2
+        for (index, shift) in ordered.dropFirst(min(model.scroll, max(0, ordered.count - 1))) {
+            guard y + 1 < area.bottom else { break }
+            let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
+            grid.put(number + shift.question.ask, x: area.x, y: y, style: .bold, limit: area.width)
+            grid.put(detail(shift), x: area.x + 4, y: y + 1, style: shift.changePoints == nil ? .muted : .plain, limit: area.width - 4)
+            y += 2
+        }
+    }
+
+    /// "Yes 39% → 61% (+22.3 pts) · 15 of 44 paired answered differently", or why nothing is measured.
+    static func detail(_ shift: QuestionShift) -> String {
+        guard let change = shift.changePoints, let first = shift.rounds.first, let last = shift.rounds.last,
+              let i = change.indices.max(by: { abs(change[$0]) < abs(change[$1]) }) else {
+            return shift.note.map { "no change measured: \($0)" } ?? ""
+        }
+        let rounded = (change[i] * 10).rounded() / 10
+        var text = "\(first.rows[i].label) \(Results.format(first.rows[i].percent, places: 0))% → "
+            + "\(Results.format(last.rows[i].percent, places: 0))% (\(rounded > 0 ? "+" : "")\(Results.format(rounded, places: 1)) pts)"
+        if let paired = shift.paired, paired.n > 0 {
+            text += " · \(paired.differently) of \(paired.n) paired answered differently"
+        }
+        return text
+    }
+}
