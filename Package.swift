@@ -32,13 +32,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test suites (temporary folders, a second process holding a lock).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PollCoreTests", dependencies: ["PollCore"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "PollCore"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "PollCore"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "PollCore", "TestSupport"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "PollCore", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PollCore"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "PollCore"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "PollCore", "Analysis"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "CLITests", dependencies: ["PollCore"]),
+        .testTarget(name: "CLITests", dependencies: ["PollCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

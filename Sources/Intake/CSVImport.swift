@@ -9,7 +9,7 @@ public enum CSVImport {
     public static let optionalColumns = ["session", "channel", "time"]
 
     /// One bad row (or header) of an import file.
-    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         public var line: Int
         public var message: String
         public var description: String { "line \(line): \(message)" }
@@ -22,19 +22,19 @@ public enum CSVImport {
 
     /// Every row as a response checked against `engine`'s poll, or every problem found.
     public static func responses(from text: String, engine: SessionEngine, now: Date) throws(Problems) -> [Response] {
-        let rows: [CSV.Row]
-        do {
-            rows = try CSV.parse(text)
-        } catch {
-            throw Problems(list: [Problem(line: error.line, message: error.message)])
-        }
+        let rows = CSV.parse(text)
         guard let header = rows.first else {
             throw Problems(list: [Problem(line: 1, message: "the file is empty: expected the header \(requiredColumns.joined(separator: ","))")])
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
         var problems: [Problem] = []
-        for name in names where !(requiredColumns + optionalColumns).contains(name) {
-            problems.append(Problem(line: header.line, message: "unknown column `\(name)` (expected \(requiredColumns.joined(separator: ",")), optionally \(optionalColumns.joined(separator: ", ")))"))
+        if let problem = header.problem { problems.append(Problem(line: header.line, message: problem)) }
+        for (index, name) in names.enumerated() {
+            if !(requiredColumns + optionalColumns).contains(name) {
+                problems.append(Problem(line: header.line, message: "unknown column `\(name)` (expected \(requiredColumns.joined(separator: ",")), optionally \(optionalColumns.joined(separator: ", ")))"))
+            } else if names[..<index].contains(name) {
+                problems.append(Problem(line: header.line, message: "column `\(name)` appears twice"))
+            }
         }
         for name in requiredColumns where !names.contains(name) {
             problems.append(Problem(line: header.line, message: "missing column `\(name)`"))
@@ -43,42 +43,54 @@ public enum CSVImport {
         let column = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
 
         var responses: [Response] = []
+        var sessions: Set<String> = []
         for row in rows.dropFirst() {
-            guard row.fields.count == names.count else {
-                problems.append(Problem(line: row.line, message: "\(row.fields.count) fields, the header has \(names.count)"))
-                continue
+            switch response(from: row, column: column, width: names.count, engine: engine, now: now) {
+            case .success(let (response, session)):
+                responses.append(response)
+                if let session, !session.isEmpty { sessions.insert(session) }
+            case .failure(let problem):
+                problems.append(problem)
             }
-            func field(_ name: String) -> String? { column[name].map { row.fields[$0] } }
-            let participant = field("participant")!.trimmingCharacters(in: .whitespaces)
-            guard !participant.isEmpty, participant.count <= 64 else {
-                problems.append(Problem(line: row.line, message: "`participant` must be 1 to 64 characters"))
-                continue
-            }
-            var channel = Channel.import
-            if let name = field("channel"), !name.isEmpty {
-                guard let parsed = Channel(rawValue: name), parsed != .hands else {
-                    problems.append(Problem(line: row.line, message: "channel `\(name)` is not web, kiosk or import"))
-                    continue
-                }
-                channel = parsed
-            }
-            var time = now
-            if let stamp = field("time"), !stamp.isEmpty {
-                guard let parsed = Timestamp.parse(stamp) else {
-                    problems.append(Problem(line: row.line, message: "`\(stamp)` is not an ISO 8601 time such as 2026-11-23T09:30:00Z"))
-                    continue
-                }
-                time = parsed
-            }
-            let submission = Submission(participant: participant, question: field("question")!.trimmingCharacters(in: .whitespaces),
-                                        round: field("round")!.trimmingCharacters(in: .whitespaces),
-                                        answer: .encoded(field("answer")!), channel: channel, receivedAt: time)
-            switch engine.checkRecorded(submission) {
-            case .success(let response): responses.append(response)
-            case .failure(let refusal): problems.append(Problem(line: row.line, message: refusal.description))
-            }
+        }
+        if sessions.count > 1 {
+            problems.append(Problem(line: header.line, message: "the file holds answers of \(sessions.count) sessions (\(sessions.sorted().joined(separator: ", "))): import one session at a time"))
         }
         guard problems.isEmpty else { throw Problems(list: problems) }
         return responses
+    }
+
+    /// One data row as a checked response (and the session it names, if any).
+    static func response(from row: CSV.Row, column: [String: Int], width: Int, engine: SessionEngine,
+                         now: Date) -> Result<(Response, String?), Problem> {
+        func fail(_ message: String) -> Result<(Response, String?), Problem> { .failure(Problem(line: row.line, message: message)) }
+        if let problem = row.problem { return fail(problem) }
+        guard row.fields.count == width else { return fail("\(row.fields.count) fields, the header has \(width)") }
+        func field(_ name: String) -> String? {
+            column[name].map { row.fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
+        let participant = field("participant")!
+        guard (1...64).contains(participant.count) else { return fail("`participant` must be 1 to 64 characters") }
+        guard TextCleaner.clean(participant) == participant, !participant.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            return fail("`participant` may not hold control characters or line breaks")
+        }
+        var channel = Channel.import
+        if let name = field("channel"), !name.isEmpty {
+            guard let parsed = Channel(rawValue: name), parsed != .hands else { return fail("channel `\(name)` is not web, kiosk or import") }
+            channel = parsed
+        }
+        var time = now
+        if let stamp = field("time"), !stamp.isEmpty {
+            guard let parsed = Timestamp.parse(stamp) else {
+                return fail("`\(stamp)` is not an ISO 8601 time such as 2026-11-23T09:30:00Z")
+            }
+            time = parsed
+        }
+        let submission = Submission(participant: participant, question: field("question")!, round: field("round")!,
+                                    answer: .encoded(row.fields[column["answer"]!]), channel: channel, receivedAt: time)
+        switch engine.checkRecorded(submission) {
+        case .success(let response): return .success((response, field("session")))
+        case .failure(let refusal): return fail(refusal.description)
+        }
     }
 }

@@ -13,6 +13,23 @@ public actor Intake {
     public private(set) var engine: SessionEngine
     public private(set) var tally: Tally
 
+    /// Every change runs alone, in arrival order: a change that waits for the store never
+    /// interleaves with another, so memory and store agree and answers count in commit order.
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    private func acquire() async {
+        if busy {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
+            busy = true
+        }
+    }
+
+    private func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+
     init(store: any Store, session: SessionRecord, responses: [Response], hands: [HandCount]) {
         self.store = store
         self.session = session
@@ -29,6 +46,8 @@ public actor Intake {
 
     /// Checks a live answer, commits it and counts it. Returns only after the commit.
     public func submit(_ submission: Submission) async -> Result<Response, IntakeRefusal> {
+        await acquire()
+        defer { release() }
         switch engine.check(submission) {
         case .failure(let refusal):
             return .failure(.refused(refusal))
@@ -46,6 +65,8 @@ public actor Intake {
     /// Checks many live answers and commits the accepted ones in one transaction.
     /// The result has one entry per submission, in order.
     public func submit(batch submissions: [Submission]) async -> [Result<Response, IntakeRefusal>] {
+        await acquire()
+        defer { release() }
         let checked = submissions.map { engine.check($0).mapError(IntakeRefusal.refused) }
         let accepted = checked.compactMap { try? $0.get() }
         do {
@@ -61,6 +82,8 @@ public actor Intake {
     /// Applies a facilitator event: the new control state is stored before it takes effect.
     @discardableResult
     public func handle(_ event: SessionEvent) async throws -> [SessionEffect] {
+        await acquire()
+        defer { release() }
         var next = engine
         let effects = try next.handle(event)
         for case .persist(let control) in effects {
@@ -72,6 +95,8 @@ public actor Intake {
 
     /// Stores show-of-hands counts for a question in a round and counts them.
     public func setHands(_ count: HandCount) async throws {
+        await acquire()
+        defer { release() }
         try count.validate(against: session.definition)
         try await store.saveHands(count, of: session)
         tally.setHands(count)

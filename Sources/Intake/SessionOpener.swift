@@ -18,9 +18,16 @@ public enum SessionOpener {
         return "\(base)-\(n)"
     }
 
-    /// Creates a new session named `name` (or a default name) for `definition`.
+    /// Checks a session name given by the user: 1 to 64 characters, no control characters.
+    public static func validate(name: String) throws(SessionNameError) {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 64 else { throw .length }
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { throw .control }
+    }
+
+    /// Creates a new session named `name` (or a default name) for `definition`, with its
+    /// first `responses` (an import) stored in the same transaction.
     public static func create(in store: any Store, name: String?, stem: String, definition: PollDefinition,
-                              source: String, pace: Pace?, now: Date) async throws -> SessionRecord {
+                              source: String, pace: Pace?, now: Date, responses: [Response] = []) async throws -> SessionRecord {
         let chosen: String
         if let name {
             chosen = name
@@ -30,6 +37,19 @@ public enum SessionOpener {
         }
         return try await store.createSession(SessionDraft(
             name: chosen, definition: definition, source: source,
-            control: SessionControl(startOf: definition, pace: pace), createdAt: now))
+            control: SessionControl(startOf: definition, pace: pace), createdAt: now), responses: responses)
+    }
+}
+
+/// Why a session name was refused.
+public enum SessionNameError: Error, Sendable, Hashable, CustomStringConvertible {
+    case length
+    case control
+
+    public var description: String {
+        switch self {
+        case .length: return "a session name must be 1 to 64 characters"
+        case .control: return "a session name may not hold control characters or line breaks"
+        }
     }
 }

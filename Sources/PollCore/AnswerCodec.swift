@@ -1,42 +1,43 @@
 import Foundation
 
 /// Converts answers to and from their one-line text form — the import encoding used by CSV
-/// import and export and the JSON API — and checks them against their question.
+/// import and export, the store and the JSON API — and checks them against their question.
 ///
 /// `single`/`likert`: an option label or its 1-based number; `multi`: labels joined by `;`;
 /// `scale`: an integer; `ranking`: every label in order joined by `>`; `words`: up to three
 /// words joined by `;`; `text`: free text.
 public enum AnswerCodec {
-    /// Reads `text` as an answer to `question`, or says why it does not fit.
+    /// Reads participant text as an answer to `question`: cleaned, parsed and checked.
     public static func decode(_ text: String, for question: Question) throws(AnswerProblem) -> Answer {
-        let trimmed = TextCleaner.clean(text)
-        guard !trimmed.isEmpty else { throw .empty }
-        let answer: Answer
+        let answer = try parse(TextCleaner.clean(text), for: question)
+        try validate(answer, for: question)
+        return answer
+    }
+
+    /// Reads the text form back into an answer without checking limits: for answers that were
+    /// checked when they arrived (stored ones), so a later, stricter rule never makes old
+    /// sessions unreadable. Fails only when the text does not name the question's options.
+    public static func parse(_ text: String, for question: Question) throws(AnswerProblem) -> Answer {
+        guard !text.isEmpty else { throw .empty }
         switch question.kind {
         case .single, .likert:
-            answer = .choice(try index(of: trimmed, in: question, allowNumber: true))
+            return .choice(try index(of: text, in: question, allowNumber: true))
         case .multi:
-            answer = .choices(try parts(trimmed, by: ";").map { label throws(AnswerProblem) in
+            return .choices(try parts(text, by: ";").map { label throws(AnswerProblem) in
                 try index(of: label, in: question, allowNumber: false)
             }.sorted())
-            if case .choices(let picked) = answer, Set(picked).count != picked.count {
-                let repeated = picked.first { item in picked.filter { $0 == item }.count > 1 }!
-                throw .duplicateChoice(question.options[repeated])
-            }
         case .scale:
-            guard let value = Int(trimmed) else { throw .notANumber(trimmed) }
-            answer = .number(value)
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { throw .notANumber(text) }
+            return .number(value)
         case .ranking:
-            answer = .order(try parts(trimmed, by: ">").map { label throws(AnswerProblem) in
+            return .order(try parts(text, by: ">").map { label throws(AnswerProblem) in
                 try index(of: label, in: question, allowNumber: false)
             })
         case .words:
-            answer = .words(parts(trimmed, by: ";"))
+            return .words(parts(text, by: ";"))
         case .text:
-            answer = .text(trimmed)
+            return .text(text)
         }
-        try validate(answer, for: question)
-        return answer
     }
 
     /// The text form of a valid `answer` to `question`.
@@ -51,25 +52,27 @@ public enum AnswerCodec {
         }
     }
 
-    /// Checks an answer built elsewhere (e.g. from JSON) against its question.
+    /// Checks an answer against its question: options exist, counts and ranges, lengths.
     public static func validate(_ answer: Answer, for question: Question) throws(AnswerProblem) {
         let count = question.options.count
         func label(_ i: Int) -> String { question.options.indices.contains(i) ? question.options[i] : "#\(i + 1)" }
+        func checkOptions(_ items: [Int]) throws(AnswerProblem) {
+            if let bad = items.first(where: { !(0..<count).contains($0) }) { throw .wrongOption(label(bad)) }
+            if let repeated = firstRepeated(items) { throw .duplicateChoice(label(repeated)) }
+        }
         switch (question.kind, answer) {
         case (.single, .choice(let i)), (.likert, .choice(let i)):
-            guard (0..<count).contains(i) else { throw .wrongOption(label(i)) }
+            try checkOptions([i])
         case (.multi, .choices(let picked)):
             guard !picked.isEmpty else { throw .empty }
-            if let bad = picked.first(where: { !(0..<count).contains($0) }) { throw .wrongOption(label(bad)) }
-            if Set(picked).count != picked.count { throw .duplicateChoice(label(picked.first { p in picked.filter { $0 == p }.count > 1 }!)) }
+            try checkOptions(picked)
             guard picked.count <= question.maxChoices else {
                 throw .tooManyChoices(allowed: question.maxChoices, given: picked.count)
             }
         case (.scale, .number(let value)):
             guard question.scaleRange.contains(value) else { throw .outOfRange(value: value, range: question.scaleRange) }
         case (.ranking, .order(let order)):
-            if let bad = order.first(where: { !(0..<count).contains($0) }) { throw .wrongOption(label(bad)) }
-            if Set(order).count != order.count { throw .duplicateChoice(label(order.first { p in order.filter { $0 == p }.count > 1 }!)) }
+            try checkOptions(order)
             let missing = (0..<count).filter { !order.contains($0) }
             guard missing.isEmpty else { throw .incompleteRanking(missing: missing.map(label)) }
         case (.words, .words(let words)):
@@ -96,6 +99,11 @@ public enum AnswerCodec {
         }
     }
 
+    private static func firstRepeated(_ items: [Int]) -> Int? {
+        var seen: Set<Int> = []
+        return items.first { !seen.insert($0).inserted }
+    }
+
     private static func parts(_ text: String, by separator: Character) -> [String] {
         text.split(separator: separator, omittingEmptySubsequences: true)
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -103,6 +111,7 @@ public enum AnswerCodec {
     }
 
     private static func index(of label: String, in question: Question, allowNumber: Bool) throws(AnswerProblem) -> Int {
+        let label = label.trimmingCharacters(in: .whitespaces)
         if let i = question.options.firstIndex(of: label) { return i }
         if let i = question.options.firstIndex(where: { $0.caseInsensitiveCompare(label) == .orderedSame }) { return i }
         if allowNumber, let number = Int(label), (1...question.options.count).contains(number) { return number - 1 }

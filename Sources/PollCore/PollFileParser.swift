@@ -28,12 +28,28 @@ private struct Reader {
     }
 
     mutating func poll(_ text: String) -> PollDefinition? {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            problems.append(Self.problem(from: error))
-            return nil
+        var text = text
+        var root: Node?
+        while true {
+            do {
+                root = try Yams.compose(yaml: text)
+                break
+            } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
+                // Report the repeated key where it repeats, drop that line (and what is nested
+                // under it), and read on so that the file's other problems are found too.
+                guard let key = keys.first,
+                      let (line, column) = Self.repeat(of: key, after: context.mark, in: text) else {
+                    problems.append(PollFileProblem(line: context.mark.line, column: context.mark.column,
+                                                    message: "`\(keys.first ?? "")` appears twice in this mapping"))
+                    return nil
+                }
+                problems.append(PollFileProblem(line: line, column: column,
+                                                message: "`\(key)` appears twice (first on line \(context.mark.line))"))
+                text = Self.removing(line: line, indentedUnder: column, from: text)
+            } catch {
+                problems.append(Self.problem(from: error))
+                return nil
+            }
         }
         guard let root, !(root.scalar.map { $0.string.isEmpty } ?? false) else {
             report(nil, "the file is empty: a poll needs a `title` and `questions`")
@@ -158,12 +174,10 @@ private struct Reader {
             report(node, "a \(what) must be a mapping of `key: value` lines")
             return nil
         }
-        var seen: Set<String> = []
+        // Repeated keys never get here: Yams refuses them while composing (see `poll`).
         for key in map.keys {
             let name = key.scalar?.string ?? ""
-            if !seen.insert(name).inserted {
-                report(key, "`\(name)` appears twice")
-            } else if !allowed.contains(name) {
+            if !allowed.contains(name) {
                 let hint = Self.closest(to: name, in: allowed).map { " — did you mean `\($0)`?" } ?? ""
                 report(key, "unknown key `\(name)` in a \(what)\(hint)")
             }
@@ -223,8 +237,11 @@ private struct Reader {
                 report(item, "each entry of `\(key)` must be non-empty text")
                 continue
             }
-            if labels.contains(label) {
-                report(item, "`\(label)` is listed twice in `\(key)`")
+            if labels.contains(where: { $0.caseInsensitiveCompare(label) == .orderedSame }) {
+                report(item, "`\(label)` is listed twice in `\(key)` (labels are matched ignoring case)")
+            } else if kind == .single || kind == .likert, let number = Int(label), number >= 1,
+                      number <= items.count, number != labels.count + 1 {
+                report(item, "`\(label)` would be read as option number \(number): a number label must match its position")
             } else if kind == .multi, label.contains(";") {
                 report(item, "`\(label)`: a multi option may not contain `;` (it joins the choices of one answer)")
             } else if kind == .ranking, label.contains(">") {
@@ -263,6 +280,34 @@ private struct Reader {
             }
         }
         return names.isEmpty ? nil : names
+    }
+
+    /// Where `key` is written again at the same column as its first use, below it.
+    static func `repeat`(of key: String, after first: Mark, in text: String) -> (Int, Int)? {
+        let lines = text.components(separatedBy: "\n")
+        for index in first.line..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            let start = first.column - 1
+            guard start < scalars.count, scalars[..<start].allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[start...]))
+            if rest.hasPrefix(key + ":") || rest.hasPrefix(key + " :") { return (index + 1, first.column) }
+        }
+        return nil
+    }
+
+    /// `text` with line `line` blanked, and the lines after it that are indented deeper than `column`.
+    static func removing(line: Int, indentedUnder column: Int, from text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        lines[line - 1] = ""
+        var next = line
+        while next < lines.count {
+            let indent = lines[next].prefix { $0 == " " }.count
+            let blank = lines[next].trimmingCharacters(in: .whitespaces).isEmpty
+            guard blank || indent >= column else { break }
+            lines[next] = ""
+            next += 1
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The allowed key nearest to a misspelt one, if it is close enough to be a typo.

@@ -44,10 +44,17 @@ public struct SessionEngine: Sendable, Hashable {
             let target = position.map { min(max($0 + step, 0), list.count - 1) } ?? 0
             if list[target].id != next.currentQuestion { next.votingOpen = false }
             next.currentQuestion = list[target].id
-        case .openVoting, .closeVoting:
+        case .openVoting:
             guard next.pace == .presenter else { throw .audiencePace }
-            guard next.currentQuestion != nil else { throw .noQuestion }
-            next.votingOpen = event == .openVoting
+            guard let current = next.currentQuestion else { throw .noQuestion }
+            guard let open = next.openRound else { throw .noRoundOpen }
+            guard definition.question(current)?.isAsked(in: open) == true else {
+                throw .notAskedInOpenRound(question: current, round: open)
+            }
+            next.votingOpen = true
+        case .closeVoting:
+            guard next.pace == .presenter else { throw .audiencePace }
+            next.votingOpen = false
         case .setPace(let pace):
             next.pace = pace
             next.votingOpen = false

@@ -31,6 +31,8 @@ public enum SessionEventError: Error, Sendable, Hashable, CustomStringConvertibl
     case unknownRound(String)
     case unknownQuestion(String)
     case noQuestion
+    case noRoundOpen
+    case notAskedInOpenRound(question: String, round: String)
     case audiencePace
 
     public var description: String {
@@ -38,6 +40,8 @@ public enum SessionEventError: Error, Sendable, Hashable, CustomStringConvertibl
         case .unknownRound(let r): return "the poll has no round `\(r)`"
         case .unknownQuestion(let q): return "the poll has no question `\(q)`"
         case .noQuestion: return "no question is current"
+        case .noRoundOpen: return "no round is open: open one first"
+        case let .notAskedInOpenRound(q, r): return "question `\(q)` is not asked in the \(r) round"
         case .audiencePace: return "in audience pace every question of the open round is open; there is no voting to open or close"
         }
     }

@@ -4,7 +4,10 @@ import Foundation
 public enum TextCleaner {
     public static func clean(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n", previous == "\r" { continue }   // CRLF is one line break
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
                 scalars.append(" ")
             } else if !isStripped(scalar) {

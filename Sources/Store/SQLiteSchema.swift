@@ -9,7 +9,6 @@ enum SQLiteSchema {
                 CREATE TABLE session (
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL UNIQUE,
-                    poll_title TEXT NOT NULL,
                     poll_source TEXT NOT NULL,
                     definition TEXT NOT NULL,
                     control TEXT NOT NULL,

@@ -13,18 +13,23 @@ public final class SQLiteStore: Store {
     public init(path: String, busyTimeout: TimeInterval = 5) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
-        configuration.prepareDatabase { db in
-            // DatabasePool would set NORMAL; an acknowledged answer must survive power loss.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         self.path = path
         pool = try DatabasePool(path: path, configuration: configuration)
+        // DatabasePool switches its writer to synchronous = NORMAL once WAL is on; an
+        // acknowledged answer must survive a power loss, so every commit is synced.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteSchema.migrator.migrate(pool)
     }
 
-    public func createSession(_ draft: SessionDraft) async throws -> SessionRecord {
+    /// The value of a PRAGMA on the writer connection (diagnostics and tests).
+    func writerPragma(_ name: String) throws -> String? {
+        try pool.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA \(name)") }
+    }
+
+    public func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord {
         let definition = try JSONCoding.encode(draft.definition)
         let control = try JSONCoding.encode(draft.control)
+        let rows = try Self.encoded(responses, definition: draft.definition)
         return try await pool.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE name = ?", arguments: [draft.name]) == true {
                 throw StoreError.sessionExists(draft.name)
@@ -35,12 +40,14 @@ public final class SQLiteStore: Store {
                 code = JoinCode.make(using: &generator)
             }
             try db.execute(sql: """
-                INSERT INTO session (name, poll_title, poll_source, definition, control, join_code, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [draft.name, draft.definition.title, draft.source, definition, control, code, draft.createdAt])
-            return SessionRecord(id: db.lastInsertedRowID, name: draft.name, definition: draft.definition,
-                                 source: draft.source, control: draft.control, revision: 0, joinCode: code,
-                                 createdAt: draft.createdAt)
+                INSERT INTO session (name, poll_source, definition, control, join_code, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [draft.name, draft.source, definition, control, code, draft.createdAt])
+            let session = SessionRecord(id: db.lastInsertedRowID, name: draft.name, definition: draft.definition,
+                                        source: draft.source, control: draft.control, revision: 0, joinCode: code,
+                                        createdAt: draft.createdAt)
+            try Self.insert(rows, session: session.id, db)
+            return session
         }
     }
 
@@ -82,44 +89,53 @@ public final class SQLiteStore: Store {
 
     public func append(_ responses: [Response], to session: SessionRecord) async throws {
         guard !responses.isEmpty else { return }
-        let rows = try responses.map { response -> (Response, String) in
-            guard let question = session.definition.question(response.question) else {
+        let rows = try Self.encoded(responses, definition: session.definition)
+        try await pool.write { db in try Self.insert(rows, session: session.id, db) }
+    }
+
+    /// Each response with its answer in the text form the store keeps.
+    private static func encoded(_ responses: [Response], definition: PollDefinition) throws -> [(Response, String)] {
+        try responses.map { response in
+            guard let question = definition.question(response.question) else {
                 throw StoreError.corrupt("question `\(response.question)` is not in the session's poll")
             }
             return (response, AnswerCodec.encode(response.answer, for: question))
         }
-        try await pool.write { db in
-            let findParticipant = try db.cachedStatement(sql: "SELECT id FROM participant WHERE session_id = ? AND token = ?")
-            let addParticipant = try db.cachedStatement(sql: """
-                INSERT INTO participant (session_id, token, channel, created_at) VALUES (?, ?, ?, ?)
-                """)
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO response (session_id, participant_id, round, question, answer, channel, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            let supersede = try db.cachedStatement(sql: """
-                UPDATE response SET superseded_by = ?
-                WHERE session_id = ? AND participant_id = ? AND round = ? AND question = ?
-                  AND superseded_by IS NULL AND id <> ?
-                """)
-            var participants: [String: Int64] = [:]
-            for (response, text) in rows {
-                let participantID: Int64
-                if let known = participants[response.participant] {
-                    participantID = known
-                } else if let stored = try Int64.fetchOne(findParticipant, arguments: [session.id, response.participant]) {
-                    participantID = stored
-                } else {
-                    try addParticipant.execute(arguments: [session.id, response.participant,
-                                                           response.channel.rawValue, response.receivedAt])
-                    participantID = db.lastInsertedRowID
-                }
-                participants[response.participant] = participantID
-                try insert.execute(arguments: [session.id, participantID, response.round, response.question, text,
-                                               response.channel.rawValue, response.receivedAt])
-                let id = db.lastInsertedRowID
-                try supersede.execute(arguments: [id, session.id, participantID, response.round, response.question, id])
+    }
+
+    /// Inserts responses (and their participants, when new), each superseding the same
+    /// participant's current answer to the same question in the same round. Runs inside the
+    /// caller's transaction.
+    private static func insert(_ rows: [(Response, String)], session: Int64, _ db: Database) throws {
+        let findParticipant = try db.cachedStatement(sql: "SELECT id FROM participant WHERE session_id = ? AND token = ?")
+        let addParticipant = try db.cachedStatement(sql: """
+            INSERT INTO participant (session_id, token, channel, created_at) VALUES (?, ?, ?, ?)
+            """)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO response (session_id, participant_id, round, question, answer, channel, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let supersede = try db.cachedStatement(sql: """
+            UPDATE response SET superseded_by = ?
+            WHERE session_id = ? AND participant_id = ? AND round = ? AND question = ?
+              AND superseded_by IS NULL AND id <> ?
+            """)
+        var participants: [String: Int64] = [:]
+        for (response, text) in rows {
+            let participantID: Int64
+            if let known = participants[response.participant] {
+                participantID = known
+            } else if let stored = try Int64.fetchOne(findParticipant, arguments: [session, response.participant]) {
+                participantID = stored
+            } else {
+                try addParticipant.execute(arguments: [session, response.participant, response.channel.rawValue, response.receivedAt])
+                participantID = db.lastInsertedRowID
             }
+            participants[response.participant] = participantID
+            try insert.execute(arguments: [session, participantID, response.round, response.question, text,
+                                           response.channel.rawValue, response.receivedAt])
+            let id = db.lastInsertedRowID
+            try supersede.execute(arguments: [id, session, participantID, response.round, response.question, id])
         }
     }
 
@@ -145,7 +161,7 @@ public final class SQLiteStore: Store {
                 let text: String = row[4]
                 let channelName: String = row[5]
                 guard let question = session.definition.question(questionID), let channel = Channel(rawValue: channelName),
-                      let answer = try? AnswerCodec.decode(text, for: question) else {
+                      let answer = try? AnswerCodec.parse(text, for: question) else {
                     throw StoreError.corrupt("response \(row[0] as Int64) (`\(questionID)`: `\(text)`)")
                 }
                 let response = Response(participant: row[1], round: row[2], question: questionID, answer: answer,

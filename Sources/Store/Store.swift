@@ -6,8 +6,9 @@ import PollCore
 /// only after the responses are committed: an answer is acknowledged only then. One shared
 /// test suite runs against every implementation.
 public protocol Store: Sendable {
-    /// Creates a session with a fresh join code; fails with `StoreError.sessionExists` if the name is taken.
-    func createSession(_ draft: SessionDraft) async throws -> SessionRecord
+    /// Creates a session with a fresh join code and, in the same transaction, its first
+    /// responses (an import); fails with `StoreError.sessionExists` if the name is taken.
+    func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord
     func session(named name: String) async throws -> SessionRecord?
     /// Every session, oldest first, with participants per round.
     func sessionSummaries() async throws -> [SessionSummary]
@@ -23,4 +24,11 @@ public protocol Store: Sendable {
     /// Stores (or replaces) show-of-hands counts for one question in one round.
     func saveHands(_ count: HandCount, of session: SessionRecord) async throws
     func hands(of session: SessionRecord) async throws -> [HandCount]
+}
+
+extension Store {
+    /// Creates an empty session.
+    public func createSession(_ draft: SessionDraft) async throws -> SessionRecord {
+        try await createSession(draft, responses: [])
+    }
 }

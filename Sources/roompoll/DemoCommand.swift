@@ -31,6 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...100_000).contains(audience) else { throw ValidationError("--audience must be between 1 and 100000") }
+        if let session { try SessionOpener.validate(name: session) }
     }
 
     func run() async throws {

@@ -33,6 +33,10 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    func validate() throws {
+        if let session { try SessionOpener.validate(name: session) }
+    }
+
     func run() async throws {
         let pollFile: PollFile
         do { pollFile = try PollFile.load(poll) } catch {
@@ -50,27 +54,28 @@ struct ImportCommand: AsyncParsableCommand {
             throw CLIError("session `\(existing.name)` runs the poll “\(existing.definition.title)”, not “\(pollFile.definition.title)”")
         }
         let definition = existing?.definition ?? pollFile.definition
-        let engine = SessionEngine(definition: definition, control: SessionControl(startOf: definition))
         let responses: [Response]
         do {
-            responses = try CSVImport.responses(from: text, engine: engine, now: Date())
+            responses = try CSVImport.responses(from: text, engine: SessionEngine(definition: definition, control: SessionControl(startOf: definition)),
+                                                now: Date())
         } catch {
             for problem in error.list { printError("\(csv):\(problem.line): \(problem.message)") }
-            printError("Nothing was imported: \(error.list.count) problem\(error.list.count == 1 ? "" : "s").")
+            printError("Nothing was imported: \(counted(error.list.count, "problem")).")
             throw ExitCode.failure
         }
         guard !responses.isEmpty else { throw CLIError("\(csv) holds no answers: nothing was imported") }
         let store = try existingStore ?? database.open(create: true)
         let target: SessionRecord
         if let existing {
+            try await store.append(responses, to: existing)
             target = existing
         } else {
+            // The new session and its answers are stored in one transaction: all or nothing.
             target = try await SessionOpener.create(
                 in: store, name: session, stem: pollFile.stem, definition: pollFile.definition,
-                source: pollFile.source, pace: nil, now: Date())
+                source: pollFile.source, pace: nil, now: Date(), responses: responses)
         }
-        try await store.append(responses, to: target)
         let people = Set(responses.map(\.participant)).count
-        print("Imported \(responses.count) answers from \(people) participants into session `\(target.name)` (\(database.path)).")
+        print("Imported \(counted(responses.count, "answer")) from \(counted(people, "participant")) into session `\(target.name)` (\(database.path)).")
     }
 }

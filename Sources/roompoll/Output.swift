@@ -17,3 +17,8 @@ func write(_ text: String, to path: String?) throws {
         throw CLIError("cannot write \(path): \((error as NSError).localizedDescription)")
     }
 }
+
+/// "1 answer", "2 answers".
+func counted(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
+}

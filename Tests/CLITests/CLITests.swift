@@ -83,6 +83,46 @@ struct CLITests {
         #expect((document["responses"] as? [[String: String]])?.count == 6)
     }
 
+    @Test func richAnswersRoundTripThroughExportAndImport() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let poll = cli.poll("encryption-human-right")
+        let csv = try cli.write("answers.csv", "\u{FEFF}participant,round,question,answer\r"
+            + "p1,opening,treaty-approach,Protect strong encryption explicitly;Consult civil society and technical experts\r"
+            + "p1,closing,takeaway,\"Commas, \"\"quotes\"\" and Ünïcödé — 中文 🙂\"\r"
+            + "p2,closing,takeaway,\"two\r\nlines\"\r"
+            + "p2,opening,where,2\r")
+        let first = try cli.run("import", poll, csv, "--session", "rich", "--db", "t.sqlite")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Imported 4 answers from 2 participants"))
+        let exported = try cli.run("export", "rich", "--db", "t.sqlite")
+        #expect(exported.stdout.contains("\"Commas, \"\"quotes\"\" and Ünïcödé — 中文 🙂\""))
+        #expect(exported.stdout.contains(",two lines,"))
+        #expect(exported.stdout.contains(",Online,"), "option numbers are exported as labels")
+        let file = try cli.write("export.csv", exported.stdout)
+        #expect(try cli.run("import", poll, file, "--session", "copy", "--db", "t.sqlite").status == 0)
+        let again = try cli.run("export", "copy", "--db", "t.sqlite")
+        #expect(again.stdout.replacingOccurrences(of: "copy,", with: "rich,") == exported.stdout)
+    }
+
+    @Test func aBadImportIntoAnExistingSessionChangesNothing() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let poll = cli.poll("digital-id")
+        let good = try cli.write("good.csv", "participant,round,question,answer\np1,opening,necessity,Agree\n")
+        #expect(try cli.run("import", poll, good, "--session", "s", "--db", "t.sqlite").status == 0)
+        let before = try cli.run("export", "s", "--db", "t.sqlite").stdout
+        let bad = try cli.write("bad.csv", "participant,round,question,answer\np1,opening,necessity,Disagree\np2,opening,necessity,Perhaps\n")
+        let outcome = try cli.run("import", poll, bad, "--session", "s", "--db", "t.sqlite")
+        #expect(outcome.status == 1)
+        #expect(outcome.errorLines == ["\(bad):3: `Perhaps` is not one of the options", "Nothing was imported: 1 problem."])
+        #expect(try cli.run("export", "s", "--db", "t.sqlite").stdout == before)
+        let oneRow = try cli.write("one.csv", "participant,round,question,answer\np3,opening,necessity,5\n")
+        #expect(try cli.run("import", poll, oneRow, "--session", "s", "--db", "t.sqlite").stdout
+                == "Imported 1 answer from 1 participant into session `s` (t.sqlite).\n")
+        #expect(try cli.run("import", poll, oneRow, "--session", "", "--db", "t.sqlite").stderr.contains("a session name must be 1 to 64 characters"))
+    }
+
     @Test func aBadImportImportsNothingAndListsEveryBadRow() throws {
         let cli = try CLIRunner()
         defer { cli.cleanUp() }

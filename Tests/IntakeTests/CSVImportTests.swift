@@ -60,6 +60,34 @@ struct CSVImportTests {
         #expect(list[6].message == "3 fields, the header has 4")
     }
 
+    @Test func everyBadRowIsReportedEvenAfterAStrayQuote() {
+        let list = problems("participant,round,question,answer\np1,opening,q1,Ye\"s\np2,opening,q1,Maybe\np3,opening,q1,\"open\n")
+        #expect(list.map(\.line) == [2, 3, 4])
+        #expect(list[0].message.contains("a quote inside an unquoted field"))
+        #expect(list[2].message == "a quoted field is never closed")
+    }
+
+    @Test func readsOldMacLineEndingsAndAByteOrderMark() throws {
+        let responses = try CSVImport.responses(from: "\u{FEFF}participant,round,question,answer\rp1,opening,q1,Yes\rp2,closing,q3,\"Not\r\nsure\"\r",
+                                                engine: engine, now: Self.now)
+        #expect(responses.map(\.answer) == [.choice(0), .text("Not sure")])
+    }
+
+    @Test func identifiersAreTrimmedAndControlCharactersRefused() throws {
+        let responses = try CSVImport.responses(from: "participant,round,question,answer\n\" p1 \", opening ,\"q1\n\",Yes\n",
+                                                engine: engine, now: Self.now)
+        #expect(responses.first?.participant == "p1")
+        #expect(responses.first?.question == "q1")
+        #expect(problems("participant,round,question,answer\n\"p\u{7}1\",opening,q1,Yes\n").first?.message
+                == "`participant` may not hold control characters or line breaks")
+    }
+
+    @Test func oneSessionPerFileAndNoRepeatedColumns() {
+        #expect(problems("session,participant,round,question,answer\na,p1,opening,q1,Yes\nb,p2,opening,q1,No\n").first?.message
+                == "the file holds answers of 2 sessions (a, b): import one session at a time")
+        #expect(problems("participant,round,question,answer,round\n").first?.message == "column `round` appears twice")
+    }
+
     @Test func headerProblems() {
         #expect(problems("").first?.message.contains("the file is empty") == true)
         let list = problems("participant,round,question,answr\n")

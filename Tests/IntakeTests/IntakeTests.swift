@@ -3,6 +3,7 @@ import Testing
 @testable import Intake
 import PollCore
 import Store
+import TestSupport
 
 @Suite("Intake")
 struct IntakeTests {
@@ -15,10 +16,9 @@ struct IntakeTests {
 
     /// A fresh SQLite file in its own folder, removed afterwards.
     func withStore(busyTimeout: TimeInterval = 5, _ body: (SQLiteStore, String) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roompoll-intake-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("db.sqlite").path
+        let folder = try TemporaryFolder("roompoll-intake")
+        defer { folder.remove() }
+        let path = folder.path("db.sqlite")
         try await body(try SQLiteStore(path: path, busyTimeout: busyTimeout), path)
     }
 
@@ -68,17 +68,9 @@ struct IntakeTests {
         try await withStore(busyTimeout: 0.2) { store, path in
             let intake = try await Intake.open(try await newSession(in: store), in: store)
             try await intake.handle(.openRound("opening"))
-            let holder = Process()
-            holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-            holder.arguments = [path]
-            let input = Pipe()
-            holder.standardInput = input
-            try holder.run()
-            input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
-            try await Task.sleep(for: .milliseconds(300))
+            let holder = try SQLiteLockHolder(path: path)
             let result = await intake.submit(submission("p1", "q1", "Yes"))
-            input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
-            holder.waitUntilExit()
+            holder.release()
             guard case .failure(.notStored) = result else {
                 Issue.record("expected a store refusal, got \(result)")
                 return
@@ -88,30 +80,58 @@ struct IntakeTests {
     }
 
     @Test func reopeningResumesRoundsQuestionAndAnswers() async throws {
+        let folder = try TemporaryFolder("roompoll-intake")
+        defer { folder.remove() }
+        let path = folder.path("db.sqlite")
+        do {
+            // The first process: its store and intake are gone when this scope ends.
+            let store = try SQLiteStore(path: path)
+            let intake = try await Intake.open(try await newSession(in: store, pace: .presenter), in: store)
+            try await intake.handle(.openRound("opening"))
+            try await intake.handle(.next)
+            try await intake.handle(.openVoting)
+            _ = await intake.submit(submission("p1", "q2", "7"))
+            _ = await intake.submit(submission("p2", "q2", "3"))
+            _ = await intake.submit(submission("p1", "q2", "9"))
+            try await intake.setHands(HandCount(round: "opening", question: "q1", counts: [5, 0, 1], updatedAt: Self.now))
+        }
+        let reopenedStore = try SQLiteStore(path: path)
+        let record = try #require(try await reopenedStore.session(named: "s"))
+        let resumed = try await Intake.open(record, in: reopenedStore)
+        let control = await resumed.engine.control
+        #expect(control.openRound == "opening")
+        #expect(control.currentQuestion == "q2")
+        #expect(control.votingOpen)
+        #expect(control.pace == .presenter)
+        let q2 = try #require(await resumed.tally.tally(round: "opening", question: "q2"))
+        #expect(q2.latest == ["p1": .number(9), "p2": .number(3)])
+        #expect(await resumed.tally.tally(round: "opening", question: "q1")?.counts == [5, 0, 1])
+    }
+
+    @Test func overlappingChangesLeaveMemoryAndStoreInAgreement() async throws {
         try await withStore { store, path in
-            let session = try await newSession(in: store, pace: .presenter)
-            do {
-                let intake = try await Intake.open(session, in: store)
-                try await intake.handle(.openRound("opening"))
-                try await intake.handle(.next)
-                try await intake.handle(.openVoting)
-                _ = await intake.submit(submission("p1", "q2", "7"))
-                _ = await intake.submit(submission("p2", "q2", "3"))
-                _ = await intake.submit(submission("p1", "q2", "9"))
-                try await intake.setHands(HandCount(round: "opening", question: "q1", counts: [5, 0, 1], updatedAt: Self.now))
+            let intake = try await Intake.open(try await newSession(in: store), in: store)
+            await withTaskGroup(of: Void.self) { group in
+                for i in 0..<60 {
+                    group.addTask {
+                        switch i % 4 {
+                        case 0: _ = try? await intake.handle(.openRound("opening"))
+                        case 1: _ = try? await intake.handle(.openRound("closing"))
+                        case 2: _ = try? await intake.handle(.select(i % 8 == 2 ? "q2" : "q1"))
+                        default: _ = await intake.submit(Submission(participant: "p\(i % 5)", question: "q2", answer: .encoded(String(i % 11)),
+                                                                   channel: .web, receivedAt: Self.now))
+                        }
+                    }
+                }
             }
-            // As a restarted process would: a new store connection, the session read back.
-            let reopenedStore = try SQLiteStore(path: path)
-            let record = try #require(try await reopenedStore.session(named: "s"))
-            let resumed = try await Intake.open(record, in: reopenedStore)
-            let control = await resumed.engine.control
-            #expect(control.openRound == "opening")
-            #expect(control.currentQuestion == "q2")
-            #expect(control.votingOpen)
-            #expect(control.pace == .presenter)
-            let q2 = try #require(await resumed.tally.tally(round: "opening", question: "q2"))
-            #expect(q2.latest == ["p1": .number(9), "p2": .number(3)])
-            #expect(await resumed.tally.tally(round: "opening", question: "q1")?.counts == [5, 0, 1])
+            let record = try #require(try await SQLiteStore(path: path).session(named: "s"))
+            #expect(record.control == (await intake.engine.control), "the control state in memory is the stored one")
+            #expect(record.revision == (await intake.session.revision))
+            let stored = Tally(definition: Self.poll, responses: try await store.currentResponses(of: record))
+            for round in ["opening", "closing"] {
+                #expect(stored.tally(round: round, question: "q2")?.latest == (await intake.tally.tally(round: round, question: "q2")?.latest),
+                        "the live tally counts what the store holds as current")
+            }
         }
     }
 

@@ -45,6 +45,12 @@ struct AnswerCodecTests {
         #expect(throws: AnswerProblem.empty) { try decode("   ", "text") }
     }
 
+    @Test func parsingStoredTextChecksNoLimits() throws {
+        #expect(try AnswerCodec.parse("a;b;c;d", for: Fixtures.question("words")) == .words(["a", "b", "c", "d"]))
+        #expect(try AnswerCodec.parse("99", for: Fixtures.question("scale")) == .number(99))
+        #expect(throws: AnswerProblem.wrongOption("Gone")) { try AnswerCodec.parse("Gone", for: Fixtures.question("single")) }
+    }
+
     @Test func validatesStructuredAnswers() {
         let single = Fixtures.question("single")
         #expect(throws: AnswerProblem.wrongKind(expected: .single)) { try AnswerCodec.validate(.number(1), for: single) }

@@ -84,10 +84,42 @@ struct PollFileParserTests {
     }
 
     @Test func yamlSyntaxError() {
-        let list = problems("title: T\nquestions:\n  - id: a\n    kind: [single\n")
+        let list = problems("title: T\nquestions:\n  - id: a\n    kind: [single\n    ask: A\n")
         #expect(list.count == 1)
-        #expect(list[0].message.hasPrefix("YAML syntax error"))
-        #expect(list[0].line >= 4)
+        #expect(list.first.map { [$0.line, $0.column] } == [5, 8], "where libyaml finds the unclosed list")
+        #expect(list.first?.message.hasPrefix("YAML syntax error") == true)
+        let tab = problems("title: T\nquestions:\n\t- id: a\n")
+        #expect(tab.first.map { [$0.line, $0.column] } == [3, 1])
+    }
+
+    @Test func repeatedKeysAreLocatedAndTheRestIsStillChecked() {
+        let list = problems("""
+            title: T
+            questions:
+              - id: a
+                kind: single
+                ask: First
+                ask: Second
+                options:
+                  - Yes
+                options: [Yes, No]
+              - id: b
+                kind: colour
+                ask: B
+            """)
+        #expect(list.count == 4)
+        #expect(has(list, line: 6, column: 5, "`ask` appears twice (first on line 5)"))
+        #expect(has(list, line: 8, column: 7, "`options` needs at least two entries"))
+        #expect(has(list, line: 9, column: 5, "`options` appears twice (first on line 7)"))
+        #expect(has(list, line: 11, column: 11, "unknown kind `colour`"))
+    }
+
+    @Test func ambiguousLabelsAreRefused() {
+        #expect(has(problems("title: T\nquestions:\n  - {id: a, kind: single, ask: A, options: [\"3\", \"2\", \"1\"]}\n"),
+                    line: 3, column: 45, "`3` would be read as option number 3"))
+        #expect(has(problems("title: T\nquestions:\n  - {id: a, kind: single, ask: A, options: [yes, Yes]}\n"),
+                    line: 3, column: 50, "`Yes` is listed twice in `options` (labels are matched ignoring case)"))
+        #expect(throws: Never.self) { try PollFileParser.parse("title: T\nquestions:\n  - {id: a, kind: single, ask: A, options: [\"1\", \"2\", \"10\"]}\n") }
     }
 
     @Test func emptyFile() {

@@ -84,6 +84,22 @@ struct SessionEngineTests {
         #expect(refusal(e.check(submission("multi", "Press"))) == .questionClosed("multi"))
     }
 
+    @Test func votingOpensOnlyOnAQuestionOfTheOpenRound() throws {
+        var e = engine(pace: .presenter)
+        #expect(throws: SessionEventError.noRoundOpen) { try e.handle(.openVoting) }
+        try e.handle(.openRound("opening"))
+        try e.handle(.select("text"))
+        #expect(throws: SessionEventError.notAskedInOpenRound(question: "text", round: "opening")) { try e.handle(.openVoting) }
+        #expect(e.control.votingOpen == false)
+    }
+
+    @Test func aRoundWithoutQuestionsHasNothingToStepThrough() throws {
+        let poll = PollDefinition(title: "P", questions: [Question(id: "only", kind: .text, ask: "?", rounds: ["opening"])])
+        var e = SessionEngine(definition: poll, control: SessionControl(startOf: poll))
+        try e.handle(.openRound("closing"))
+        #expect(throws: SessionEventError.noQuestion) { try e.handle(.next) }
+    }
+
     @Test func invalidAnswersOfEveryKindAreRefused() throws {
         var e = engine()
         try e.handle(.openRound("closing"))

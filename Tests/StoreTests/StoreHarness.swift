@@ -1,6 +1,7 @@
 import Foundation
 import PollCore
 import Store
+import TestSupport
 
 /// The store implementations the shared suite runs against, each on a fresh database.
 /// A PostgreSQL case joins here when that backend exists.
@@ -13,10 +14,8 @@ enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
     func makeFresh() throws -> StoreHarness {
         switch self {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory
-                .appendingPathComponent("roompoll-store-tests-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let path = folder.appendingPathComponent("test.sqlite").path
+            let folder = try TemporaryFolder("roompoll-store")
+            let path = folder.path("test.sqlite")
             return StoreHarness(open: { try SQLiteStore(path: path) }, folder: folder)
         }
     }
@@ -25,11 +24,9 @@ enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
 /// Opens connections to one test database and removes it afterwards.
 struct StoreHarness {
     let open: @Sendable () throws -> any Store
-    let folder: URL?
+    let folder: TemporaryFolder?
 
-    func cleanUp() {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
+    func cleanUp() { folder?.remove() }
 }
 
 enum StoreFixtures {
