@@ -23,12 +23,18 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["PollCore"]),
         // The presenter console: pure screens, the update function, kiosk and hand counts.
         .target(name: "Console", dependencies: ["PollCore", "Analysis"]),
+        // The wide-character curses library (Debian: libncurses-dev).
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // Async-signal-safe handlers: resize and termination wake the console loop; a crash restores the terminal.
+        .target(name: "CTerminalSignals"),
+        // The terminal side of the console: ncursesw drawing and keys, signals, the event loop.
+        .target(name: "ConsoleTerminal", dependencies: ["Console", "Intake", "PollCore", "Store", "CNcursesw", "CTerminalSignals"]),
         // Renders analysis results and exports.
         .target(name: "Report", dependencies: ["PollCore", "Analysis"]),
         .executableTarget(
             name: "roompoll",
             dependencies: [
-                "PollCore", "Store", "Intake", "Analysis", "Report",
+                "PollCore", "Store", "Intake", "Analysis", "Report", "Console", "ConsoleTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -30,6 +30,18 @@ public actor Intake {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 
+    private var observers: [@Sendable (IntakeChange) -> Void] = []
+
+    /// Calls `observer` after every committed change (answers, control state, hand counts),
+    /// in commit order. Observers must return quickly (post the change and go).
+    public func observe(_ observer: @escaping @Sendable (IntakeChange) -> Void) {
+        observers.append(observer)
+    }
+
+    private func notify(_ change: IntakeChange) {
+        for observer in observers { observer(change) }
+    }
+
     init(store: any Store, session: SessionRecord, responses: [Response], hands: [HandCount]) {
         self.store = store
         self.session = session
@@ -58,6 +70,7 @@ public actor Intake {
                 return .failure(.notStored(String(describing: error)))
             }
             tally.record(response)
+            notify(.recorded([response]))
             return .success(response)
         }
     }
@@ -76,6 +89,7 @@ public actor Intake {
             return checked.map { $0.flatMap { _ in .failure(failure) } }
         }
         for response in accepted { tally.record(response) }
+        if !accepted.isEmpty { notify(.recorded(accepted)) }
         return checked
     }
 
@@ -90,6 +104,7 @@ public actor Intake {
             session = try await store.saveControl(control, of: session)
         }
         engine = next
+        if !effects.isEmpty { notify(.control(next.control)) }
         return effects
     }
 
@@ -100,6 +115,7 @@ public actor Intake {
         try count.validate(against: session.definition)
         try await store.saveHands(count, of: session)
         tally.setHands(count)
+        notify(.hands(count))
     }
 }
 
@@ -116,4 +132,11 @@ public enum IntakeRefusal: Error, Sendable, Hashable, CustomStringConvertible {
         case .notStored(let reason): return "the answer could not be stored: \(reason)"
         }
     }
+}
+
+/// A change the intake committed, as told to its observers.
+public enum IntakeChange: Sendable, Hashable {
+    case recorded([Response])
+    case control(SessionControl)
+    case hands(HandCount)
 }

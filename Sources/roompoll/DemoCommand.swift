@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleTerminal
 import Foundation
 import Intake
 import PollCore
@@ -8,8 +9,8 @@ import Store
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run a session of a poll with a simulated audience and print the report.",
-        discussion: "The simulated audience (seeded: the same seed gives the same answers) answers through the same engine and store as real participants: the opening round opens, everyone answers, it closes; then the closing round, where views have moved toward agreement and some people have left or arrived. Without --db the session goes into a fresh database in the temporary folder, whose path is printed."
+        abstract: "A live session with a simulated audience: you drive the console, the audience answers.",
+        discussion: "The simulated audience (seeded: the same seed gives the same answers) answers through the same engine and store as real participants while a round is open; views move toward agreement by the closing round, and some people leave or arrive. Press o to open the opening round, r to reveal results, c for the closing round, v to compare, s for the summary, ? for every key, q to quit. --auto plays the facilitator for you. Without a terminal (or with --print) the whole session runs at once and the report is printed. Without --db the session goes into a fresh database in the temporary folder, whose path is printed."
     )
 
     static let defaultPoll = "polls/encryption-human-right.yaml"
@@ -23,6 +24,15 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed of the simulated audience.")
     var seed: UInt64 = 2026
 
+    @Option(help: "How fast the audience answers: 1 = an open round's answers arrive over about 30 seconds, 2 = twice as fast.")
+    var speed: Double = 1
+
+    @Flag(help: "Play the facilitator too: both rounds, the comparisons and the summary run by themselves.")
+    var auto = false
+
+    @Flag(help: "No console: run the whole session at once and print the report.")
+    var print = false
+
     @Option(help: ArgumentHelp("The session name (default: the poll's name and today's date).", valueName: "name"))
     var session: String?
 
@@ -31,6 +41,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...100_000).contains(audience) else { throw ValidationError("--audience must be between 1 and 100000") }
+        guard speed > 0, speed <= 1000 else { throw ValidationError("--speed must be above 0 and at most 1000") }
         if let session { try SessionOpener.validate(name: session) }
     }
 
@@ -47,10 +58,37 @@ struct DemoCommand: AsyncParsableCommand {
             source: pollFile.source, pace: .audience, now: Date())
         let intake = try await Intake.open(record, in: store)
         let crowd = SimulatedAudience(definition: pollFile.definition, size: audience, seed: seed)
+        if print || isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
+            try await runAtOnce(intake: intake, crowd: crowd, store: store, path: path)
+        } else {
+            try await runLive(intake: intake, crowd: crowd, path: path)
+        }
+    }
 
-        print("roompoll demo — \(pollFile.definition.title)")
-        print("Session \(record.name) · join code \(record.joinCode) · \(audience) simulated participants\n")
-        for round in pollFile.definition.rounds {
+    /// The live console: the audience answers over time while a round is open.
+    func runLive(intake: Intake, crowd: SimulatedAudience, path: String) async throws {
+        let inbox = try ConsoleInbox()
+        let driver = AudienceDriver(intake: intake, audience: crowd, roundDuration: .milliseconds(Int(30_000 / speed))) {
+            inbox.post(.status($0))
+        }
+        let feeding = Task { await driver.run() }
+        let script = auto ? Task {
+            try await DemoScript(inbox: inbox, audience: driver, definition: crowd.definition, speed: speed).run()
+        } : nil
+        defer {
+            feeding.cancel()
+            script?.cancel()
+        }
+        let ending = try await ConsoleSession.run(intake: intake, inbox: inbox)
+        Swift.print(RunCommand.farewell(await intake.session, database: path, poll: poll ?? Self.defaultPoll, ending: ending))
+    }
+
+    /// No terminal: every round opens, the whole audience answers, it closes; then the report.
+    func runAtOnce(intake: Intake, crowd: SimulatedAudience, store: any Store, path: String) async throws {
+        let record = await intake.session
+        Swift.print("roompoll demo — \(crowd.definition.title)")
+        Swift.print("Session \(record.name) · join code \(record.joinCode) · \(audience) simulated participants\n")
+        for round in crowd.definition.rounds {
             try await intake.handle(.openRound(round))
             var accepted = 0
             var people: Set<String> = []
@@ -63,12 +101,12 @@ struct DemoCommand: AsyncParsableCommand {
                 }
             }
             try await intake.handle(.closeRound(round))
-            print("\(round.capitalized) round: \(accepted) answers from \(people.count) participants.")
+            Swift.print("\(round.capitalized) round: \(accepted) answers from \(people.count) participants.")
         }
         let finished = await intake.session
-        print("")
-        print(TextReport().render(try await ReportCommand.analyze(finished, in: store)), terminator: "")
-        print("\nStored in \(path). Next: roompoll report \(finished.name) --db \(path) --format json")
+        Swift.print("")
+        Swift.print(TextReport().render(try await ReportCommand.analyze(finished, in: store)), terminator: "")
+        Swift.print("\nStored in \(path). Next: roompoll report \(finished.name) --db \(path) --format json")
     }
 
     /// The poll file: as given, or the default demo poll found from the current folder or

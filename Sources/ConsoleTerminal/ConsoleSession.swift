@@ -1,0 +1,80 @@
+import Console
+import Foundation
+import Intake
+import PollCore
+import Store
+
+/// A live console on a session: the loop runs on its own thread (curses stays there), the
+/// facilitator's effects go to the intake one at a time, and every change the intake commits
+/// comes back to the screen through the inbox.
+public enum ConsoleSession {
+    /// Runs the console until the facilitator quits or a signal stops it; the terminal is
+    /// restored before this returns. `inbox` lets other tasks (a simulated audience, a
+    /// script) post events and status lines.
+    public static func run(intake: Intake, inbox: ConsoleInbox, joinURL: String? = nil,
+                           noColor: Bool = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        async throws -> ConsoleLoop.Ending {
+        await intake.observe { change in
+            switch change {
+            case .recorded(let responses): for response in responses { inbox.post(.recorded(response)) }
+            case .control(let control): inbox.post(.controlChanged(control))
+            case .hands(let count): inbox.post(.handsSaved(count))
+            }
+        }
+        let session = await intake.session
+        var model = ConsoleModel(sessionName: session.name, joinCode: session.joinCode, control: await intake.engine.control,
+                                 tally: await intake.tally, size: .minimum, seed: UInt64.random(in: .min ... .max))
+        model.joinURL = joinURL
+
+        // Effects run in order, one at a time, off the loop's thread.
+        let (effects, sink) = AsyncStream.makeStream(of: ConsoleEffect.self)
+        let worker = Task {
+            for await effect in effects { await perform(effect, intake: intake, inbox: inbox) }
+        }
+        defer {
+            sink.finish()
+            worker.cancel()
+        }
+        let initial = model
+        return try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do {
+                    let terminal = try CursesTerminal(noColor: noColor)
+                    let (ending, _) = try ConsoleLoop.run(initial, terminal: terminal, inbox: inbox) { sink.yield($0) }
+                    continuation.resume(returning: ending)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "roompoll-console"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    static func perform(_ effect: ConsoleEffect, intake: Intake, inbox: ConsoleInbox) async {
+        switch effect {
+        case .session(let event):
+            do {
+                try await intake.handle(event)
+            } catch {
+                inbox.post(.failed(String(describing: error)))
+            }
+        case let .submitKiosk(participant, question, answer):
+            let submission = Submission(participant: participant, question: question, answer: .value(answer),
+                                        channel: .kiosk, receivedAt: Date())
+            switch await intake.submit(submission) {
+            case .success: inbox.post(.kioskStored(question: question))
+            case .failure(let refusal): inbox.post(.kioskRefused(question: question, reason: refusal.description))
+            }
+        case let .saveHands(round, question, counts):
+            do {
+                try await intake.setHands(HandCount(round: round, question: question, counts: counts, updatedAt: Date()))
+            } catch {
+                inbox.post(.failed("Hand counts not saved: \(error)"))
+            }
+        case .quit:
+            break
+        }
+    }
+}

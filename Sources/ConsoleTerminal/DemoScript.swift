@@ -1,0 +1,69 @@
+import Console
+import Foundation
+import Intake
+import PollCore
+
+/// `roompoll demo --auto`: plays the facilitator so a newcomer can just watch — the opening
+/// round with results revealed as answers arrive, a pause for the discussion, the closing
+/// round, then every question's comparison and the summary. It presses the same keys a
+/// facilitator would, through the console's inbox.
+public struct DemoScript: Sendable {
+    let inbox: ConsoleInbox
+    let audience: AudienceDriver
+    let definition: PollDefinition
+    /// 1 = real time; 2 = twice as fast.
+    let speed: Double
+
+    public init(inbox: ConsoleInbox, audience: AudienceDriver, definition: PollDefinition, speed: Double) {
+        self.inbox = inbox
+        self.audience = audience
+        self.definition = definition
+        self.speed = speed
+    }
+
+    func press(_ keys: Key...) { for key in keys { inbox.post(.key(key)) } }
+
+    func pause(_ seconds: Double) async throws {
+        try await Task.sleep(for: .milliseconds(Int(seconds * 1000 / speed)))
+    }
+
+    /// Waits until the simulated audience has answered everything in `round`.
+    func awaitAnswers(in round: String) async throws {
+        while true {
+            let (sent, total) = await audience.progress(of: round)
+            if sent >= total { return }
+            try await pause(0.5)
+        }
+    }
+
+    public func run() async throws {
+        try await pause(3)
+        for (index, round) in definition.rounds.enumerated() {
+            let key: Key = index == 0 ? .character("o") : .character("c")
+            press(key)                              // open the round: progress screen
+            try await pause(4)
+            press(.enter, .character("r"))          // the first question, results revealed
+            for _ in definition.questions(in: round).dropFirst() {
+                try await pause(3)
+                press(.character("n"), .character("r"))
+            }
+            try await awaitAnswers(in: round)
+            try await pause(2)
+            press(key)                              // close the round
+            if index < definition.rounds.count - 1 {
+                inbox.post(.status("The discussion happens here… (the closing round opens in a moment)"))
+                try await pause(6)
+            }
+        }
+        for _ in definition.questions { press(.character("p")) }
+        for (index, question) in definition.questions.enumerated() where question.rounds.count > 1 {
+            press(.escape)
+            for _ in 0..<index { press(.character("n")) }
+            press(.character("v"))                  // compare this question
+            try await pause(4)
+            for _ in 0..<index { press(.character("p")) }
+        }
+        press(.escape, .character("s"))             // the summary
+        inbox.post(.status("Demo finished — q quits, ? shows every key."))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import PollCore
+
+/// Feeds a simulated audience's answers into the intake over time, as a room would: while a
+/// round is open its answers arrive spread over `roundDuration`, through the same checks and
+/// commits as real participants. Used by `roompoll demo`.
+public actor AudienceDriver {
+    private let intake: Intake
+    private let audience: SimulatedAudience
+    private let roundDuration: Duration
+    private let status: @Sendable (String?) -> Void
+    private var sent: [String: Int] = [:]
+    private var schedules: [String: [Submission]] = [:]
+
+    public init(intake: Intake, audience: SimulatedAudience, roundDuration: Duration,
+                status: @escaping @Sendable (String?) -> Void) {
+        self.intake = intake
+        self.audience = audience
+        self.roundDuration = roundDuration
+        self.status = status
+    }
+
+    /// How many of `round`'s simulated answers were handed in, and how many there are.
+    public func progress(of round: String) -> (sent: Int, total: Int) {
+        (sent[round] ?? 0, schedule(round).count)
+    }
+
+    private func schedule(_ round: String) -> [Submission] {
+        if let known = schedules[round] { return known }
+        let made = audience.submissions(round: round, at: Date())
+        schedules[round] = made
+        return made
+    }
+
+    /// Runs until cancelled.
+    public func run() async {
+        let tick = Duration.milliseconds(50)
+        let seconds = Double(roundDuration.components.seconds) + Double(roundDuration.components.attoseconds) * 1e-18
+        let ticksPerRound = max(1, seconds / 0.05)
+        var lastStatus: String?
+        while !Task.isCancelled {
+            let control = await intake.engine.control
+            var text: String
+            if let round = control.openRound {
+                let all = schedule(round)
+                let start = sent[round] ?? 0
+                let perTick = max(1, Int((Double(all.count) / ticksPerRound).rounded(.up)))
+                let end = min(all.count, start + perTick)
+                if start < end {
+                    let now = Date()
+                    let batch = all[start..<end].map { submission in
+                        var stamped = submission
+                        stamped.receivedAt = now
+                        return stamped
+                    }
+                    _ = await intake.submit(batch: batch)
+                    sent[round] = end
+                }
+                text = "Simulated audience: \(sent[round] ?? 0) of \(all.count) answers sent in the \(round) round"
+                if end >= all.count { text += " — everyone has answered" }
+            } else {
+                text = "Simulated audience of \(audience.members.count) waiting for a round to open"
+            }
+            if text != lastStatus {
+                status(text)
+                lastStatus = text
+            }
+            try? await Task.sleep(for: tick)
+        }
+    }
+}

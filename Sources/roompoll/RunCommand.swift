@@ -1,0 +1,68 @@
+import ArgumentParser
+import ConsoleTerminal
+import Foundation
+import Intake
+import PollCore
+import Store
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Open the presenter console for a session of a poll (new, or resumed with --session).",
+        discussion: "Without --session a new session is created, named after the poll and today's date. With --session naming an existing session, the console resumes it exactly where it was — rounds, current question and every stored answer — after a quit or a crash. Press ? in the console for every key."
+    )
+
+    @Argument(help: ArgumentHelp("The poll file.", valueName: "poll"))
+    var poll: String
+
+    @Option(help: ArgumentHelp("The session to resume or create.", valueName: "name"))
+    var session: String?
+
+    @Option(help: ArgumentHelp("audience (every question of the open round at once) or presenter (only the question you open). Default: the poll file's pace.", valueName: "pace"))
+    var pace: Pace?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let session { try SessionOpener.validate(name: session) }
+    }
+
+    func run() async throws {
+        let pollFile: PollFile
+        do { pollFile = try PollFile.load(poll) } catch {
+            printError(error.text)
+            throw ExitCode.failure
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIError("the console needs a terminal; for a report use `roompoll report`")
+        }
+        let store = try database.open(create: true)
+        var record: SessionRecord
+        if let session, let existing = try await store.session(named: session) {
+            guard existing.definition.title == pollFile.definition.title else {
+                throw CLIError("session `\(session)` runs the poll “\(existing.definition.title)”, not “\(pollFile.definition.title)”")
+            }
+            record = existing
+        } else {
+            record = try await SessionOpener.create(in: store, name: session, stem: pollFile.stem, definition: pollFile.definition,
+                                                    source: pollFile.source, pace: pace, now: Date())
+        }
+        let intake = try await Intake.open(record, in: store)
+        if let pace, await intake.engine.control.pace != pace { try await intake.handle(.setPace(pace)) }
+        let ending = try await ConsoleSession.run(intake: intake, inbox: try ConsoleInbox())
+        record = await intake.session
+        print(Self.farewell(record, database: database.path, poll: poll, ending: ending))
+    }
+
+    /// What is printed once the terminal is back: where the session is and how to go on.
+    static func farewell(_ record: SessionRecord, database: String, poll: String, ending: ConsoleLoop.Ending) -> String {
+        var lines: [String] = []
+        if case .stopped(let signal) = ending, signal != 0 { lines.append("Stopped by signal \(signal); every answer is saved.") }
+        lines.append("Session `\(record.name)` is saved in \(database).")
+        lines.append("Resume: roompoll run \(poll) --session \(record.name) --db \(database)")
+        lines.append("Report: roompoll report \(record.name) --db \(database)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Pace: ExpressibleByArgument {}
