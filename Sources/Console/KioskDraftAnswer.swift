@@ -7,8 +7,13 @@ enum KioskDraftAnswer {
         switch question.kind {
         case .single, .likert:
             switch key {
-            case .up: draft.cursor = max(0, draft.cursor - 1); draft.picked = true
-            case .down: draft.cursor = min(count - 1, draft.cursor + 1); draft.picked = true
+            // The first arrow press picks the highlighted option; the next ones move.
+            case .up:
+                if draft.picked { draft.cursor = max(0, draft.cursor - 1) }
+                draft.picked = true
+            case .down:
+                if draft.picked { draft.cursor = min(count - 1, draft.cursor + 1) }
+                draft.picked = true
             case .character(let c):
                 if let n = c.wholeNumberValue, (1...count).contains(n) { draft.cursor = n - 1; draft.picked = true }
             default: break

@@ -9,9 +9,7 @@ public struct KioskState: Sendable, Hashable {
         case showCode
         /// Answering the question at `index` of `questions`.
         case question(index: Int)
-        /// The answer to the question at `index` is being stored.
-        case saving(index: Int)
-        /// All questions done.
+        /// All questions done (the thanks shows once every answer is stored).
         case thanks
         /// The facilitator pressed Ctrl-X: leave kiosk mode?
         case confirmLeave(returnTo: Step)
@@ -27,6 +25,9 @@ public struct KioskState: Sendable, Hashable {
     public var problem: String?
     /// How many voters finished in this kiosk run.
     public var voters = 0
+    /// Questions whose answers were sent to the store and not yet confirmed. The voter moves
+    /// on at once; the thanks screen waits until this is empty.
+    public var pending: Set<String> = []
 
     public init(round: String, questions: [String]) {
         self.round = round

@@ -43,10 +43,8 @@ enum KioskUpdate {
             if key == .enter { start(&kiosk, &model) }
         case .question(let index):
             return answer(key, index: index, &kiosk, &model)
-        case .saving:
-            break
         case .thanks:
-            if key == .enter {
+            if key == .enter, kiosk.pending.isEmpty {
                 kiosk.step = .welcome(typed: "", error: nil)
                 kiosk.voterCode = nil
             }
@@ -68,7 +66,12 @@ enum KioskUpdate {
                 start(&kiosk, &model)
             } else {
                 kiosk.voterCode = newCode(&model)
-                kiosk.step = .showCode
+                // The code pairs answers in a later round; after the last round there is none.
+                if kiosk.round == model.definition.rounds.last, model.definition.rounds.count > 1 {
+                    start(&kiosk, &model)
+                } else {
+                    kiosk.step = .showCode
+                }
             }
         case .character(let c) where asksForCode && (c.isLetter || c.isNumber) && typed.count < codeLength:
             kiosk.step = .welcome(typed: typed + String(c).uppercased(), error: nil)
@@ -135,7 +138,8 @@ enum KioskUpdate {
             case .some(.failure(let problem)):
                 kiosk.problem = problem.description
             case .some(.success(let answer)):
-                kiosk.step = .saving(index: index)
+                kiosk.pending.insert(question.id)
+                begin(index: index + 1, &kiosk, model)
                 return [.submitKiosk(participant: KioskState.token(for: code), question: question.id, answer: answer)]
             }
             return []
@@ -146,14 +150,14 @@ enum KioskUpdate {
         return []
     }
 
-    /// The outcome of storing a kiosk answer: on to the next question, or back with the reason.
+    /// The outcome of storing a kiosk answer: confirmed, or the voter is taken back to the
+    /// question with the reason.
     static func stored(_ event: ConsoleEvent, question: String, _ model: inout ConsoleModel) {
-        guard var kiosk = model.kiosk, case .saving(let index) = kiosk.step, kiosk.questions[index] == question else { return }
-        if case .kioskRefused(_, let reason) = event {
-            kiosk.step = .question(index: index)
+        guard var kiosk = model.kiosk, kiosk.pending.remove(question) != nil else { return }
+        if case .kioskRefused(_, let reason) = event, let index = kiosk.questions.firstIndex(of: question) {
+            if case .thanks = kiosk.step { kiosk.voters -= 1 }
+            begin(index: index, &kiosk, model)
             kiosk.problem = "Not saved: \(reason)"
-        } else {
-            begin(index: index + 1, &kiosk, model)
         }
         model.kiosk = kiosk
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PollCore
 
@@ -67,3 +68,17 @@ struct DisplayWidthMatchesWcwidthTests {
     }
 }
 #endif
+
+@Suite("Timestamps")
+struct TimestampTests {
+    @Test func formatReadFormatGivesTheSameText() {
+        var rng = SeededGenerator(seed: 9)
+        for _ in 0..<2000 {
+            let date = Date(timeIntervalSince1970: Double.random(in: 1.7e9...1.9e9, using: &rng))
+            let text = Timestamp.format(date)
+            #expect(Timestamp.parse(text).map(Timestamp.format) == text)
+        }
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_800_000_000.1235)) == "2027-01-15T08:00:00.124Z")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_800_000_000.9996)) == "2027-01-15T08:00:01.000Z")
+    }
+}

@@ -43,6 +43,10 @@ enum Chrome {
         case .summary: return "↑↓ scroll  s back  v compare  ←→ question  ? help  q quit"
         default:
             let space = model.control.pace == .presenter ? "  Space voting" : ""
+            if model.size.columns < 110 {
+                let summary = model.control.pace == .presenter ? "" : "  s summary"
+                return "←→ question  o/c rounds\(space)  r reveal  v compare\(summary)  ? keys  q quit"
+            }
             return "←→ question  \(rounds)\(space)  r reveal  v compare  s summary  k kiosk  h hands  ? help  q quit"
         }
     }

@@ -13,7 +13,7 @@ enum HelpScreen {
             "r                reveal or hide the results of this question",
             "v                compare the rounds for this question",
             "s                summary of every question, largest shift first",
-            "k                kiosk: voters answer at this terminal (leave: Ctrl-X, then Y)",
+            "k                kiosk: voters answer here (leave with Ctrl-X, then Y)",
             "h                type in show-of-hands counts for this question",
             "Enter / Esc      question screen / back to the overview",
             "↑ ↓  PgUp PgDn   scroll long lists",

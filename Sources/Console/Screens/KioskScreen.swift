@@ -29,10 +29,11 @@ enum KioskScreen {
             grid.paragraph("Please note it down: typing it in a later round pairs your answers, so we can see how views moved. It is not linked to your name.",
                            x: area.x, y: area.y + 5, width: area.width)
             footer = "Enter continue"
-        case .question(let index), .saving(let index):
+        case .question(let index):
             drawQuestion(model, kiosk, index: index, into: &grid, area: area)
-            if case .saving = kiosk.step { grid.put("Saving…", x: area.x, y: area.bottom - 1, style: .notice) }
             footer = "Enter confirm  Tab skip  Shift-Tab back"
+        case .thanks where !kiosk.pending.isEmpty:
+            grid.center("Saving your answers…", y: grid.height / 2, style: .notice)
         case .thanks:
             grid.center("Thank you — your answers are saved.", y: grid.height / 2 - 1, style: .bold)
             grid.center("Next voter: press Enter.", y: grid.height / 2 + 1, style: .accent)
@@ -83,7 +84,7 @@ enum KioskScreen {
                          style: selected ? .selected : .plain, limit: area.width - 2)
                 y += 1
             }
-            hint = "↑↓ move the cursor; Space picks an item up or puts it down; Enter confirms the order."
+            hint = "↑↓ move; Space picks an item up or puts it down; Enter confirms."
         case .words, .text:
             let limit = question.kind == .text ? Question.maxTextLength : nil
             y += grid.paragraph(draft.typed + "▏", x: area.x + 2, y: y, width: area.width - 4, maxLines: 5, style: CellStyle(underline: true))

@@ -104,7 +104,7 @@ enum Results {
     /// Label, bar, count and percentage per row.
     static func rows(_ items: [(String, Int)], n: Int, into grid: inout CellGrid, area: Rect) {
         let labelWidth = min(max(12, items.map { DisplayWidth.of($0.0) }.max() ?? 0), area.width / 2)
-        let barWidth = max(8, area.width - labelWidth - 14)
+        let barWidth = max(8, min(50, area.width - labelWidth - 14))
         for (index, item) in items.enumerated() {
             let y = area.y + index
             guard y < area.bottom else {

@@ -18,8 +18,9 @@ enum SummaryScreen {
         for (index, shift) in ordered.dropFirst(min(model.scroll, max(0, ordered.count - 1))) {
             guard y + 1 < area.bottom else { break }
             let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
-            grid.put(number + shift.question.ask, x: area.x, y: y, style: .bold, limit: area.width)
-            grid.put(detail(shift), x: area.x + 4, y: y + 1, style: shift.changePoints == nil ? .muted : .plain, limit: area.width - 4)
+            grid.put(DisplayWidth.fit(number + shift.question.ask, area.width), x: area.x, y: y, style: .bold)
+            grid.put(DisplayWidth.fit(detail(shift), area.width - 4), x: area.x + 4, y: y + 1,
+                     style: shift.changePoints == nil ? .muted : .plain)
             y += 2
         }
     }
