@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PollCore"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "PollCore"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "PollCore", "Analysis"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ConsoleTerminalTests", dependencies: ["ConsoleTerminal", "Console", "PollCore"]),
         .testTarget(name: "CLITests", dependencies: ["PollCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built binary's console in a real terminal (tmux): a whole session driven by keys.
+@Suite("Console end to end", .serialized)
+struct ConsoleEndToEndTests {
+    static var binary: String { CLIRunner.binary.path }
+    static let poll = CLIRunner.root.appendingPathComponent("polls/encryption-human-right.yaml").path
+
+    /// The shell line that runs roompoll, then reports its exit status and the terminal's
+    /// mode (canonical input and echo must be back on) and waits to be read.
+    static func command(_ arguments: String) -> String {
+        "\(binary) \(arguments); echo EXIT=$?; echo MODE=$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '); sleep 600"
+    }
+
+    /// The voter code shown on the kiosk's code screen.
+    func voterCode(_ screen: String) throws -> String {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("Your voter code") })
+        return lines[index + 2].replacingOccurrences(of: " ", with: "")
+    }
+
+    @Test func aWholeSessionWithKioskVotersThenQuit() throws {
+        let folder = try TemporaryFolder("roompoll-e2e")
+        defer { folder.remove() }
+        let db = folder.path("e2e.sqlite")
+        let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session e2e"))
+        try tmux.waitFor("Press o to open the opening round.")
+        try tmux.press("o")
+        try tmux.waitFor("Opening round — open")
+        #expect(try tmux.display("#{alternate_on}") == "1", "the console uses the alternate screen")
+
+        // Two kiosk voters answer the seven questions of the opening round.
+        try tmux.press("k")
+        try tmux.waitFor("Welcome!")
+        try tmux.press("Enter")
+        let code = try voterCode(try tmux.waitFor("Your voter code"))
+        #expect(code.count == 5)
+        try tmux.press("Enter")
+        for answer in ["1", "1", "1", "5", "5", "1", "5"] { try tmux.press(answer, "Enter") }
+        try tmux.waitFor("Thank you — your answers are saved.")
+        try tmux.press("Enter")
+        try tmux.waitFor("Welcome!")
+        try tmux.press("Enter")
+        let second = try voterCode(try tmux.waitFor("Your voter code"))
+        #expect(second != code)
+        try tmux.press("Enter")
+        for answer in ["2", "2", "2", "1", "1", "3", "1"] { try tmux.press(answer, "Enter") }
+        try tmux.waitFor("Thank you — your answers are saved.")
+        try tmux.press("C-x")
+        try tmux.waitFor("Leave kiosk mode?")
+        try tmux.press("y")
+        try tmux.waitFor("Left kiosk mode after 2 voters.")
+
+        // Reveal the results of the third question.
+        try tmux.press("n", "n", "r")
+        let results = try tmux.waitFor("Does encryption require special protection")
+        #expect(results.contains("2 answers"))
+        let yes = try #require(results.split(separator: "\n").first { $0.contains("  Yes ") })
+        #expect(yes.hasSuffix("1   50%"))
+
+        // The closing round: the first voter comes back with their code.
+        try tmux.press("c")
+        try tmux.waitFor("● closing open")
+        try tmux.press("k")
+        try tmux.waitFor("type your voter code")
+        try tmux.type(code.lowercased())
+        try tmux.press("Enter", "2", "Enter")
+        for _ in 0..<5 { try tmux.press("Tab") }
+        try tmux.waitFor("Thank you — your answers are saved.")
+        try tmux.press("C-x", "y")
+        try tmux.waitFor("Left kiosk mode after 1 voter.")
+
+        try tmux.press("v")
+        let compare = try tmux.waitFor("paired participants answered differently")
+        #expect(compare.contains("Compare · question 3 · single"))
+        #expect(compare.contains("1 of 1 paired participants answered differently."))
+
+        try tmux.press("q")
+        try tmux.waitFor("Voting is open. Quit anyway?")
+        try tmux.press("y")
+        let after = try tmux.waitFor("MODE=")
+        #expect(after.contains("EXIT=0"))
+        #expect(after.contains("Session `e2e` is saved in \(db)."))
+        #expect(after.contains("MODE=icanon echo"), "the terminal is back in canonical mode with echo")
+        #expect(try tmux.display("#{alternate_on}") == "0", "the alternate screen is left")
+
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let export = try cli.run("export", "e2e", "--db", db)
+        #expect(export.lines.count == 1 + 7 + 7 + 1)
+        #expect(export.lines.dropFirst().allSatisfy { $0.contains(",kiosk,") })
+        #expect(export.stdout.contains(",closing,special-protection,kiosk-\(code),No,kiosk,"))
+    }
+
+    @Test func resumesWhereItWasAndShowsTooSmall() throws {
+        let folder = try TemporaryFolder("roompoll-e2e")
+        defer { folder.remove() }
+        let db = folder.path("e2e.sqlite")
+        do {
+            let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session resume"))
+            try tmux.waitFor("Press o to open")
+            try tmux.press("c", "Enter")
+            try tmux.waitFor("Question 3 of 8")
+            try tmux.resize(columns: 60, rows: 20)
+            try tmux.waitFor("terminal too small (needs 80×24)")
+            try tmux.resize(columns: 100, rows: 30)
+            try tmux.waitFor("Question 3 of 8")
+            try tmux.press("C-c")
+            try tmux.waitFor("EXIT=0")
+        }
+        let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session resume"))
+        let screen = try tmux.waitFor("closing open")
+        #expect(screen.contains("Closing round — open"), "the round is still open after a restart")
+        try tmux.press("Enter")
+        try tmux.waitFor("Question 3 of 8", seconds: 5)
+        try tmux.press("C-c")
+        try tmux.waitFor("EXIT=0")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let folder = try TemporaryFolder("roompoll-e2e")
+        defer { folder.remove() }
+        let db = folder.path("term.sqlite")
+        let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session term"))
+        try tmux.waitFor("Press o to open")
+        let shell = try tmux.display("#{pane_pid}")
+        let pgrep = Process()
+        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        pgrep.arguments = ["-TERM", "-P", shell, "-f", "roompoll"]
+        try pgrep.run()
+        pgrep.waitUntilExit()
+        let after = try tmux.waitFor("MODE=")
+        #expect(after.contains("Stopped by signal 15; every answer is saved."))
+        #expect(after.contains("EXIT=0"))
+        #expect(after.contains("MODE=icanon echo"))
+        #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+}
