@@ -38,6 +38,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Prints how long the console takes from an answer to a rendered screen (bench/console).
+        .executableTarget(name: "roompoll-bench", dependencies: ["Console", "PollCore"]),
         // Helpers shared by the test suites (temporary folders, a second process holding a lock).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PollCoreTests", dependencies: ["PollCore"]),

@@ -45,7 +45,9 @@ public struct DemoScript: Sendable {
             press(.enter, .character("r"))          // the first question, results revealed
             for _ in definition.questions(in: round).dropFirst() {
                 try await pause(3)
-                press(.character("n"), .character("r"))
+                press(.character("n"))
+                try await Task.sleep(for: .milliseconds(300))   // the move is stored before the reveal
+                press(.character("r"))
             }
             try await awaitAnswers(in: round)
             try await pause(2)

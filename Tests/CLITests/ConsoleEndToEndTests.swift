@@ -119,6 +119,27 @@ struct ConsoleEndToEndTests {
         try tmux.waitFor("EXIT=0")
     }
 
+    @Test func theAutomaticDemoRunsBothRoundsByItself() throws {
+        let folder = try TemporaryFolder("roompoll-e2e")
+        defer { folder.remove() }
+        let db = folder.path("demo.sqlite")
+        let tmux = try TmuxSession(Self.command("demo --auto --speed 40 --audience 25 --db \(db) --session auto"))
+        try tmux.waitFor("● opening open", seconds: 20)
+        let summary = try tmux.waitFor("Demo finished — q quits", seconds: 60)
+        #expect(summary.contains("Summary · largest shift first"))
+        #expect(summary.contains("■ opening closed") && summary.contains("■ closing closed"))
+        try tmux.press("q")
+        let after = try tmux.waitFor("MODE=")
+        #expect(after.contains("EXIT=0"))
+        #expect(after.contains("Session `auto` is saved in \(db)."))
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let sessions = try cli.run("sessions", "--db", db)
+        let row = try #require(sessions.lines.last)
+        #expect(row.hasPrefix("auto "))
+        #expect(!row.hasSuffix("opening 0, closing 0"))
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let folder = try TemporaryFolder("roompoll-e2e")
         defer { folder.remove() }
