@@ -1,4 +1,6 @@
+#define _DEFAULT_SOURCE 1
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "terminal_signals.h"
 
 #include <signal.h>
@@ -45,6 +47,7 @@ int rp_signals_install(int fd) {
     struct sigaction term;
     memset(&term, 0, sizeof term);
     term.sa_handler = on_terminate;
+    term.sa_flags = SA_RESTART;
     sigemptyset(&term.sa_mask);
     if (sigaction(SIGWINCH, &winch, &previous_winch) != 0) return -1;
     if (sigaction(SIGTERM, &term, &previous_term) != 0) return -1;
@@ -76,6 +79,11 @@ int rp_take_resize(void) {
 static int crash_tty = -1;
 static struct termios saved_termios;
 static int have_termios = 0;
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT};
+#define CRASH_SIGNAL_COUNT (sizeof crash_signals / sizeof crash_signals[0])
+static struct sigaction previous_crash[CRASH_SIGNAL_COUNT];
+static int crash_installed = 0;
+static char alternate_stack[64 * 1024];
 
 static void on_crash(int sig) {
     if (crash_tty >= 0) {
@@ -92,6 +100,25 @@ static void on_crash(int sig) {
 void rp_crash_restore_install(int tty_fd) {
     crash_tty = tty_fd;
     have_termios = tcgetattr(tty_fd, &saved_termios) == 0;
-    int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT};
-    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) signal(signals[i], on_crash);
+    if (crash_installed) return;
+    // Its own stack, so that the handler still runs when the crash is a stack overflow.
+    stack_t stack;
+    memset(&stack, 0, sizeof stack);
+    stack.ss_sp = alternate_stack;
+    stack.ss_size = sizeof alternate_stack;
+    sigaltstack(&stack, NULL);
+    struct sigaction crash;
+    memset(&crash, 0, sizeof crash);
+    crash.sa_handler = on_crash;
+    crash.sa_flags = SA_ONSTACK | SA_RESETHAND;
+    sigemptyset(&crash.sa_mask);
+    for (unsigned i = 0; i < CRASH_SIGNAL_COUNT; i++) sigaction(crash_signals[i], &crash, &previous_crash[i]);
+    crash_installed = 1;
+}
+
+void rp_crash_restore_uninstall(void) {
+    if (!crash_installed) return;
+    for (unsigned i = 0; i < CRASH_SIGNAL_COUNT; i++) sigaction(crash_signals[i], &previous_crash[i], NULL);
+    crash_installed = 0;
+    crash_tty = -1;
 }

@@ -20,16 +20,6 @@ public enum ConsoleEvent: Sendable, Hashable {
     case kioskRefused(question: String, reason: String)
     /// A line of status from whatever drives the session (e.g. the simulated audience).
     case status(String?)
-}
-
-/// What the console asks the shell to do.
-public enum ConsoleEffect: Sendable, Hashable {
-    /// Apply a facilitator event to the session (through the intake and the store).
-    case session(SessionEvent)
-    /// Store a kiosk voter's answer; the result comes back as `kioskStored` or `kioskRefused`.
-    case submitKiosk(participant: String, question: String, answer: Answer)
-    /// Store show-of-hands counts; the result comes back as `handsSaved` or `failed`.
-    case saveHands(round: String, question: String, counts: [Int])
-    /// Leave the console.
-    case quit
+    /// A key pressed by a script driving the console (`demo --auto`), not by a person.
+    case scripted(Key)
 }

@@ -21,6 +21,9 @@ public struct ConsoleModel: Sendable {
     public var status: String?
     public var kiosk: KioskState?
     public var hands: HandsState?
+    /// A script drives the console (`demo --auto`): a person's keys other than quit and help
+    /// are not taken, so they cannot derail it.
+    public var autopilot = false
     /// Source of kiosk voter codes (seeded by the shell; pure here).
     public var random: SeededGenerator
 
@@ -62,6 +65,17 @@ public struct ConsoleModel: Sendable {
 
     /// Participants who answered at least one question of `round`.
     public func participants(in round: String) -> Int { tally.participants(in: round).count }
+
+    /// How far the current list can scroll (text answers, the summary).
+    public var maxScroll: Int {
+        switch screen {
+        case .summary: return max(0, definition.questions.count - 1)
+        case .question:
+            guard let question = currentQuestion, question.kind == .text, let round = displayRound(for: question) else { return 0 }
+            return max(0, (tally.tally(round: round, question: question.id)?.latest.count ?? 0) - 1)
+        default: return 0
+        }
+    }
 
     /// The shift analysis of the live tallies (compare and summary screens).
     public var analysis: ShiftReport {

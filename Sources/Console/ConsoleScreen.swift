@@ -15,9 +15,3 @@ public enum ConsoleScreen: Sendable, Hashable {
     /// The facilitator types in show-of-hands counts.
     case hands
 }
-
-/// A window over the current screen.
-public enum ConsoleOverlay: Sendable, Hashable {
-    case help
-    case confirmQuit
-}

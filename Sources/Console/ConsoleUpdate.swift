@@ -6,6 +6,12 @@ public enum ConsoleUpdate {
     public static func update(_ model: inout ConsoleModel, _ event: ConsoleEvent) -> [ConsoleEffect] {
         switch event {
         case .key(let key):
+            if model.autopilot, model.overlay == nil, !Self.quitOrHelp(key) {
+                model.banner = Banner("The demo is driving itself — q quits, ? shows the keys.")
+                return []
+            }
+            return handle(key, &model)
+        case .scripted(let key):
             return handle(key, &model)
         case .resize(let size):
             model.size = size
@@ -46,19 +52,28 @@ public enum ConsoleUpdate {
             }
         } else if control.openRound == nil, let closed = before.openRound {
             model.banner = Banner("The \(closed) round is closed.")
-            if model.screen == .kiosk {
-                model.kiosk = nil
-                model.screen = .lobby
-            }
         }
         if let kiosk = model.kiosk, kiosk.round != control.openRound {
+            // The kiosk's round closed under it.
             model.kiosk = nil
             model.screen = .lobby
         }
     }
 
+    static func quitOrHelp(_ key: Key) -> Bool {
+        key == .character("q") || key == .character("Q") || key == .character("?") || key == .control("c")
+    }
+
     static func handle(_ key: Key, _ model: inout ConsoleModel) -> [ConsoleEffect] {
+        guard model.size.isLargeEnough else {
+            // Nothing else is visible: only quitting makes sense.
+            return key == .character("q") || key == .character("Q") || key == .control("c") ? [.quit] : []
+        }
         if let overlay = model.overlay {
+            if key == .control("c") {
+                model.overlay = nil
+                return [.quit]
+            }
             model.overlay = nil
             if overlay == .confirmQuit, key == .character("y") || key == .character("Y") { return [.quit] }
             return []
@@ -125,11 +140,11 @@ public enum ConsoleUpdate {
         case .up:
             model.scroll = max(0, model.scroll - 1)
         case .down:
-            model.scroll += 1
+            model.scroll = min(model.maxScroll, model.scroll + 1)
         case .pageUp:
             model.scroll = max(0, model.scroll - 10)
         case .pageDown:
-            model.scroll += 10
+            model.scroll = min(model.maxScroll, model.scroll + 10)
         default:
             break
         }

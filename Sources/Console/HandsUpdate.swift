@@ -8,7 +8,10 @@ enum HandsUpdate {
             model.banner = Banner("A show of hands counts single and likert questions only.", kind: .error)
             return
         }
-        guard let round = model.displayRound(for: question) else { return }
+        guard let round = model.displayRound(for: question), model.control.phase(of: round) != .pending else {
+            model.banner = Banner("Open a round first: hands are counted for a round that has run.", kind: .error)
+            return
+        }
         model.hands = HandsState(question: question, round: round,
                                  counts: model.tally.tally(round: round, question: question.id)?.hands)
         model.screen = .hands
@@ -32,8 +35,14 @@ enum HandsUpdate {
         case .backspace:
             if !hands.entries[hands.cursor].isEmpty { hands.entries[hands.cursor].removeLast() }
         case .tab:
-            // Another round the question is asked in.
-            let rounds = question.rounds
+            // Another round the question is asked in and that has run; typed counts are saved first.
+            let stored = model.tally.tally(round: hands.round, question: question.id)?.hands
+                ?? Array(repeating: 0, count: question.options.count)
+            guard hands.counts == stored else {
+                model.banner = Banner("Enter saves these counts first (Esc drops them).", kind: .error)
+                return []
+            }
+            let rounds = question.rounds.filter { model.control.phase(of: $0) != .pending }
             if let i = rounds.firstIndex(of: hands.round) {
                 let next = rounds[(i + 1) % rounds.count]
                 hands = HandsState(question: question, round: next,

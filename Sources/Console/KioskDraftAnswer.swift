@@ -49,7 +49,9 @@ enum KioskDraftAnswer {
             case .down where draft.cursor < count - 1:
                 if draft.grabbed { draft.order.swapAt(draft.cursor, draft.cursor + 1) }
                 draft.cursor += 1
-            case .character(" "): draft.grabbed.toggle()
+            case .character(" "):
+                draft.grabbed.toggle()
+                draft.touched = true
             default: break
             }
         case .words, .text:
@@ -69,7 +71,7 @@ enum KioskDraftAnswer {
     }
 
     /// The draft as a checked answer; `nil` when the voter chose nothing (a skip).
-    static func answer(_ draft: KioskDraft, for question: Question) -> Result<Answer, AnswerProblem>? {
+    static func answer(_ draft: KioskDraft, for question: Question) -> Result<Answer, KioskProblem>? {
         let answer: Answer
         switch question.kind {
         case .single, .likert:
@@ -79,10 +81,11 @@ enum KioskDraftAnswer {
             guard !draft.chosen.isEmpty else { return nil }
             answer = .choices(draft.chosen.sorted())
         case .scale:
-            if !draft.typed.isEmpty, Int(draft.typed) == nil { return .failure(.notANumber(draft.typed)) }
+            if !draft.typed.isEmpty, Int(draft.typed) == nil { return .failure(.answer(.notANumber(draft.typed))) }
             guard let value = draft.value else { return nil }
             answer = .number(value)
         case .ranking:
+            guard draft.touched else { return .failure(.rankingUntouched) }
             answer = .order(draft.order)
         case .words:
             let words = draft.typed.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
@@ -98,7 +101,20 @@ enum KioskDraftAnswer {
             try AnswerCodec.validate(normalized, for: question)
             return .success(normalized)
         } catch {
-            return .failure(error)
+            return .failure(.answer(error))
+        }
+    }
+}
+
+/// Why a kiosk draft cannot be sent yet.
+enum KioskProblem: Error, Hashable, CustomStringConvertible {
+    case answer(AnswerProblem)
+    case rankingUntouched
+
+    var description: String {
+        switch self {
+        case .answer(let problem): return problem.description
+        case .rankingUntouched: return "Put the items in your order first (Space picks one up), or Tab to skip."
         }
     }
 }

@@ -28,14 +28,23 @@ public struct KioskState: Sendable, Hashable {
     /// Questions whose answers were sent to the store and not yet confirmed. The voter moves
     /// on at once; the thanks screen waits until this is empty.
     public var pending: Set<String> = []
+    /// How many answers the current voter gave.
+    public var answered = 0
 
     public init(round: String, questions: [String]) {
         self.round = round
         self.questions = questions
     }
 
+    static let tokenPrefix = "kiosk-"
+
     /// The participant token a kiosk voter code stands for.
-    public static func token(for code: String) -> String { "kiosk-\(code)" }
+    public static func token(for code: String) -> String { tokenPrefix + code }
+
+    /// The voter code behind a kiosk participant token, if it is one.
+    public static func code(fromToken token: String) -> String? {
+        token.hasPrefix(tokenPrefix) ? String(token.dropFirst(tokenPrefix.count)) : nil
+    }
 }
 
 /// The answer a kiosk voter is composing.
@@ -53,6 +62,8 @@ public struct KioskDraft: Sendable, Hashable {
     public var typed = ""
     /// `single`/`likert`: whether an option was chosen (not just highlighted).
     public var picked = false
+    /// `ranking`: whether the voter moved anything (the listed order is not an answer).
+    public var touched = false
 
     public init() {}
 

@@ -10,9 +10,19 @@ enum KioskUpdate {
             model.banner = Banner("Open a round first (o or c): kiosk voters answer the open round.", kind: .error)
             return
         }
-        model.kiosk = KioskState(round: round, questions: model.definition.questions(in: round).map(\.id))
+        model.kiosk = KioskState(round: round, questions: questions(for: round, model))
         model.screen = .kiosk
         model.banner = nil
+    }
+
+    /// What a voter answers: every question of the round in audience pace; in presenter pace
+    /// only the question whose voting is open (none while voting is closed).
+    static func questions(for round: String, _ model: ConsoleModel) -> [String] {
+        if model.control.pace == .presenter {
+            guard model.control.votingOpen, let current = model.currentQuestion, current.isAsked(in: round) else { return [] }
+            return [current.id]
+        }
+        return model.definition.questions(in: round).map(\.id)
     }
 
     /// Whether `round` is the poll's first round (where voter codes are handed out).
@@ -47,6 +57,7 @@ enum KioskUpdate {
             if key == .enter, kiosk.pending.isEmpty {
                 kiosk.step = .welcome(typed: "", error: nil)
                 kiosk.voterCode = nil
+                kiosk.answered = 0
             }
         }
         return []
@@ -56,10 +67,20 @@ enum KioskUpdate {
         let asksForCode = !isFirstRound(kiosk.round, model)
         switch key {
         case .enter:
+            kiosk.questions = questions(for: kiosk.round, model)
+            guard !kiosk.questions.isEmpty else {
+                kiosk.step = .welcome(typed: typed, error: "No question is open for voting yet — please wait for the facilitator.")
+                return
+            }
             let code = typed.uppercased()
             if asksForCode, !code.isEmpty {
                 guard knownCodes(model).contains(code) else {
                     kiosk.step = .welcome(typed: typed, error: "No voter with the code \(code). Check it, or clear it to continue without one.")
+                    return
+                }
+                let token = KioskState.token(for: code)
+                if model.tally.participants(in: kiosk.round).contains(token) {
+                    kiosk.step = .welcome(typed: typed, error: "The code \(code) has already answered in this round.")
                     return
                 }
                 kiosk.voterCode = code
@@ -86,9 +107,7 @@ enum KioskUpdate {
     static func knownCodes(_ model: ConsoleModel) -> Set<String> {
         var codes: Set<String> = []
         for round in model.definition.rounds {
-            for token in model.tally.participants(in: round) where token.hasPrefix("kiosk-") {
-                codes.insert(String(token.dropFirst("kiosk-".count)))
-            }
+            codes.formUnion(model.tally.participants(in: round).compactMap(KioskState.code(fromToken:)))
         }
         return codes
     }
@@ -112,7 +131,7 @@ enum KioskUpdate {
     static func begin(index: Int, _ kiosk: inout KioskState, _ model: ConsoleModel) {
         guard index < kiosk.questions.count, let question = model.definition.question(kiosk.questions[index]) else {
             kiosk.step = .thanks
-            kiosk.voters += 1
+            if kiosk.answered > 0 { kiosk.voters += 1 }
             return
         }
         kiosk.step = .question(index: index)
@@ -139,8 +158,9 @@ enum KioskUpdate {
                 kiosk.problem = problem.description
             case .some(.success(let answer)):
                 kiosk.pending.insert(question.id)
+                kiosk.answered += 1
                 begin(index: index + 1, &kiosk, model)
-                return [.submitKiosk(participant: KioskState.token(for: code), question: question.id, answer: answer)]
+                return [.submitKiosk(participant: KioskState.token(for: code), round: kiosk.round, question: question.id, answer: answer)]
             }
             return []
         default:
@@ -155,7 +175,8 @@ enum KioskUpdate {
     static func stored(_ event: ConsoleEvent, question: String, _ model: inout ConsoleModel) {
         guard var kiosk = model.kiosk, kiosk.pending.remove(question) != nil else { return }
         if case .kioskRefused(_, let reason) = event, let index = kiosk.questions.firstIndex(of: question) {
-            if case .thanks = kiosk.step { kiosk.voters -= 1 }
+            if case .thanks = kiosk.step, kiosk.answered > 0 { kiosk.voters -= 1 }
+            kiosk.answered -= 1
             begin(index: index, &kiosk, model)
             kiosk.problem = "Not saved: \(reason)"
         }

@@ -24,13 +24,14 @@ public enum ConsoleLoop {
             terminal.close()
         }
         guard rp_signals_install(inbox.wakeWrite) == 0 else { throw TerminalError("cannot install signal handlers") }
-        rp_crash_restore_install(terminal.inputDescriptor)
         model.size = terminal.size
         terminal.draw(ScreenRenderer.render(model))
         var descriptors = [pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: inbox.wakeRead, events: Int16(POLLIN), revents: 0)]
         while true {
             _ = poll(&descriptors, nfds_t(descriptors.count), -1)
+            // The terminal went away (hang-up): stop rather than spin.
+            if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return (.stopped(signal: SIGHUP), model) }
             inbox.drain()
             let signal = rp_take_terminate_signal()
             if signal != 0 || inbox.isStopRequested { return (.stopped(signal: signal), model) }

@@ -11,7 +11,7 @@ public enum ConsoleSession {
     /// Runs the console until the facilitator quits or a signal stops it; the terminal is
     /// restored before this returns. `inbox` lets other tasks (a simulated audience, a
     /// script) post events and status lines.
-    public static func run(intake: Intake, inbox: ConsoleInbox, joinURL: String? = nil,
+    public static func run(intake: Intake, inbox: ConsoleInbox, joinURL: String? = nil, autopilot: Bool = false,
                            noColor: Bool = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         async throws -> ConsoleLoop.Ending {
         await intake.observe { change in
@@ -25,18 +25,32 @@ public enum ConsoleSession {
         var model = ConsoleModel(sessionName: session.name, joinCode: session.joinCode, control: await intake.engine.control,
                                  tally: await intake.tally, size: .minimum, seed: UInt64.random(in: .min ... .max))
         model.joinURL = joinURL
+        model.autopilot = autopilot
 
         // Effects run in order, one at a time, off the loop's thread.
         let (effects, sink) = AsyncStream.makeStream(of: ConsoleEffect.self)
         let worker = Task {
             for await effect in effects { await perform(effect, intake: intake, inbox: inbox) }
         }
-        defer {
-            sink.finish()
-            worker.cancel()
-        }
         let initial = model
-        return try await withCheckedThrowingContinuation { continuation in
+        let ending: ConsoleLoop.Ending
+        do {
+            ending = try await runLoop(initial, inbox: inbox, noColor: noColor, sink: sink)
+        } catch {
+            sink.finish()
+            await worker.value
+            throw error
+        }
+        // What the facilitator did just before quitting is still stored before we return.
+        sink.finish()
+        await worker.value
+        return ending
+    }
+
+    /// Runs the loop on its own thread; curses lives and dies there.
+    static func runLoop(_ initial: ConsoleModel, inbox: ConsoleInbox, noColor: Bool,
+                        sink: AsyncStream<ConsoleEffect>.Continuation) async throws -> ConsoleLoop.Ending {
+        try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
                     let terminal = try CursesTerminal(noColor: noColor)
@@ -60,12 +74,15 @@ public enum ConsoleSession {
             } catch {
                 inbox.post(.failed(String(describing: error)))
             }
-        case let .submitKiosk(participant, question, answer):
-            let submission = Submission(participant: participant, question: question, answer: .value(answer),
+        case let .submitKiosk(participant, round, question, answer):
+            let submission = Submission(participant: participant, question: question, round: round, answer: .value(answer),
                                         channel: .kiosk, receivedAt: Date())
             switch await intake.submit(submission) {
             case .success: inbox.post(.kioskStored(question: question))
-            case .failure(let refusal): inbox.post(.kioskRefused(question: question, reason: refusal.description))
+            case .failure(.refused(.roundClosed)), .failure(.refused(.questionClosed)), .failure(.refused(.notAskedInRound)):
+                inbox.post(.kioskRefused(question: question, reason: "voting on this question has closed"))
+            case .failure(let refusal):
+                inbox.post(.kioskRefused(question: question, reason: refusal.description))
             }
         case let .saveHands(round, question, counts):
             do {

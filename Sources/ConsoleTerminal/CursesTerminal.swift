@@ -1,4 +1,5 @@
 import CNcursesw
+import CTerminalSignals
 import Console
 import Foundation
 
@@ -25,6 +26,8 @@ public final class CursesTerminal {
                 terminalType: String? = nil, noColor: Bool = false) throws {
         Self.ensureUTF8Locale()
         let inFile = input ?? roompoll_stdin(), outFile = output ?? roompoll_stdout()
+        // The terminal as the shell left it, for the crash handler to put back.
+        rp_crash_restore_install(fileno(outFile))
         guard let screen = terminalType.map({ newterm($0, outFile, inFile) }) ?? newterm(nil, outFile, inFile) else {
             throw TerminalError("cannot start the terminal (is TERM set?)")
         }
@@ -58,6 +61,7 @@ public final class CursesTerminal {
         _ = curs_set(1)
         _ = endwin()
         delscreen(screen)
+        rp_crash_restore_uninstall()
     }
 
     /// The terminal's size now.

@@ -21,7 +21,7 @@ public struct DemoScript: Sendable {
         self.speed = speed
     }
 
-    func press(_ keys: Key...) { for key in keys { inbox.post(.key(key)) } }
+    func press(_ keys: Key...) { for key in keys { inbox.post(.scripted(key)) } }
 
     func pause(_ seconds: Double) async throws {
         try await Task.sleep(for: .milliseconds(Int(seconds * 1000 / speed)))

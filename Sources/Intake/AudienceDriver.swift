@@ -65,7 +65,8 @@ public actor AudienceDriver {
                 status(text)
                 lastStatus = text
             }
-            try? await Task.sleep(for: tick)
+            // Between rounds there is nothing to send: check four times a second only.
+            try? await Task.sleep(for: control.openRound == nil ? tick * 5 : tick)
         }
     }
 }

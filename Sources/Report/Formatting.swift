@@ -1,19 +1,13 @@
 import Foundation
+import PollCore
 
 /// Number formats shared by the text formats, so every report writes numbers alike.
 enum Formatting {
-    static func percent(_ value: Double) -> String {
-        String(format: "%.0f%%", value)
-    }
+    static func percent(_ value: Double) -> String { NumberText.percent(value) }
 
-    static func points(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == 0 ? "±0.0" : String(format: "%+.1f", rounded)
-    }
+    static func points(_ value: Double) -> String { NumberText.points(value) }
 
-    static func decimal(_ value: Double, places: Int = 2) -> String {
-        String(format: "%.\(places)f", value)
-    }
+    static func decimal(_ value: Double, places: Int = 2) -> String { NumberText.decimal(value, places: places) }
 
     static func date(_ date: Date) -> String {
         let formatter = DateFormatter()

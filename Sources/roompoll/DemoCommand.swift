@@ -79,8 +79,9 @@ struct DemoCommand: AsyncParsableCommand {
             feeding.cancel()
             script?.cancel()
         }
-        let ending = try await ConsoleSession.run(intake: intake, inbox: inbox)
+        let ending = try await ConsoleSession.run(intake: intake, inbox: inbox, autopilot: auto)
         Swift.print(RunCommand.farewell(await intake.session, database: path, poll: poll ?? Self.defaultPoll, ending: ending))
+        try RunCommand.exit(for: ending)
     }
 
     /// No terminal: every round opens, the whole audience answers, it closes; then the report.

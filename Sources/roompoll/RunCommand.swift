@@ -52,6 +52,12 @@ struct RunCommand: AsyncParsableCommand {
         let ending = try await ConsoleSession.run(intake: intake, inbox: try ConsoleInbox())
         record = await intake.session
         print(Self.farewell(record, database: database.path, poll: poll, ending: ending))
+        try Self.exit(for: ending)
+    }
+
+    /// A console ended by a signal exits with 128 + the signal's number, as shells expect.
+    static func exit(for ending: ConsoleLoop.Ending) throws {
+        if case .stopped(let signal) = ending, signal != 0 { throw ExitCode(128 + signal) }
     }
 
     /// What is printed once the terminal is back: where the session is and how to go on.

@@ -15,8 +15,8 @@ struct KioskTests {
         for event in events {
             for effect in F.send([event], to: &model) {
                 effects.append(effect)
-                if case let .submitKiosk(participant, question, answer) = effect {
-                    F.send([.recorded(Response(participant: participant, round: model.kiosk!.round, question: question,
+                if case let .submitKiosk(participant, round, question, answer) = effect {
+                    F.send([.recorded(Response(participant: participant, round: round, question: question,
                                                answer: answer, channel: .kiosk, receivedAt: F.now)),
                             .kioskStored(question: question)], to: &model)
                 }
@@ -27,7 +27,7 @@ struct KioskTests {
 
     func answers(_ effects: [ConsoleEffect]) -> [String: Answer] {
         var result: [String: Answer] = [:]
-        for case let .submitKiosk(_, question, answer) in effects { result[question] = answer }
+        for case let .submitKiosk(_, _, question, answer) in effects { result[question] = answer }
         return result
     }
 
@@ -50,7 +50,7 @@ struct KioskTests {
         #expect(given["confidence"] == .number(8))
         #expect(given["routes"] == .order([0, 2, 1]))
         #expect(given["word"] == .words(["Privacy", "trust"]))
-        #expect(effects.allSatisfy { if case .submitKiosk(let p, _, _) = $0 { return p == "kiosk-\(code)" } else { return true } })
+        #expect(effects.allSatisfy { if case .submitKiosk(let p, "opening", _, _) = $0 { return p == "kiosk-\(code)" } else { return false } })
         #expect(model.kiosk?.step == .thanks)
         #expect(model.kiosk?.voters == 1)
     }
@@ -87,7 +87,7 @@ struct KioskTests {
         F.send(Array(repeating: .key(.backspace), count: 5) + F.keys(code.lowercased()) + [.key(.enter)], to: &model)
         #expect(model.kiosk?.voterCode == code)
         let effects = vote([key("2"), .key(.enter)], &model)
-        #expect(effects == [.submitKiosk(participant: "kiosk-\(code)", question: "special", answer: .choice(1))])
+        #expect(effects == [.submitKiosk(participant: "kiosk-\(code)", round: "closing", question: "special", answer: .choice(1))])
         let opening = model.tally.tally(round: "opening", question: "special")?.latest["kiosk-\(code)"]
         let closing = model.tally.tally(round: "closing", question: "special")?.latest["kiosk-\(code)"]
         #expect(opening == .choice(0) && closing == .choice(1), "the same participant in both rounds: paired")
@@ -117,6 +117,45 @@ struct KioskTests {
         F.send([.kioskRefused(question: "special", reason: "the answer could not be stored: disk full")], to: &model)
         #expect(model.kiosk?.step == .question(index: 0))
         #expect(model.kiosk?.problem == "Not saved: the answer could not be stored: disk full")
+    }
+
+    @Test func aCodeAnswersOnlyOncePerRound() throws {
+        var model = F.fresh()
+        F.send([key("o"), key("k"), .key(.enter)], to: &model)
+        let code = try #require(model.kiosk?.voterCode)
+        _ = vote([.key(.enter), key("1"), .key(.enter)], &model)
+        F.send([.key(.control("x")), key("y"), key("c"), key("k")], to: &model)
+        _ = vote(F.keys(code) + [.key(.enter), key("2"), .key(.enter)] + Array(repeating: .key(.tab), count: 6), &model)
+        #expect(model.kiosk?.step == .thanks)
+        F.send([.key(.enter)] + F.keys(code) + [.key(.enter)], to: &model)
+        #expect(model.kiosk?.step == .welcome(typed: code, error: "The code \(code) has already answered in this round."))
+    }
+
+    @Test func anUntouchedRankingIsNotAnAnswer() {
+        var model = F.fresh()
+        F.send([key("o"), key("k"), .key(.enter), .key(.enter)] + Array(repeating: .key(.tab), count: 4), to: &model)
+        #expect(model.kiosk?.step == .question(index: 4))
+        #expect(F.send([.key(.enter)], to: &model).isEmpty)
+        #expect(model.kiosk?.problem == "Put the items in your order first (Space picks one up), or Tab to skip.")
+    }
+
+    @Test func aVoterWhoSkipsEverythingIsNotCounted() {
+        var model = F.fresh()
+        F.send([key("o"), key("k"), .key(.enter), .key(.enter)] + Array(repeating: .key(.tab), count: 6), to: &model)
+        #expect(model.kiosk?.step == .thanks)
+        #expect(model.kiosk?.voters == 0)
+        #expect(ScreenRenderer.render(model).text.contains("No answers given"))
+    }
+
+    @Test func inPresenterPaceTheKioskAsksOnlyTheOpenQuestion() {
+        var model = F.fresh(pace: .presenter)
+        F.send([key("o"), key("k"), .key(.enter)], to: &model)
+        #expect(model.kiosk?.step == .welcome(typed: "", error: "No question is open for voting yet — please wait for the facilitator."))
+        F.send([.key(.control("x")), key("y"), key("n"), key(" "), key("k"), .key(.enter), .key(.enter)], to: &model)
+        #expect(model.kiosk?.questions == ["approach"])
+        let effects = vote([key("1"), .key(.enter)], &model)
+        #expect(effects.count == 1)
+        #expect(model.kiosk?.step == .thanks)
     }
 
     @Test func leavingNeedsCtrlXThenY() {

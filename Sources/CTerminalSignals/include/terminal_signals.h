@@ -16,9 +16,13 @@ int rp_take_terminate_signal(void);
 /// Whether the terminal was resized since the last call.
 int rp_take_resize(void);
 
-/// Remembers the terminal settings of `tty_fd`; if the process then crashes (SIGSEGV,
-/// SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT), the handler puts them back, leaves the
-/// alternate screen, shows the cursor and re-raises the signal.
+/// Remembers the terminal settings of `tty_fd` — call it before curses changes them; if the
+/// process then crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT), the handler puts
+/// them back, leaves the alternate screen, shows the cursor and re-raises the signal. The
+/// handler runs on its own stack, so a stack overflow is covered too.
 void rp_crash_restore_install(int tty_fd);
+
+/// Puts back the crash handlers that were there before rp_crash_restore_install.
+void rp_crash_restore_uninstall(void);
 
 #endif

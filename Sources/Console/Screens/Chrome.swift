@@ -10,21 +10,22 @@ enum Chrome {
 
     static func draw(_ model: ConsoleModel, into grid: inout CellGrid) {
         let width = grid.width
-        grid.fill(y: 0, style: .header)
-        let right = " join \(model.joinCode) "
-        let rightWidth = DisplayWidth.of(right)
-        grid.put(" " + model.definition.title, x: 0, y: 0, style: .headerAccent, limit: width - rightWidth - 1)
-        grid.put(right, x: width - rightWidth, y: 0, style: .headerAccent)
+        titleBar(model.definition.title, right: "join \(model.joinCode)", into: &grid)
 
+        let pace = model.control.pace == .audience ? "audience pace" : "presenter pace"
+        let paceX = width - DisplayWidth.of(pace) - 1
+        grid.put(pace, x: paceX, y: 1, style: .muted)
         var x = 1
         for round in model.definition.rounds {
             let phase = model.control.phase(of: round)
             let mark = phase == .open ? "●" : phase == .closed ? "■" : "○"
             let label = "\(mark) \(round) \(phase == .open ? "open" : phase == .closed ? "closed" : "not yet") · \(model.participants(in: round))"
+            guard x + DisplayWidth.of(label) < paceX - 1 else {
+                grid.put("…", x: x, y: 1, style: .muted)
+                break
+            }
             x += grid.put(label, x: x, y: 1, style: phase == .open ? .notice : .muted) + 3
         }
-        let pace = model.control.pace == .audience ? "audience pace" : "presenter pace"
-        grid.put(pace, x: width - DisplayWidth.of(pace) - 1, y: 1, style: .muted)
 
         if let banner = model.banner {
             grid.put(banner.text, x: 1, y: grid.height - 2, style: banner.kind == .error ? .error : .notice, limit: width - 2)
@@ -33,6 +34,15 @@ enum Chrome {
         }
         grid.fill(y: grid.height - 1, style: .header)
         grid.put(" " + footer(model), x: 0, y: grid.height - 1, style: .header, limit: width)
+    }
+
+    /// The reverse-video top line: a title on the left (cut with "…"), a label on the right.
+    static func titleBar(_ title: String, right: String, into grid: inout CellGrid) {
+        grid.fill(y: 0, style: .header)
+        let rightText = " \(right) "
+        let rightWidth = DisplayWidth.of(rightText)
+        grid.put(" " + DisplayWidth.fit(title, max(0, grid.width - rightWidth - 2)), x: 0, y: 0, style: .headerAccent)
+        grid.put(rightText, x: grid.width - rightWidth, y: 0, style: .headerAccent)
     }
 
     static func footer(_ model: ConsoleModel) -> String {

@@ -33,20 +33,19 @@ enum CompareScreen {
                 let share = round.rows[i].percent
                 let x = area.x + labelWidth + 1 + offset * column
                 grid.put(TextBar.render(percent: share, width: barWidth), x: x, y: y, style: offset == 0 ? .opening : .closing)
-                grid.put(DisplayWidth.padLeft(Results.format(share, places: 0) + "%", 5), x: x + barWidth + 1, y: y)
+                grid.put(DisplayWidth.padLeft(NumberText.percent(share), 5), x: x + barWidth + 1, y: y)
             }
             if let change = shift.changePoints?[i] {
-                let rounded = (change * 10).rounded() / 10
-                let text = (rounded > 0 ? "+" : rounded < 0 ? "" : "±") + Results.format(rounded, places: 1) + " pts"
-                grid.put(DisplayWidth.padLeft(text, changeWidth), x: area.x + area.width - changeWidth, y: y,
-                         style: rounded > 0 ? .rise : rounded < 0 ? .fall : .plain)
+                let text = NumberText.points(change)
+                grid.put(DisplayWidth.padLeft(text + " pts", changeWidth), x: area.x + area.width - changeWidth, y: y,
+                         style: text.hasPrefix("+") ? .rise : text.hasPrefix("-") ? .fall : .plain)
             }
             y += 1
         }
         y += 1
         if let note = shift.note {
             grid.put("No change measured: \(note).", x: area.x, y: y, style: .muted, limit: area.width)
-        } else if let paired = shift.paired {
+        } else if let paired = shift.paired, paired.n > 0 {
             grid.put("\(paired.differently) of \(paired.n) paired participants answered differently.", x: area.x, y: y, style: .accent, limit: area.width)
         }
     }

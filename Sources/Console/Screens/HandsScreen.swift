@@ -8,7 +8,9 @@ enum HandsScreen {
         var y = area.y + 2
         y += grid.paragraph(question.ask, x: area.x, y: y, width: area.width, maxLines: 2, style: .bold) + 1
         let labelWidth = min(40, area.width - 16)
-        for (i, option) in question.options.enumerated() where y < area.bottom - 2 {
+        let shown = ListWindow.range(count: question.options.count, cursor: hands.cursor, rows: area.bottom - 2 - y)
+        for i in shown {
+            let option = question.options[i]
             let selected = i == hands.cursor
             grid.put(DisplayWidth.fit(option, labelWidth), x: area.x + 2, y: y, style: selected ? .bold : .plain)
             grid.put(DisplayWidth.padLeft(hands.entries[i].isEmpty ? "0" : hands.entries[i], 6) + " hands",
@@ -16,6 +18,7 @@ enum HandsScreen {
             if selected { grid.put("▸", x: area.x, y: y, style: .bold) }
             y += 1
         }
+        if let more = ListWindow.more(count: question.options.count, shown: shown) { grid.put(more, x: area.x + 2, y: y, style: .muted) }
         grid.put("Total \(hands.counts.reduce(0, +)). Counted hands add to this round's answers; they are never paired.",
                  x: area.x, y: area.bottom - 1, style: .muted, limit: area.width)
     }

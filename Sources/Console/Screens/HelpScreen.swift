@@ -17,7 +17,7 @@ enum HelpScreen {
             "h                type in show-of-hands counts for this question",
             "Enter / Esc      question screen / back to the overview",
             "↑ ↓  PgUp PgDn   scroll long lists",
-            "?                this help      q  quit (asks while voting is open)",
+            "?                this help      q  quit (asks while a round is open)",
             "",
             "Opening one round closes the other. Any key closes this help.",
         ]

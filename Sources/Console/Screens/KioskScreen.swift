@@ -4,10 +4,7 @@ import PollCore
 /// shown; large, plain and one question at a time.
 enum KioskScreen {
     static func draw(_ model: ConsoleModel, _ kiosk: KioskState, into grid: inout CellGrid) {
-        grid.fill(y: 0, style: .header)
-        grid.put(" " + model.definition.title, x: 0, y: 0, style: .headerAccent, limit: grid.width - 24)
-        let right = " kiosk · \(kiosk.round) round "
-        grid.put(right, x: grid.width - DisplayWidth.of(right), y: 0, style: .headerAccent)
+        Chrome.titleBar(model.definition.title, right: "kiosk · \(kiosk.round) round", into: &grid)
         let area = Rect(x: 4, y: 3, width: grid.width - 8, height: grid.height - 5)
         var footer = ""
         switch kiosk.step {
@@ -34,6 +31,10 @@ enum KioskScreen {
             footer = "Enter confirm  Tab skip  Shift-Tab back"
         case .thanks where !kiosk.pending.isEmpty:
             grid.center("Saving your answers…", y: grid.height / 2, style: .notice)
+        case .thanks where kiosk.answered == 0:
+            grid.center("No answers given — that is fine.", y: grid.height / 2 - 1, style: .bold)
+            grid.center("Next voter: press Enter.", y: grid.height / 2 + 1, style: .accent)
+            footer = "Enter next voter"
         case .thanks:
             grid.center("Thank you — your answers are saved.", y: grid.height / 2 - 1, style: .bold)
             grid.center("Next voter: press Enter.", y: grid.height / 2 + 1, style: .accent)
@@ -55,12 +56,18 @@ enum KioskScreen {
         let hint: String
         switch question.kind {
         case .single, .likert, .multi:
-            for (i, option) in question.options.enumerated() where y < area.bottom - 3 {
+            let shown = ListWindow.range(count: question.options.count, cursor: draft.cursor, rows: area.bottom - 3 - y)
+            let numberWidth = String(question.options.count).count
+            for i in shown {
                 let marked = question.kind == .multi ? draft.chosen.contains(i) : (draft.picked && draft.cursor == i)
                 let box = question.kind == .multi ? (marked ? "[x]" : "[ ]") : (marked ? "(•)" : "( )")
                 let highlight = i == draft.cursor && (question.kind == .multi || draft.picked)
-                grid.put("\(i + 1)  \(box) \(option)", x: area.x + 2, y: y, style: highlight ? .selected : .plain, limit: area.width - 2)
+                grid.put(DisplayWidth.fit(DisplayWidth.padLeft("\(i + 1)", numberWidth) + "  \(box) \(question.options[i])", area.width - 2),
+                         x: area.x + 2, y: y, style: highlight ? .selected : .plain)
                 y += 1
+            }
+            if let more = ListWindow.more(count: question.options.count, shown: shown) {
+                grid.put(more, x: area.x + 2, y: y, style: .muted)
             }
             hint = question.kind == .multi
                 ? "Number keys or Space choose (up to \(question.maxChoices)); Enter confirms."
@@ -77,12 +84,16 @@ enum KioskScreen {
             }
             hint = "←→ or type a number; Enter confirms."
         case .ranking:
-            for (place, option) in draft.order.enumerated() where y < area.bottom - 3 {
+            let shown = ListWindow.range(count: draft.order.count, cursor: draft.cursor, rows: area.bottom - 3 - y)
+            for place in shown {
                 let selected = place == draft.cursor
                 let mark = selected ? (draft.grabbed ? "⇅" : "▸") : " "
-                grid.put("\(mark) \(place + 1). \(question.options[option])", x: area.x + 2, y: y,
-                         style: selected ? .selected : .plain, limit: area.width - 2)
+                grid.put(DisplayWidth.fit("\(mark) \(place + 1). \(question.options[draft.order[place]])", area.width - 2),
+                         x: area.x + 2, y: y, style: selected ? .selected : .plain)
                 y += 1
+            }
+            if let more = ListWindow.more(count: draft.order.count, shown: shown) {
+                grid.put(more, x: area.x + 2, y: y, style: .muted)
             }
             hint = "↑↓ move; Space picks an item up or puts it down; Enter confirms."
         case .words, .text:

@@ -25,8 +25,8 @@ public enum ScreenRenderer {
         }
         switch model.overlay {
         case .help: HelpScreen.draw(model, into: &grid)
-        case .confirmQuit: Dialog.draw(["Voting is open. Quit anyway?", "",
-                                        "Every answer is already saved; run the same", "command with --session \(model.sessionName) to resume.",
+        case .confirmQuit: Dialog.draw(["A round is open. Quit anyway?", "",
+                                        "Every answer is already saved. To go on later:", "roompoll run POLL --session \(model.sessionName)",
                                         "", "y  quit          any other key  stay"], title: "Quit", into: &grid)
         case nil: break
         }

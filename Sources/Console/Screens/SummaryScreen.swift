@@ -31,9 +31,8 @@ enum SummaryScreen {
               let i = change.indices.max(by: { abs(change[$0]) < abs(change[$1]) }) else {
             return shift.note.map { "no change measured: \($0)" } ?? ""
         }
-        let rounded = (change[i] * 10).rounded() / 10
-        var text = "\(first.rows[i].label) \(Results.format(first.rows[i].percent, places: 0))% → "
-            + "\(Results.format(last.rows[i].percent, places: 0))% (\(rounded > 0 ? "+" : "")\(Results.format(rounded, places: 1)) pts)"
+        var text = "\(first.rows[i].label) \(NumberText.percent(first.rows[i].percent)) → "
+            + "\(NumberText.percent(last.rows[i].percent)) (\(NumberText.points(change[i])) pts)"
         if let paired = shift.paired, paired.n > 0 {
             text += " · \(paired.differently) of \(paired.n) paired answered differently"
         }

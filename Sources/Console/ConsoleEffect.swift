@@ -1,0 +1,14 @@
+import PollCore
+
+/// What the console asks the shell to do.
+public enum ConsoleEffect: Sendable, Hashable {
+    /// Apply a facilitator event to the session (through the intake and the store).
+    case session(SessionEvent)
+    /// Store a kiosk voter's answer to a question of `round`; the result comes back as
+    /// `kioskStored` or `kioskRefused`.
+    case submitKiosk(participant: String, round: String, question: String, answer: Answer)
+    /// Store show-of-hands counts; the result comes back as `handsSaved` or `failed`.
+    case saveHands(round: String, question: String, counts: [Int])
+    /// Leave the console.
+    case quit
+}

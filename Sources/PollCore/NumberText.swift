@@ -1,0 +1,28 @@
+/// How numbers are written everywhere — reports, exports' text and the console — so the wall
+/// and the report never disagree. Halves round away from zero (12.5% → 13%), and a change
+/// that rounds to nothing is written "±0.0", never "-0.0".
+public enum NumberText {
+    /// `value` with `places` decimals.
+    public static func decimal(_ value: Double, places: Int = 2) -> String {
+        guard value.isFinite else { return "–" }
+        let scale = (0..<places).reduce(1.0) { result, _ in result * 10 }
+        var rounded = (abs(value) * scale).rounded(.toNearestOrAwayFromZero) / scale
+        if rounded == 0 { rounded = 0 }
+        let sign = value < 0 && rounded != 0 ? "-" : ""
+        let whole = Int(rounded)
+        guard places > 0 else { return sign + String(whole) }
+        let fraction = Int(((rounded - Double(whole)) * scale).rounded())
+        let digits = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: max(0, places - digits.count)) + digits
+    }
+
+    /// A percentage 0–100 as "13%".
+    public static func percent(_ value: Double) -> String { decimal(value, places: 0) + "%" }
+
+    /// A change in percentage points as "+25.0", "-9.8" or "±0.0".
+    public static func points(_ value: Double) -> String {
+        let text = decimal(value, places: 1)
+        if text == "0.0" { return "±0.0" }
+        return value > 0 ? "+" + text : text
+    }
+}
