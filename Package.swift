@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // Pure core: poll definitions, answers, the session state machine, tallies.
@@ -29,12 +32,24 @@ let package = Package(
         .target(name: "CTerminalSignals"),
         // The terminal side of the console: ncursesw drawing and keys, signals, the event loop.
         .target(name: "ConsoleTerminal", dependencies: ["Console", "Intake", "PollCore", "Store", "CNcursesw", "CTerminalSignals"]),
+        // QR codes (Debian: libqrencode-dev).
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
+        // The join URL as a QR code matrix.
+        .target(name: "JoinQR", dependencies: ["CQRencode"]),
+        // The participants' web page and JSON API (Hummingbird).
+        .target(name: "PollServer", dependencies: [
+            "PollCore", "Intake", "Store",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Renders analysis results and exports.
         .target(name: "Report", dependencies: ["PollCore", "Analysis"]),
         .executableTarget(
             name: "roompoll",
             dependencies: [
-                "PollCore", "Store", "Intake", "Analysis", "Report", "Console", "ConsoleTerminal",
+                "PollCore", "Store", "Intake", "Analysis", "Report", "Console", "ConsoleTerminal", "PollServer", "JoinQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +64,11 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "PollCore"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "PollCore", "Analysis"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ConsoleTerminalTests", dependencies: ["ConsoleTerminal", "Console", "PollCore"]),
+        .testTarget(name: "PollServerTests", dependencies: [
+            "PollServer", "Intake", "Store", "PollCore", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "JoinQRTests", dependencies: ["JoinQR", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["PollCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,8 +5,10 @@ import PollCore
 public struct ConsoleModel: Sendable {
     public var sessionName: String
     public var joinCode: String
-    /// Where participants join (shown in the lobby), once a web server runs.
-    public var joinURL: String?
+    /// Where participants join (shown in the lobby and on question screens), once a web server runs.
+    public var joinURLs: [String] = []
+    /// The first join URL as a QR code, one text line per two module rows (half blocks).
+    public var joinQR: [String] = []
     public var control: SessionControl
     public var tally: Tally
     public var size: TerminalSize

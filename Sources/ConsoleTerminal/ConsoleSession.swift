@@ -11,7 +11,7 @@ public enum ConsoleSession {
     /// Runs the console until the facilitator quits or a signal stops it; the terminal is
     /// restored before this returns. `inbox` lets other tasks (a simulated audience, a
     /// script) post events and status lines.
-    public static func run(intake: Intake, inbox: ConsoleInbox, joinURL: String? = nil, autopilot: Bool = false,
+    public static func run(intake: Intake, inbox: ConsoleInbox, joinURLs: [String] = [], joinQR: [String] = [], autopilot: Bool = false,
                            noColor: Bool = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         async throws -> ConsoleLoop.Ending {
         await intake.observe { change in
@@ -24,7 +24,8 @@ public enum ConsoleSession {
         let session = await intake.session
         var model = ConsoleModel(sessionName: session.name, joinCode: session.joinCode, control: await intake.engine.control,
                                  tally: await intake.tally, size: .minimum, seed: UInt64.random(in: .min ... .max))
-        model.joinURL = joinURL
+        model.joinURLs = joinURLs
+        model.joinQR = joinQR
         model.autopilot = autopilot
 
         // Effects run in order, one at a time, off the loop's thread.

@@ -51,46 +51,116 @@ public actor Intake {
 
     /// Opens an existing session: its control state, answers and hand counts as stored.
     public static func open(_ session: SessionRecord, in store: any Store) async throws -> Intake {
+        let latest = try await store.latestResponseID(of: session)
         async let responses = store.currentResponses(of: session)
         async let hands = store.hands(of: session)
-        return Intake(store: store, session: session, responses: try await responses, hands: try await hands)
+        let intake = Intake(store: store, session: session, responses: try await responses, hands: try await hands)
+        await intake.setLastSeen(latest)
+        return intake
     }
 
-    /// Checks a live answer, commits it and counts it. Returns only after the commit.
+    // MARK: Following other processes
+
+    /// The newest stored response this intake has counted (for `refresh`).
+    private var lastSeenResponse: Int64 = 0
+    private var lastChangeCounter: Int64?
+
+    private func setLastSeen(_ id: Int64) { lastSeenResponse = id }
+
+    /// Takes in what other processes committed to the store since the last look — answers,
+    /// round and question changes, hand counts — and tells the observers. Cheap when nothing
+    /// changed (one PRAGMA).
+    public func refresh() async throws {
+        let counter = try await store.changeCounter()
+        guard counter != lastChangeCounter else { return }
+        lastChangeCounter = counter
+        if let record = try await store.session(named: session.name), record.revision > session.revision {
+            session = record
+            engine = SessionEngine(definition: record.definition, control: record.control)
+            notify(.control(record.control))
+        }
+        var fresh: [Response] = []
+        for row in try await store.responses(of: session, after: lastSeenResponse) {
+            lastSeenResponse = max(lastSeenResponse, row.id)
+            let response = row.response
+            // Our own commits are already counted: recording them again changes nothing.
+            if tally.tally(round: response.round, question: response.question)?.latest[response.participant] != response.answer {
+                tally.record(response)
+                fresh.append(response)
+            }
+        }
+        if !fresh.isEmpty { notify(.recorded(fresh)) }
+        for count in try await store.hands(of: session)
+        where tally.tally(round: count.round, question: count.question)?.hands != count.counts {
+            tally.setHands(count)
+            notify(.hands(count))
+        }
+    }
+
+    /// Refreshes every `interval` until the task is cancelled, so that a console and a
+    /// server on the same database see each other's changes.
+    public func follow(every interval: Duration = .milliseconds(100)) async {
+        while !Task.isCancelled {
+            try? await refresh()
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// Answers checked and waiting for the next commit, each group with whoever waits for it.
+    private var queued: [(responses: [Response], done: CheckedContinuation<Error?, Never>)] = []
+    private var committing = false
+
+    /// Checks a live answer, commits it and counts it. Returns only after the commit: an
+    /// answer is acknowledged only once it is durable.
     public func submit(_ submission: Submission) async -> Result<Response, IntakeRefusal> {
-        await acquire()
-        defer { release() }
         switch engine.check(submission) {
         case .failure(let refusal):
             return .failure(.refused(refusal))
         case .success(let response):
-            do {
-                try await store.append([response], to: session)
-            } catch {
-                return .failure(.notStored(String(describing: error)))
-            }
-            tally.record(response)
-            notify(.recorded([response]))
+            if let error = await commit([response]) { return .failure(.notStored(String(describing: error))) }
             return .success(response)
         }
     }
 
-    /// Checks many live answers and commits the accepted ones in one transaction.
+    /// Checks many live answers and commits the accepted ones together.
     /// The result has one entry per submission, in order.
     public func submit(batch submissions: [Submission]) async -> [Result<Response, IntakeRefusal>] {
-        await acquire()
-        defer { release() }
         let checked = submissions.map { engine.check($0).mapError(IntakeRefusal.refused) }
         let accepted = checked.compactMap { try? $0.get() }
-        do {
-            try await store.append(accepted, to: session)
-        } catch {
-            let failure = IntakeRefusal.notStored(String(describing: error))
-            return checked.map { $0.flatMap { _ in .failure(failure) } }
+        guard !accepted.isEmpty, let error = await commit(accepted) else { return checked }
+        let failure = IntakeRefusal.notStored(String(describing: error))
+        return checked.map { $0.flatMap { _ in .failure(failure) } }
+    }
+
+    /// Group commit: answers that arrive while a transaction is being written wait and go
+    /// together into the next one, so one synced write serves many answers. The first answer
+    /// into an idle queue starts a commit at once (no timer). Returns the error, if the store
+    /// refused the transaction this group was in.
+    private func commit(_ responses: [Response]) async -> Error? {
+        await withCheckedContinuation { done in
+            queued.append((responses, done))
+            if !committing {
+                committing = true
+                Task { await self.drainQueue() }
+            }
         }
-        for response in accepted { tally.record(response) }
-        if !accepted.isEmpty { notify(.recorded(accepted)) }
-        return checked
+    }
+
+    private func drainQueue() async {
+        while !queued.isEmpty {
+            let groups = queued
+            queued = []
+            let responses = groups.flatMap(\.responses)
+            do {
+                try await store.append(responses, to: session)
+                for response in responses { tally.record(response) }
+                notify(.recorded(responses))
+                for group in groups { group.done.resume(returning: nil) }
+            } catch {
+                for group in groups { group.done.resume(returning: error) }
+            }
+        }
+        committing = false
     }
 
     /// Applies a facilitator event: the new control state is stored before it takes effect.

@@ -2,15 +2,19 @@
 public struct PollDefinition: Sendable, Hashable, Codable {
     public var title: String
     public var event: String?
+    /// The language of the poll's text (BCP 47, e.g. `en`, `ar`, `zh-Hans`), for the
+    /// participants' page; nil: English.
+    public var language: String?
     /// The rounds in order; `[opening, closing]` unless the file names others.
     public var rounds: [String]
     public var pace: Pace
     public var questions: [Question]
 
-    public init(title: String, event: String? = nil, rounds: [String] = Self.defaultRounds,
+    public init(title: String, event: String? = nil, language: String? = nil, rounds: [String] = Self.defaultRounds,
                 pace: Pace = .audience, questions: [Question]) {
         self.title = title
         self.event = event
+        self.language = language
         self.rounds = rounds
         self.pace = pace
         self.questions = questions

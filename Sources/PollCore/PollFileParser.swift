@@ -6,7 +6,7 @@ import Yams
 /// Pure: takes the text, never the file. Values are read as written (`Yes` stays the label
 /// "Yes", not a boolean), and every problem carries the line and column it was found at.
 public enum PollFileParser {
-    static let pollKeys = ["title", "event", "rounds", "pace", "questions"]
+    static let pollKeys = ["title", "event", "language", "rounds", "pace", "questions"]
     static let questionKeys = ["id", "kind", "ask", "options", "labels", "max", "min", "segment", "rounds"]
 
     /// Parses `text`; throws `PollFileProblems` listing every problem found.
@@ -60,6 +60,10 @@ private struct Reader {
         }
         let title = requiredString(mapping, "title", in: root)
         let event = optionalString(mapping, "event")
+        let language = optionalString(mapping, "language")
+        if let language, language.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"#, options: .regularExpression) == nil {
+            report(mapping["language"], "`language` must be a language tag such as en, fr, ar or zh-Hans")
+        }
         let rounds = roundList(mapping["rounds"], declared: nil) ?? PollDefinition.defaultRounds
         var pace = Pace.audience
         if let node = mapping["pace"] {
@@ -89,7 +93,7 @@ private struct Reader {
             report(root, "missing `questions`")
         }
         guard let title else { return nil }
-        return PollDefinition(title: title, event: event, rounds: rounds, pace: pace, questions: questions)
+        return PollDefinition(title: title, event: event, language: language, rounds: rounds, pace: pace, questions: questions)
     }
 
     mutating func question(_ node: Node, rounds: [String]) -> Question? {

@@ -147,14 +147,30 @@ public final class SQLiteStore: Store {
         try await responses(of: session, currentOnly: false)
     }
 
-    private func responses(of session: SessionRecord, currentOnly: Bool) async throws -> [StoredResponse] {
+    public func changeCounter() async throws -> Int64 {
+        // data_version is per connection and moves only for other connections' commits:
+        // ask the writer, which is always the same connection.
+        try await pool.writeWithoutTransaction { try Int64.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+    }
+
+    public func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse] {
+        try await responses(of: session, currentOnly: false, after: id)
+    }
+
+    public func latestResponseID(of session: SessionRecord) async throws -> Int64 {
+        try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM response WHERE session_id = ?", arguments: [session.id]) ?? 0
+        }
+    }
+
+    private func responses(of session: SessionRecord, currentOnly: Bool, after: Int64 = 0) async throws -> [StoredResponse] {
         try await pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT r.id, p.token, r.round, r.question, r.answer, r.channel, r.received_at, r.superseded_by
                 FROM response r JOIN participant p ON p.id = r.participant_id
-                WHERE r.session_id = ? \(currentOnly ? "AND r.superseded_by IS NULL" : "")
+                WHERE r.session_id = ? AND r.id > ? \(currentOnly ? "AND r.superseded_by IS NULL" : "")
                 ORDER BY r.id
-                """, arguments: [session.id])
+                """, arguments: [session.id, after])
             var result: [StoredResponse] = []
             while let row = try cursor.next() {
                 let questionID: String = row[3]

@@ -24,6 +24,16 @@ public protocol Store: Sendable {
     /// Stores (or replaces) show-of-hands counts for one question in one round.
     func saveHands(_ count: HandCount, of session: SessionRecord) async throws
     func hands(of session: SessionRecord) async throws -> [HandCount]
+
+    // MARK: Following other processes
+
+    /// A number that changes whenever another connection (another process) commits; cheap
+    /// to ask often.
+    func changeCounter() async throws -> Int64
+    /// Responses stored after the one with id `after` (superseded ones too), in order.
+    func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse]
+    /// The id of the newest response of the session (0 if none).
+    func latestResponseID(of session: SessionRecord) async throws -> Int64
 }
 
 extension Store {

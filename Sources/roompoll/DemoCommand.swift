@@ -33,6 +33,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "No console: run the whole session at once and print the report.")
     var print = false
 
+    @Flag(name: .customLong("no-server"), help: "Do not serve the participants' page.")
+    var noServer = false
+
+    @OptionGroup var server: ServerArguments
+
     @Option(help: ArgumentHelp("The session name (default: the poll's name and today's date).", valueName: "name"))
     var session: String?
 
@@ -79,9 +84,12 @@ struct DemoCommand: AsyncParsableCommand {
             feeding.cancel()
             script?.cancel()
         }
-        let ending = try await ConsoleSession.run(intake: intake, inbox: inbox, autopilot: auto)
+        let web = noServer ? nil : try await server.start(intake)
+        defer { if let web { Task { await web.runner.stop() } } }
+        let ending = try await ConsoleSession.run(intake: intake, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [],
+                                                  autopilot: auto)
         Swift.print(RunCommand.farewell(await intake.session, database: path, poll: poll ?? Self.defaultPoll, ending: ending))
-        try RunCommand.exit(for: ending)
+        try RunCommand.failIfStopped(by: ending)
     }
 
     /// No terminal: every round opens, the whole audience answers, it closes; then the report.

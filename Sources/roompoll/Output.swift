@@ -1,5 +1,11 @@
 import Foundation
 
+/// Writes a line to standard output at once (not buffered: `serve` may run for hours under
+/// a supervisor that reads its output).
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
 /// Writes a line to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -21,6 +21,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("audience (every question of the open round at once) or presenter (only the question you open). Default: the poll file's pace.", valueName: "pace"))
     var pace: Pace?
 
+    @Flag(name: .customLong("no-server"), help: "Do not serve the participants' page (e.g. a `roompoll serve` on the same --db does).")
+    var noServer = false
+
+    @OptionGroup var server: ServerArguments
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -37,27 +41,29 @@ struct RunCommand: AsyncParsableCommand {
             throw CLIError("the console needs a terminal; for a report use `roompoll report`")
         }
         let store = try database.open(create: true)
-        var record: SessionRecord
-        if let session, let existing = try await store.session(named: session) {
-            guard existing.definition.title == pollFile.definition.title else {
-                throw CLIError("session `\(session)` runs the poll “\(existing.definition.title)”, not “\(pollFile.definition.title)”")
-            }
-            record = existing
-        } else {
-            record = try await SessionOpener.create(in: store, name: session, stem: pollFile.stem, definition: pollFile.definition,
-                                                    source: pollFile.source, pace: pace, now: Date())
-        }
+        var record = try await Self.openOrCreate(session, pollFile: pollFile, pace: pace, in: store)
         let intake = try await Intake.open(record, in: store)
         if let pace, await intake.engine.control.pace != pace { try await intake.handle(.setPace(pace)) }
-        let ending = try await ConsoleSession.run(intake: intake, inbox: try ConsoleInbox())
+        let web = noServer ? nil : try await server.start(intake)
+        let following = Task { await intake.follow() }
+        let ending = try await ConsoleSession.run(intake: intake, inbox: try ConsoleInbox(), joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [])
+        following.cancel()
+        await web?.runner.stop()
         record = await intake.session
         print(Self.farewell(record, database: database.path, poll: poll, ending: ending))
-        try Self.exit(for: ending)
+        try Self.failIfStopped(by: ending)
     }
 
-    /// A console ended by a signal exits with 128 + the signal's number, as shells expect.
-    static func exit(for ending: ConsoleLoop.Ending) throws {
-        if case .stopped(let signal) = ending, signal != 0 { throw ExitCode(128 + signal) }
+    /// The named session when it exists (it must run the same poll), else a new one.
+    static func openOrCreate(_ name: String?, pollFile: PollFile, pace: Pace?, in store: any Store) async throws -> SessionRecord {
+        if let name, let existing = try await store.session(named: name) {
+            guard existing.definition.title == pollFile.definition.title else {
+                throw CLIError("session `\(name)` runs the poll “\(existing.definition.title)”, not “\(pollFile.definition.title)”")
+            }
+            return existing
+        }
+        return try await SessionOpener.create(in: store, name: name, stem: pollFile.stem, definition: pollFile.definition,
+                                              source: pollFile.source, pace: pace, now: Date())
     }
 
     /// What is printed once the terminal is back: where the session is and how to go on.
@@ -68,6 +74,11 @@ struct RunCommand: AsyncParsableCommand {
         lines.append("Resume: roompoll run \(poll) --session \(record.name) --db \(database)")
         lines.append("Report: roompoll report \(record.name) --db \(database)")
         return lines.joined(separator: "\n")
+    }
+
+    /// A console ended by a signal exits with 128 + the signal's number, as shells expect.
+    static func failIfStopped(by ending: ConsoleLoop.Ending) throws {
+        if case .stopped(let signal) = ending, signal != 0 { throw ExitCode(128 + signal) }
     }
 }
 

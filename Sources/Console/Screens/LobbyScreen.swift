@@ -2,7 +2,16 @@ import PollCore
 
 /// The lobby: poll title, event, which round is open, the join code and who has answered.
 enum LobbyScreen {
-    static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
+    static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area fullArea: Rect) {
+        var area = fullArea
+        let qrWidth = model.joinQR.first.map(DisplayWidth.of) ?? 0
+        if qrWidth > 0, qrWidth + 40 <= fullArea.width, model.joinQR.count <= fullArea.height {
+            // The QR code on the right, big enough to scan from the back of the room.
+            for (offset, line) in model.joinQR.enumerated() {
+                grid.put(line, x: fullArea.x + fullArea.width - qrWidth, y: fullArea.y + offset)
+            }
+            area.width -= qrWidth + 2
+        }
         var y = area.y + 1
         y += grid.paragraph(model.definition.title, x: area.x, y: y, width: area.width, maxLines: 3, style: .bold)
         if let event = model.definition.event {
@@ -13,8 +22,12 @@ enum LobbyScreen {
         let codeLine = "Join code  " + model.joinCode.map(String.init).joined(separator: " ")
         grid.put(codeLine, x: area.x, y: y, style: .accent)
         y += 1
-        if let url = model.joinURL {
-            grid.put("Join at    \(url)", x: area.x, y: y, style: .plain, limit: area.width)
+        if !model.joinURLs.isEmpty {
+            for url in model.joinURLs.prefix(3) {
+                grid.put(DisplayWidth.fit("Join at    \(url)", area.width), x: area.x, y: y, style: .bold)
+                y += 1
+            }
+            y -= 1
         } else {
             grid.put("Join at    the room terminal (kiosk: press k once a round is open)", x: area.x, y: y, style: .muted, limit: area.width)
         }

@@ -17,6 +17,19 @@ enum QuestionScreen {
                  x: area.x, y: area.y, style: open ? .notice : .muted, limit: area.width - 14)
         let count = "\(n) answer\(n == 1 ? "" : "s")"
         grid.put(count, x: area.x + area.width - DisplayWidth.of(count), y: area.y, style: .accent)
+        var area = area
+        if let url = model.joinURLs.first, open {
+            // Latecomers can still join: the address stays on the wall while voting is open.
+            let qrWidth = model.joinQR.first.map(DisplayWidth.of) ?? 0
+            if qrWidth > 0, area.width - qrWidth >= 70, model.joinQR.count + 2 <= area.height {
+                for (offset, line) in model.joinQR.enumerated() {
+                    grid.put(line, x: area.x + area.width - qrWidth, y: area.y + 2 + offset)
+                }
+                area.width -= qrWidth + 2
+            }
+            grid.put(DisplayWidth.fit("Join: \(url)", area.width), x: area.x, y: area.bottom - 1, style: .muted)
+            area.height -= 1
+        }
         var y = area.y + 2
         y += grid.paragraph(question.ask, x: area.x, y: y, width: area.width, maxLines: 3, style: .bold) + 1
         let body = Rect(x: area.x, y: y, width: area.width, height: area.bottom - y)

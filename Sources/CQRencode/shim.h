@@ -1,0 +1,2 @@
+// QR code encoding (libqrencode from Debian's libqrencode-dev).
+#include <qrencode.h>

@@ -1,0 +1,195 @@
+import Foundation
+import PollCore
+
+/// The participants' pages, rendered on the server: plain HTML forms that work with
+/// JavaScript off, labelled controls in fieldsets, large touch targets, the poll's language
+/// set and every poll and participant string escaped. With JavaScript on, `app.js` follows the
+/// facilitator live.
+enum ParticipantPage {
+    /// What a page needs to know about where it stands.
+    struct Context {
+        var code: String
+        var definition: PollDefinition
+        var control: SessionControl
+        /// Changes whenever the page should follow the facilitator (see `SessionView`).
+        var followKey: String
+    }
+
+    static func followKey(_ control: SessionControl) -> String {
+        let presenter = control.pace == .presenter ? "\(control.currentQuestion ?? ""):\(control.votingOpen)" : ""
+        return "\(control.openRound ?? "")|\(control.pace.rawValue)|\(presenter)"
+    }
+
+    static func layout(_ title: String, language: String?, code: String?, followKey: String?, body: String) -> String {
+        let data = code.map { " data-code=\"\(HTML.escape($0))\" data-state=\"\(HTML.escape(followKey ?? ""))\"" } ?? ""
+        return """
+            <!doctype html>
+            <html lang="\(HTML.escape(language ?? "en"))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTML.escape(title))</title>
+            <link rel="stylesheet" href="/static/app.css">
+            <script src="/static/app.js" defer></script>
+            </head>
+            <body\(data)>
+            <main id="main" tabindex="-1">
+            \(body)
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// The start page: type the join code shown on the wall.
+    static func join(error: String?) -> String {
+        layout("Join a poll", language: nil, code: nil, followKey: nil, body: """
+            <h1>Join a poll</h1>
+            \(error.map { "<p class=\"error\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
+            <form method="get" action="/join">
+            <label for="code">Join code (six letters and digits, shown on the screen)</label>
+            <input id="code" name="code" autocomplete="off" autocapitalize="characters" required maxlength="8" inputmode="text">
+            <button type="submit">Join</button>
+            </form>
+            """)
+    }
+
+    /// Nothing to answer right now.
+    static func waiting(_ context: Context, message: String) -> String {
+        page(context, body: """
+            <p class="status" role="status">\(HTML.escape(message))</p>
+            <p><a class="button" href="/s/\(context.code)">Check again</a></p>
+            """)
+    }
+
+    /// Every question of the round answered (or skipped).
+    static func done(_ context: Context) -> String {
+        page(context, body: """
+            <p class="status" role="status">Thank you — your answers are recorded. You can change them while voting is open.</p>
+            <p><a class="button" href="/s/\(context.code)?q=\(HTML.escape(context.definition.questions(in: context.control.openRound ?? "").first?.id ?? ""))">Review my answers</a></p>
+            """)
+    }
+
+    static func page(_ context: Context, body: String) -> String {
+        layout(context.definition.title, language: context.definition.language, code: context.code, followKey: context.followKey, body: """
+            <h1 dir="auto">\(HTML.escape(context.definition.title))</h1>
+            \(body)
+            """)
+    }
+
+    /// One question as a form.
+    static func question(_ context: Context, question: Question, position: (index: Int, count: Int)?, current: Answer?,
+                         saved: Bool, error: String?, back: String?) -> String {
+        var body = ""
+        if let position { body += "<p class=\"progress\">Question \(position.index + 1) of \(position.count)</p>\n" }
+        if saved { body += "<p class=\"saved\" role=\"status\">Answer recorded — you can change it while voting is open.</p>\n" }
+        if let error { body += "<p class=\"error\" role=\"alert\">\(HTML.escape(error))</p>\n" }
+        body += """
+            <form method="post" action="/s/\(context.code)/answer">
+            <input type="hidden" name="question" value="\(HTML.escape(question.id))">
+            <fieldset>
+            <legend dir="auto">\(HTML.escape(question.ask))</legend>
+            \(controls(question, current: current))
+            </fieldset>
+            <div class="actions">
+            <button type="submit" name="nav" value="next">\(position == nil ? "Send" : "Save and continue")</button>
+            """
+        if position != nil {
+            body += "<button type=\"submit\" name=\"nav\" value=\"skip\" formnovalidate class=\"secondary\">Skip</button>\n"
+        }
+        if let back { body += "<a class=\"button secondary\" href=\"\(HTML.escape(back))\">Back</a>\n" }
+        body += "</div>\n</form>"
+        return page(context, body: body)
+    }
+
+    /// The inputs of one question, filled with the participant's current answer.
+    static func controls(_ question: Question, current: Answer?) -> String {
+        let name = HTML.escape(question.id)
+        switch question.kind {
+        case .single, .likert:
+            let chosen: Int? = { if case .choice(let i) = current { return i } else { return nil } }()
+            return question.options.enumerated().map { i, label in
+                "<label class=\"option\"><input type=\"radio\" name=\"choice\" value=\"\(i + 1)\"\(chosen == i ? " checked" : "") required> <span dir=\"auto\">\(HTML.escape(label))</span></label>"
+            }.joined(separator: "\n")
+        case .multi:
+            let chosen: Set<Int> = { if case .choices(let c) = current { return Set(c) } else { return [] } }()
+            return "<p class=\"hint\" id=\"\(name)-hint\">Choose up to \(question.maxChoices).</p>\n" + question.options.enumerated().map { i, label in
+                "<label class=\"option\"><input type=\"checkbox\" name=\"choice\" value=\"\(i + 1)\" aria-describedby=\"\(name)-hint\"\(chosen.contains(i) ? " checked" : "")> <span dir=\"auto\">\(HTML.escape(label))</span></label>"
+            }.joined(separator: "\n")
+        case .scale:
+            let range = question.scaleRange
+            let value: Int? = { if case .number(let v) = current { return v } else { return nil } }()
+            if range.count <= 11 {
+                return "<p class=\"hint\">\(range.lowerBound) = lowest, \(range.upperBound) = highest</p>\n<div class=\"scale\">\n" + range.map { v in
+                    "<label class=\"option scale-point\"><input type=\"radio\" name=\"value\" value=\"\(v)\"\(value == v ? " checked" : "") required> \(v)</label>"
+                }.joined(separator: "\n") + "\n</div>"
+            }
+            return "<label for=\"value\">A number from \(range.lowerBound) to \(range.upperBound)</label>\n<input id=\"value\" type=\"number\" name=\"value\" min=\"\(range.lowerBound)\" max=\"\(range.upperBound)\" required\(value.map { " value=\"\($0)\"" } ?? "")>"
+        case .ranking:
+            let order: [Int] = { if case .order(let o) = current { return o } else { return [] } }()
+            let places = question.options.indices
+            return "<p class=\"hint\">Give each option a different place: 1 = first.</p>\n" + question.options.enumerated().map { i, label in
+                let place = order.firstIndex(of: i).map { $0 + 1 }
+                let choices = places.map { p in "<option value=\"\(p + 1)\"\(place == p + 1 ? " selected" : "")>\(p + 1)</option>" }.joined()
+                return "<label class=\"rank\"><span dir=\"auto\">\(HTML.escape(label))</span> <select name=\"rank-\(i + 1)\" required><option value=\"\">–</option>\(choices)</select></label>"
+            }.joined(separator: "\n")
+        case .words:
+            let words: [String] = { if case .words(let w) = current { return w } else { return [] } }()
+            return (0..<Question.maxWords).map { i in
+                "<label for=\"word-\(i + 1)\">Word \(i + 1)\(i == 0 ? "" : " (optional)")</label>\n<input id=\"word-\(i + 1)\" name=\"word\" maxlength=\"\(Question.maxWordLength)\" dir=\"auto\" autocomplete=\"off\"\(i == 0 ? " required" : "")\(i < words.count ? " value=\"\(HTML.escape(words[i]))\"" : "")>"
+            }.joined(separator: "\n")
+        case .text:
+            let text: String = { if case .text(let t) = current { return t } else { return "" } }()
+            return "<label for=\"text\">Your answer (up to \(Question.maxTextLength) characters)</label>\n<textarea id=\"text\" name=\"text\" maxlength=\"\(Question.maxTextLength)\" rows=\"4\" dir=\"auto\" required>\(HTML.escape(text))</textarea>"
+        }
+    }
+
+    /// The answer a submitted form describes, or why it cannot be one.
+    static func answer(from form: FormBody, for question: Question) -> Result<Answer, AnswerProblem> {
+        func numbers(_ values: [String]) -> [Int]? {
+            let parsed = values.compactMap { Int($0) }
+            return parsed.count == values.count ? parsed.map { $0 - 1 } : nil
+        }
+        let answer: Answer
+        switch question.kind {
+        case .single, .likert:
+            guard let value = form.value("choice") else { return .failure(.empty) }
+            guard let index = Int(value) else { return .failure(.wrongOption(value)) }
+            answer = .choice(index - 1)
+        case .multi:
+            let values = form.values("choice")
+            guard !values.isEmpty else { return .failure(.empty) }
+            guard let picked = numbers(values) else { return .failure(.wrongOption(values.joined(separator: ","))) }
+            answer = .choices(picked)
+        case .scale:
+            guard let value = form.value("value"), !value.isEmpty else { return .failure(.empty) }
+            guard let number = Int(value) else { return .failure(.notANumber(value)) }
+            answer = .number(number)
+        case .ranking:
+            var places: [(option: Int, place: Int)] = []
+            for i in question.options.indices {
+                guard let text = form.value("rank-\(i + 1)"), let place = Int(text) else {
+                    return .failure(.incompleteRanking(missing: [question.options[i]]))
+                }
+                places.append((i, place))
+            }
+            let order = places.sorted { $0.place < $1.place }.map(\.option)
+            guard Set(places.map(\.place)).count == places.count else { return .failure(.duplicateChoice(question.options[order[0]])) }
+            answer = .order(order)
+        case .words:
+            let words = form.values("word").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !words.isEmpty else { return .failure(.empty) }
+            answer = .words(words)
+        case .text:
+            answer = .text(form.value("text") ?? "")
+        }
+        let normalized = AnswerCodec.normalized(answer)
+        do {
+            try AnswerCodec.validate(normalized, for: question)
+        } catch {
+            return .failure(error)
+        }
+        return .success(normalized)
+    }
+}

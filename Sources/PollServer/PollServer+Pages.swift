@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import Intake
+import PollCore
+
+/// The HTML side: question pages and their form posts.
+extension PollServer {
+    static func cookieName(_ code: String) -> String { "rp_\(code)" }
+
+    /// The participant's token from their cookie, or a new one with the cookie that sets it.
+    static func participant(_ request: Request, code: String) -> (token: String, cookie: Cookie?) {
+        if let value = request.cookies[cookieName(code)]?.value, ParticipantToken.isValid(value) { return (value, nil) }
+        var generator = SystemRandomNumberGenerator()
+        let token = ParticipantToken.make(using: &generator)
+        return (token, Cookie(name: cookieName(code), value: token, path: "/", httpOnly: true, sameSite: .lax))
+    }
+
+    func context() async -> ParticipantPage.Context {
+        let engine = await intake.engine
+        return ParticipantPage.Context(code: await intake.session.joinCode, definition: engine.definition, control: engine.control,
+                                       followKey: ParticipantPage.followKey(engine.control))
+    }
+
+    static let unknownCode = "No poll with that code is running here. Check the code on the screen."
+
+    func page(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        guard await matches(context.parameters.get("code")) else {
+            return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
+        }
+        let page = await self.context()
+        let (token, cookie) = Self.participant(request, code: page.code)
+        let saved = request.uri.queryParameters.get("saved")
+        return Self.html(await render(page, token: token, requested: request.uri.queryParameters.get("q"), saved: saved,
+                                      error: nil), cookie: cookie)
+    }
+
+    /// The page for the participant now: the question asked, the round's next question, or a
+    /// waiting or done message.
+    func render(_ page: ParticipantPage.Context, token: String, requested: String?, saved: String?, error: String?) async -> String {
+        guard let round = page.control.openRound else {
+            return ParticipantPage.waiting(page, message: "The poll opens soon. This page follows the facilitator by itself.")
+        }
+        let tally = await intake.tally
+        func current(_ question: Question) -> Answer? { tally.tally(round: round, question: question.id)?.latest[token] }
+        if page.control.pace == .presenter {
+            guard page.control.votingOpen, let question = page.control.currentQuestion.flatMap(page.definition.question),
+                  question.isAsked(in: round) else {
+                return ParticipantPage.waiting(page, message: "Waiting for the next question…")
+            }
+            return ParticipantPage.question(page, question: question, position: nil, current: current(question),
+                                            saved: saved == question.id, error: error, back: nil)
+        }
+        let questions = page.definition.questions(in: round)
+        if requested == "done" || questions.isEmpty { return ParticipantPage.done(page) }
+        let index = questions.firstIndex { $0.id == requested } ?? 0
+        let question = questions[index]
+        let back = index > 0 ? "/s/\(page.code)?q=\(questions[index - 1].id)" : nil
+        return ParticipantPage.question(page, question: question, position: (index, questions.count), current: current(question),
+                                        saved: saved == question.id, error: error, back: back)
+    }
+
+    /// Where a participant goes after answering (or skipping) `question`.
+    static func next(after question: String, _ page: ParticipantPage.Context, saved: Bool) -> String {
+        let mark = saved ? "saved=\(question)" : ""
+        guard page.control.pace == .audience, let round = page.control.openRound else {
+            return "/s/\(page.code)" + (saved ? "?\(mark)" : "")
+        }
+        let questions = page.definition.questions(in: round)
+        let index = questions.firstIndex { $0.id == question }.map { $0 + 1 } ?? questions.count
+        let target = index < questions.count ? questions[index].id : "done"
+        return "/s/\(page.code)?q=\(target)" + (saved ? "&\(mark)" : "")
+    }
+
+    func postForm(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        guard await matches(context.parameters.get("code")) else {
+            return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
+        }
+        let page = await self.context()
+        let (token, cookie) = Self.participant(request, code: page.code)
+        guard let body = try? await request.body.collect(upTo: Self.maxBody) else {
+            return Self.html(ParticipantPage.waiting(page, message: "That answer is too long to send."), status: .contentTooLarge)
+        }
+        let form = FormBody(String(buffer: body))
+        guard let id = form.value("question"), let question = page.definition.question(id) else {
+            return Self.html(ParticipantPage.waiting(page, message: "That question is not part of this poll."), status: .unprocessableContent)
+        }
+        if form.value("nav") == "skip" { return Self.redirect(Self.next(after: id, page, saved: false), cookie: cookie) }
+        guard await limiter.allow(token) else {
+            return Self.html(ParticipantPage.waiting(page, message: "Too many answers at once — wait a moment and send again."),
+                             status: .tooManyRequests, cookie: cookie)
+        }
+        let answer: Answer
+        switch ParticipantPage.answer(from: form, for: question) {
+        case .failure(let problem):
+            return Self.html(await render(page, token: token, requested: id, saved: nil, error: Self.sentence(problem)),
+                             status: .unprocessableContent, cookie: cookie)
+        case .success(let value):
+            answer = value
+        }
+        let submission = Submission(participant: token, question: id, round: page.control.openRound, answer: .value(answer),
+                                    channel: .web, receivedAt: Date())
+        switch await intake.submit(submission) {
+        case .success:
+            return Self.redirect(Self.next(after: id, page, saved: true), cookie: cookie)
+        case .failure(let refusal):
+            let status = Self.status(of: refusal)
+            if status == .conflict {
+                return Self.html(ParticipantPage.waiting(page, message: "Voting on this question has closed."), status: status, cookie: cookie)
+            }
+            if status == .serviceUnavailable {
+                return Self.html(await render(page, token: token, requested: id, saved: nil,
+                                              error: "Your answer could not be saved. Please send it again."), status: status, cookie: cookie)
+            }
+            return Self.html(await render(page, token: token, requested: id, saved: nil, error: refusal.description),
+                             status: status, cookie: cookie)
+        }
+    }
+
+    /// An answer problem as a sentence for a person.
+    static func sentence(_ problem: AnswerProblem) -> String {
+        switch problem {
+        case .empty: return "Please choose or type an answer (or skip the question)."
+        case .duplicateChoice: return "Give each option a different place."
+        case .incompleteRanking: return "Give every option a place."
+        default:
+            let text = problem.description
+            return text.prefix(1).uppercased() + text.dropFirst() + "."
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Intake
+import Logging
+import PollCore
+
+/// The participants' side: the join page, the question pages (plain forms; live with
+/// JavaScript) and the versioned JSON API, for one session. It never trusts input: the join
+/// code, the open round and question, the answer against its question, sizes and rates are
+/// all checked, and no facilitator action is reachable from here.
+public struct PollServer: Sendable {
+    public static let maxBody = 8 * 1024
+
+    let intake: Intake
+    let hub = EventHub()
+    let limiter = RateLimiter()
+
+    public init(intake: Intake) {
+        self.intake = intake
+    }
+
+    /// Follows the intake: every control change goes to the live pages and API listeners.
+    public func startPublishing() async {
+        let hub = self.hub, intake = self.intake
+        await intake.observe { change in
+            guard case .control = change else { return }
+            Task { await PollServer.publish(intake: intake, hub: hub) }
+        }
+        Task { await hub.keepAlive() }
+    }
+
+    static func publish(intake: Intake, hub: EventHub) async {
+        let code = await intake.session.joinCode
+        hub.publish(event: "session", data: SessionView(code: code, engine: await intake.engine).json)
+    }
+
+    // MARK: Routes
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.middlewares.add(SecurityHeaders())
+        router.get("/healthz") { _, _ in "ok" }
+        router.get("/static/app.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: StaticAssets.css)))
+        }
+        router.get("/static/app.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: StaticAssets.javascript)))
+        }
+        router.get("/") { _, _ in Self.html(ParticipantPage.join(error: nil)) }
+        router.get("/join") { request, _ in
+            let typed = request.uri.queryParameters.get("code") ?? ""
+            guard let code = JoinCode.normalized(typed) else {
+                return Self.html(ParticipantPage.join(error: "That is not a join code: it has six letters and digits."), status: .badRequest)
+            }
+            return Self.redirect("/s/\(code)")
+        }
+        router.get("/j/{code}") { _, context in
+            Self.redirect("/s/\(context.parameters.get("code") ?? "")")
+        }
+        router.get("/s/{code}") { request, context in try await self.page(request, context) }
+        router.post("/s/{code}/answer") { request, context in try await self.postForm(request, context) }
+        router.get("/api/v1/session") { request, _ in try await self.apiSession(request) }
+        router.post("/api/v1/answers") { request, _ in try await self.apiAnswer(request) }
+        router.get("/api/v1/events") { request, _ in try await self.apiEvents(request) }
+        return router
+    }
+
+    /// The application, ready to run: `backlog` for a room connecting at once, a cap on open
+    /// connections and an idle timeout so that slow or half-open clients cannot stall others.
+    public func application(_ options: ServerOptions, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        var logger = Logger(label: "roompoll.server")
+        logger.logLevel = .critical   // the console shares the terminal; and no request (or address) is logged
+        return Application(
+            router: router(),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
+            configuration: .init(address: .hostname(options.bind, port: options.port), serverName: nil,
+                                 backlog: options.backlog, reuseAddress: true,
+                                 availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections)),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) },
+            logger: logger
+        )
+    }
+
+    // MARK: Helpers
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok, cookie: Cookie? = nil) -> Response {
+        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: text)))
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    static func redirect(_ location: String, cookie: Cookie? = nil) -> Response {
+        var response = Response(status: .seeOther, headers: [.location: location])
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ object: [String: String]) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(object)) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        json(status, ["error": message])
+    }
+
+    /// The session's join code, if `typed` is it.
+    func matches(_ typed: String?) async -> Bool {
+        guard let typed, let code = JoinCode.normalized(typed) else { return false }
+        return await code == intake.session.joinCode
+    }
+
+    /// The HTTP status of an answer that was not recorded.
+    static func status(of refusal: IntakeRefusal) -> HTTPResponse.Status {
+        switch refusal {
+        case .refused(.roundClosed), .refused(.questionClosed), .refused(.notAskedInRound): return .conflict
+        case .refused(.unknownQuestion), .refused(.unknownRound), .refused(.invalid): return .unprocessableContent
+        case .notStored: return .serviceUnavailable
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// The participant page's stylesheet and script, served from memory (no files, no CDN).
+enum StaticAssets {
+    /// High contrast, large touch targets, readable from 320 pixels wide up.
+    static let css = """
+        :root { color-scheme: light; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 1.125rem/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; color: #111; background: #fff; }
+        main { max-width: 40rem; margin: 0 auto; padding: 1rem; outline: none; }
+        h1 { font-size: 1.35rem; margin: .5rem 0 1rem; }
+        fieldset { border: 2px solid #111; border-radius: .5rem; padding: 1rem; margin: 0 0 1rem; }
+        legend { font-weight: 700; font-size: 1.2rem; padding: 0 .25rem; }
+        label { display: block; margin: .5rem 0 .25rem; }
+        .option { display: flex; align-items: center; gap: .75rem; min-height: 3rem; padding: .5rem .75rem; margin: .5rem 0;
+                  border: 2px solid #555; border-radius: .5rem; cursor: pointer; }
+        .option input { width: 1.5rem; height: 1.5rem; flex: none; }
+        .scale { display: flex; flex-wrap: wrap; gap: .5rem; }
+        .scale-point { min-width: 3.25rem; justify-content: center; }
+        .rank { display: flex; justify-content: space-between; align-items: center; gap: 1rem; min-height: 3rem; }
+        select, input[type=text], input[type=number], input:not([type]), textarea {
+            font: inherit; min-height: 3rem; padding: .5rem; border: 2px solid #111; border-radius: .5rem; width: 100%; }
+        .rank select { width: 5rem; flex: none; }
+        button, .button { display: inline-flex; align-items: center; justify-content: center; min-height: 3rem; min-width: 3rem;
+                 padding: .5rem 1.25rem; font: inherit; font-weight: 700; color: #fff; background: #0b3d91; border: 2px solid #0b3d91;
+                 border-radius: .5rem; text-decoration: none; cursor: pointer; }
+        .secondary { color: #0b3d91; background: #fff; }
+        .actions { display: flex; flex-wrap: wrap; gap: .75rem; }
+        :focus-visible { outline: 3px solid #c60; outline-offset: 2px; }
+        .error { color: #a00; font-weight: 700; border-left: 4px solid #a00; padding-left: .75rem; }
+        .saved, .status { color: #064; font-weight: 700; border-left: 4px solid #064; padding-left: .75rem; }
+        .hint, .progress { color: #333; }
+        """
+
+    /// Follows the facilitator live: when the round or (in presenter pace) the open question
+    /// changes, the page's main part is fetched again and swapped in, without a reload.
+    static let javascript = """
+        (function () {
+          var body = document.body, code = body.dataset.code;
+          if (!code || !window.EventSource || !window.fetch || !window.DOMParser) return;
+          var state = body.dataset.state;
+          var events = new EventSource('/api/v1/events?code=' + encodeURIComponent(code));
+          events.addEventListener('session', function (event) {
+            var s = JSON.parse(event.data);
+            var key = [s.open_round || '', s.pace, s.pace === 'presenter' ? (s.current_question || '') + ':' + s.voting_open : ''].join('|');
+            if (key === state) return;
+            state = key;
+            var url = s.pace === 'presenter' ? location.pathname : location.pathname + location.search.replace(/([?&])saved=[^&]*&?/, '$1');
+            fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
+              var doc = new DOMParser().parseFromString(html, 'text/html');
+              var next = doc.getElementById('main'), current = document.getElementById('main');
+              if (!next || !current) return;
+              current.replaceWith(next);
+              state = doc.body.dataset.state || state;
+              body.dataset.state = state;
+              next.focus();
+            });
+          });
+        })();
+        """
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Intake
+import Store
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the participants' page and JSON API for a session, without a console.",
+        discussion: "Drive the session from another terminal with `roompoll run POLL --session NAME --no-server` on the same --db: both follow each other's changes through the database. Several `serve` processes can share one session. Stop with Ctrl-C."
+    )
+
+    @Argument(help: ArgumentHelp("The poll file.", valueName: "poll"))
+    var poll: String
+
+    @Option(help: ArgumentHelp("The session to serve (created if it does not exist).", valueName: "name"))
+    var session: String?
+
+    @OptionGroup var server: ServerArguments
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let session { try SessionOpener.validate(name: session) }
+    }
+
+    func run() async throws {
+        let pollFile: PollFile
+        do { pollFile = try PollFile.load(poll) } catch {
+            printError(error.text)
+            throw ExitCode.failure
+        }
+        let store = try database.open(create: true)
+        let record = try await RunCommand.openOrCreate(session, pollFile: pollFile, pace: nil, in: store)
+        let intake = try await Intake.open(record, in: store)
+        let (runner, urls, qr) = try await server.start(intake)
+        say("Serving session `\(record.name)` (join code \(record.joinCode)) on port \(runner.port).")
+        for url in urls { say("Join at \(url)") }
+        say(qr.joined(separator: "\n"))
+        say("Ctrl-C stops.")
+        let following = Task { await intake.follow() }
+        await Signals.wait(for: [SIGINT, SIGTERM])
+        following.cancel()
+        await runner.stop()
+        say("Stopped; every answer is saved in \(database.path).")
+    }
+}
+
+/// Waiting for a termination signal without a terminal.
+enum Signals {
+    static func wait(for signals: [Int32]) async {
+        let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
+        var sources: [any DispatchSourceSignal] = []
+        for number in signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            sources.append(source)
+        }
+        for await _ in stream { break }
+        for source in sources { source.cancel() }
+    }
+}
