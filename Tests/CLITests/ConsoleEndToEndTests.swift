@@ -25,7 +25,7 @@ struct ConsoleEndToEndTests {
         let folder = try TemporaryFolder("roompoll-e2e")
         defer { folder.remove() }
         let db = folder.path("e2e.sqlite")
-        let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session e2e"))
+        let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session e2e --port 0"))
         try tmux.waitFor("Press o to open the opening round.")
         try tmux.press("o")
         try tmux.waitFor("Opening round — open")
@@ -99,7 +99,7 @@ struct ConsoleEndToEndTests {
         defer { folder.remove() }
         let db = folder.path("e2e.sqlite")
         do {
-            let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session resume"))
+            let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session resume --no-server"))
             try tmux.waitFor("Press o to open")
             try tmux.press("c", "Enter")
             try tmux.waitFor("Question 3 of 8")
@@ -110,7 +110,7 @@ struct ConsoleEndToEndTests {
             try tmux.press("C-c")
             try tmux.waitFor("EXIT=0")
         }
-        let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session resume"))
+        let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session resume --no-server"))
         let screen = try tmux.waitFor("closing open")
         #expect(screen.contains("Closing round — open"), "the round is still open after a restart")
         try tmux.press("Enter")
@@ -123,7 +123,7 @@ struct ConsoleEndToEndTests {
         let folder = try TemporaryFolder("roompoll-e2e")
         defer { folder.remove() }
         let db = folder.path("demo.sqlite")
-        let tmux = try TmuxSession(Self.command("demo --auto --speed 40 --audience 25 --db \(db) --session auto"))
+        let tmux = try TmuxSession(Self.command("demo --auto --speed 40 --audience 25 --db \(db) --session auto --port 0"))
         try tmux.waitFor("● opening open", seconds: 20)
         let summary = try tmux.waitFor("Demo finished — q quits", seconds: 60)
         #expect(summary.contains("Summary · largest shift first"))
@@ -144,7 +144,7 @@ struct ConsoleEndToEndTests {
         let folder = try TemporaryFolder("roompoll-e2e")
         defer { folder.remove() }
         let db = folder.path("term.sqlite")
-        let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session term"))
+        let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session term --port 0"))
         try tmux.waitFor("Press o to open")
         let shell = try tmux.display("#{pane_pid}")
         let pgrep = Process()

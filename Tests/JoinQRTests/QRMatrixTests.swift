@@ -1,0 +1,62 @@
+import Foundation
+import JoinQR
+import Testing
+import TestSupport
+
+/// The join QR code as the console draws it, read back by a real decoder (zbarimg).
+@Suite("Join QR code")
+struct QRMatrixTests {
+    /// The half-block text turned back into pixels — a full block is two light pixels, a
+    /// space two dark ones — scaled up with a light border, as a PGM image.
+    func image(of lines: [String], scale: Int = 6, border: Int = 8) -> Data {
+        var rows: [[Bool]] = []   // true = light
+        for line in lines {
+            var top: [Bool] = [], bottom: [Bool] = []
+            for character in line {
+                top.append(character == "█" || character == "▀")
+                bottom.append(character == "█" || character == "▄")
+            }
+            rows += [top, bottom]
+        }
+        let width = (rows.map(\.count).max() ?? 0) + 2 * border, height = rows.count + 2 * border
+        var pixels: [UInt8] = []
+        for y in 0..<(height * scale) {
+            for x in 0..<(width * scale) {
+                let row = y / scale - border, column = x / scale - border
+                let light = row < 0 || row >= rows.count || column < 0 || column >= rows[row].count || rows[row][column]
+                pixels.append(light ? 255 : 0)
+            }
+        }
+        return Data("P5\n\(width * scale) \(height * scale)\n255\n".utf8) + Data(pixels)
+    }
+
+    func decode(_ lines: [String]) throws -> String {
+        let folder = try TemporaryFolder("roompoll-qr")
+        defer { folder.remove() }
+        let path = folder.path("code.pgm")
+        try image(of: lines).write(to: URL(fileURLWithPath: path))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
+        process.arguments = ["--quiet", "--raw", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test(arguments: ["http://192.168.1.23:8080/j/K7M2QX", "https://poll.example.org/j/ABC234", "http://10.0.0.5/j/Z9Z9Z9"])
+    func theDrawnCodeDecodesToTheURL(url: String) throws {
+        let matrix = try #require(QRMatrix(url))
+        let lines = matrix.halfBlockLines()
+        #expect(lines.count == (matrix.size + 4 + 1) / 2)
+        #expect(try decode(lines) == url)
+    }
+
+    @Test func itFitsBesideTheLobbyAt80Columns() throws {
+        let lines = try #require(QRMatrix("http://192.168.100.200:65535/j/K7M2QX")).halfBlockLines()
+        #expect(lines.allSatisfy { $0.count <= 37 })
+        #expect(lines.count <= 19)
+    }
+}
