@@ -110,6 +110,9 @@ public actor Intake {
     private var queued: [(responses: [Response], done: CheckedContinuation<Error?, Never>)] = []
     private var committing = false
 
+    /// The join code and the engine in one look (the server asks on every request).
+    public var codeAndEngine: (String, SessionEngine) { (session.joinCode, engine) }
+
     /// Checks a live answer, commits it and counts it. Returns only after the commit: an
     /// answer is acknowledged only once it is durable.
     public func submit(_ submission: Submission) async -> Result<Response, IntakeRefusal> {

@@ -79,11 +79,15 @@ enum ParticipantPage {
     }
 
     /// One question as a form.
+    /// `saved`: the question whose answer was just recorded (this one, or the one before).
     static func question(_ context: Context, question: Question, position: (index: Int, count: Int)?, current: Answer?,
-                         saved: Bool, error: String?, back: String?) -> String {
+                         saved: String?, error: String?, back: String?) -> String {
         var body = ""
         if let position { body += "<p class=\"progress\">Question \(position.index + 1) of \(position.count)</p>\n" }
-        if saved { body += "<p class=\"saved\" role=\"status\">Answer recorded — you can change it while voting is open.</p>\n" }
+        if let saved, context.definition.question(saved) != nil {
+            let change = saved == question.id ? "you can change it" : "you can go back and change it"
+            body += "<p class=\"saved\" role=\"status\">Answer recorded — \(change) while voting is open.</p>\n"
+        }
         if let error { body += "<p class=\"error\" role=\"alert\">\(HTML.escape(error))</p>\n" }
         body += """
             <form method="post" action="/s/\(context.code)/answer">

@@ -21,13 +21,13 @@ extension PollServer {
         } catch {
             return Self.error(.badRequest, "expected JSON {\"code\", \"participant\", \"question\", \"answer\"[, \"round\"]}")
         }
-        guard await matches(parsed.code) else { return Self.error(.notFound, "no session with that code") }
+        let (code, engine) = await intake.codeAndEngine
+        guard JoinCode.normalized(parsed.code) == code else { return Self.error(.notFound, "no session with that code") }
         guard ParticipantToken.isValid(parsed.participant) else {
             return Self.error(.badRequest, "participant must be a random token of 22 to 64 URL-safe characters (A–Z a–z 0–9 - _)")
         }
-        guard await limiter.allow(parsed.participant) else { return Self.error(.tooManyRequests, "too many answers from this participant; slow down") }
-        let definition = await intake.engine.definition
-        guard let question = definition.question(parsed.question) else {
+        guard limiter.allow(parsed.participant) else { return Self.error(.tooManyRequests, "too many answers from this participant; slow down") }
+        guard let question = engine.definition.question(parsed.question) else {
             return Self.error(.unprocessableContent, "the poll has no question `\(parsed.question)`")
         }
         guard let encoded = parsed.answer.encoded(for: question) else {
@@ -37,8 +37,8 @@ extension PollServer {
                                     answer: .encoded(encoded), channel: .web, receivedAt: Date())
         switch await intake.submit(submission) {
         case .success(let response):
-            return Self.json(.created, ["status": "recorded", "question": response.question, "round": response.round,
-                                        "answer": AnswerCodec.encode(response.answer, for: question)])
+            return Self.json(.created, ["status": "recorded", "participant": response.participant, "question": response.question,
+                                        "round": response.round, "answer": AnswerCodec.encode(response.answer, for: question)])
         case .failure(let refusal):
             return Self.error(Self.status(of: refusal), refusal.description)
         }

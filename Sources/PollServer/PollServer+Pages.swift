@@ -48,7 +48,7 @@ extension PollServer {
                 return ParticipantPage.waiting(page, message: "Waiting for the next question…")
             }
             return ParticipantPage.question(page, question: question, position: nil, current: current(question),
-                                            saved: saved == question.id, error: error, back: nil)
+                                            saved: saved, error: error, back: nil)
         }
         let questions = page.definition.questions(in: round)
         if requested == "done" || questions.isEmpty { return ParticipantPage.done(page) }
@@ -56,7 +56,7 @@ extension PollServer {
         let question = questions[index]
         let back = index > 0 ? "/s/\(page.code)?q=\(questions[index - 1].id)" : nil
         return ParticipantPage.question(page, question: question, position: (index, questions.count), current: current(question),
-                                        saved: saved == question.id, error: error, back: back)
+                                        saved: saved, error: error, back: back)
     }
 
     /// Where a participant goes after answering (or skipping) `question`.
@@ -85,7 +85,7 @@ extension PollServer {
             return Self.html(ParticipantPage.waiting(page, message: "That question is not part of this poll."), status: .unprocessableContent)
         }
         if form.value("nav") == "skip" { return Self.redirect(Self.next(after: id, page, saved: false), cookie: cookie) }
-        guard await limiter.allow(token) else {
+        guard limiter.allow(token) else {
             return Self.html(ParticipantPage.waiting(page, message: "Too many answers at once — wait a moment and send again."),
                              status: .tooManyRequests, cookie: cookie)
         }

@@ -38,6 +38,8 @@ enum StaticAssets {
           if (!code || !window.EventSource || !window.fetch || !window.DOMParser) return;
           var state = body.dataset.state;
           var events = new EventSource('/api/v1/events?code=' + encodeURIComponent(code));
+          // Leaving the page closes the stream, so a browser's few connections per server stay free.
+          window.addEventListener('pagehide', function () { events.close(); });
           events.addEventListener('session', function (event) {
             var s = JSON.parse(event.data);
             var key = [s.open_round || '', s.pace, s.pace === 'presenter' ? (s.current_question || '') + ':' + s.voting_open : ''].join('|');

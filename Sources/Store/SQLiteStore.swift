@@ -107,10 +107,10 @@ public final class SQLiteStore: Store {
     /// participant's current answer to the same question in the same round. Runs inside the
     /// caller's transaction.
     private static func insert(_ rows: [(Response, String)], session: Int64, _ db: Database) throws {
-        let findParticipant = try db.cachedStatement(sql: "SELECT id FROM participant WHERE session_id = ? AND token = ?")
         let addParticipant = try db.cachedStatement(sql: """
-            INSERT INTO participant (session_id, token, channel, created_at) VALUES (?, ?, ?, ?)
+            INSERT OR IGNORE INTO participant (session_id, token, channel, created_at) VALUES (?, ?, ?, ?)
             """)
+        let findParticipant = try db.cachedStatement(sql: "SELECT id FROM participant WHERE session_id = ? AND token = ?")
         let insert = try db.cachedStatement(sql: """
             INSERT INTO response (session_id, participant_id, round, question, answer, channel, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -121,20 +121,32 @@ public final class SQLiteStore: Store {
               AND superseded_by IS NULL AND id <> ?
             """)
         var participants: [String: Int64] = [:]
+        // A participant new in this batch has no earlier answers: nothing to supersede, until
+        // they answer the same question twice within the batch.
+        var fresh: Set<String> = []
+        var answered: Set<[String]> = []
         for (response, text) in rows {
             let participantID: Int64
             if let known = participants[response.participant] {
                 participantID = known
-            } else if let stored = try Int64.fetchOne(findParticipant, arguments: [session, response.participant]) {
-                participantID = stored
             } else {
                 try addParticipant.execute(arguments: [session, response.participant, response.channel.rawValue, response.receivedAt])
-                participantID = db.lastInsertedRowID
+                if db.changesCount == 1 {
+                    participantID = db.lastInsertedRowID
+                    fresh.insert(response.participant)
+                } else {
+                    guard let stored = try Int64.fetchOne(findParticipant, arguments: [session, response.participant]) else {
+                        throw StoreError.corrupt("participant `\(response.participant)` could not be stored")
+                    }
+                    participantID = stored
+                }
+                participants[response.participant] = participantID
             }
-            participants[response.participant] = participantID
             try insert.execute(arguments: [session, participantID, response.round, response.question, text,
                                            response.channel.rawValue, response.receivedAt])
             let id = db.lastInsertedRowID
+            let key = [response.participant, response.round, response.question]
+            if fresh.contains(response.participant), answered.insert(key).inserted { continue }
             try supersede.execute(arguments: [id, session, participantID, response.round, response.question, id])
         }
     }

@@ -3,7 +3,8 @@ import Foundation
 /// Writes a line to standard output at once (not buffered: `serve` may run for hours under
 /// a supervisor that reads its output).
 func say(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    // A reader that went away (a closed pipe) is not worth crashing for.
+    try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
 }
 
 /// Writes a line to standard error.

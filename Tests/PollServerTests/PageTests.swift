@@ -83,6 +83,7 @@ struct PageTests {
             try await client.execute(uri: "/s/\(h.code)?q=multi&saved=multi", method: .get, headers: [.cookie: token]) { page in
                 let html = String(buffer: page.body)
                 #expect(html.contains("Answer recorded — you can change it while voting is open."))
+                #expect(!html.contains("go back"))
                 #expect(html.contains("value=\"1\" aria-describedby=\"multi-hint\" checked"), "the current answer is filled in")
                 #expect(html.contains("href=\"/s/\(h.code)?q=single\""), "a Back link")
             }
