@@ -7,10 +7,19 @@ public enum JoinCode {
         String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
     }
 
-    /// The code as a participant may type it (lower case, spaces) in canonical form, if valid.
+    private static let allowed: Set<UInt8> = Set(alphabet.map { $0.asciiValue! })
+
+    /// The code as a participant may type it (lower case, spaces, a dash) in canonical form,
+    /// if valid. Works on the bytes: the server checks a code on every request.
     public static func normalized(_ typed: String) -> String? {
-        let code = typed.uppercased().filter { !$0.isWhitespace && $0 != "-" }
-        guard code.count == length, code.allSatisfy(alphabet.contains) else { return nil }
-        return code
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(length)
+        for byte in typed.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "\t") {
+            let upper = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte
+            guard allowed.contains(upper), bytes.count < length else { return nil }
+            bytes.append(upper)
+        }
+        guard bytes.count == length else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
