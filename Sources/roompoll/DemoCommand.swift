@@ -51,11 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let pollFile: PollFile
-        do { pollFile = try PollFile.load(try Self.locate(poll)) } catch let error as PollFileError {
-            printError(error.text)
-            throw ExitCode.failure
-        }
+        let pollFile = try PollFile.loadOrFail(try Self.locate(poll))
         let path = databasePath ?? Self.freshDatabasePath()
         let store = try DatabaseOptions.open(path: path, create: true)
         let record = try await SessionOpener.create(

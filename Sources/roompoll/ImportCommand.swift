@@ -38,11 +38,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let pollFile: PollFile
-        do { pollFile = try PollFile.load(poll) } catch {
-            printError(error.text)
-            throw ExitCode.failure
-        }
+        let pollFile = try PollFile.loadOrFail(poll)
         guard let data = FileManager.default.contents(atPath: csv) else { throw CLIError("cannot read \(csv)") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(csv) is not UTF-8 text") }
 

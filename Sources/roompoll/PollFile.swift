@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PollCore
 
@@ -25,6 +26,18 @@ struct PollFile {
             return PollFile(path: path, source: source, definition: try PollFileParser.parse(source))
         } catch {
             throw PollFileError(text: error.located(in: path))
+        }
+    }
+}
+
+extension PollFile {
+    /// Loads `path` for a command: on a problem, prints every one of them and fails the command.
+    static func loadOrFail(_ path: String) throws -> PollFile {
+        do {
+            return try load(path)
+        } catch {
+            printError(error.text)
+            throw ExitCode.failure
         }
     }
 }

@@ -32,11 +32,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let pollFile: PollFile
-        do { pollFile = try PollFile.load(poll) } catch {
-            printError(error.text)
-            throw ExitCode.failure
-        }
+        let pollFile = try PollFile.loadOrFail(poll)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the console needs a terminal; for a report use `roompoll report`")
         }

@@ -24,11 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let pollFile: PollFile
-        do { pollFile = try PollFile.load(poll) } catch {
-            printError(error.text)
-            throw ExitCode.failure
-        }
+        let pollFile = try PollFile.loadOrFail(poll)
         let store = try database.open(create: true)
         let record = try await RunCommand.openOrCreate(session, pollFile: pollFile, pace: nil, in: store)
         let intake = try await Intake.open(record, in: store)
