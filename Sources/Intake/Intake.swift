@@ -71,6 +71,8 @@ public actor Intake {
     /// round and question changes, hand counts — and tells the observers. Cheap when nothing
     /// changed (one PRAGMA).
     public func refresh() async throws {
+        await acquire()
+        defer { release() }
         let counter = try await store.changeCounter()
         guard counter != lastChangeCounter else { return }
         lastChangeCounter = counter
@@ -106,12 +108,12 @@ public actor Intake {
         }
     }
 
-    /// Answers checked and waiting for the next commit, each group with whoever waits for it.
-    private var queued: [(responses: [Response], done: CheckedContinuation<Error?, Never>)] = []
-    private var committing = false
-
     /// The join code and the engine in one look (the server asks on every request).
     public var codeAndEngine: (String, SessionEngine) { (session.joinCode, engine) }
+
+    /// Answers checked and waiting for the next commit, each group with whoever waits for it.
+    private var queued: [(responses: [Response], done: CheckedContinuation<IntakeRefusal?, Never>)] = []
+    private var committing = false
 
     /// Checks a live answer, commits it and counts it. Returns only after the commit: an
     /// answer is acknowledged only once it is durable.
@@ -120,7 +122,7 @@ public actor Intake {
         case .failure(let refusal):
             return .failure(.refused(refusal))
         case .success(let response):
-            if let error = await commit([response]) { return .failure(.notStored(String(describing: error))) }
+            if let refusal = await commit([response]) { return .failure(refusal) }
             return .success(response)
         }
     }
@@ -130,16 +132,15 @@ public actor Intake {
     public func submit(batch submissions: [Submission]) async -> [Result<Response, IntakeRefusal>] {
         let checked = submissions.map { engine.check($0).mapError(IntakeRefusal.refused) }
         let accepted = checked.compactMap { try? $0.get() }
-        guard !accepted.isEmpty, let error = await commit(accepted) else { return checked }
-        let failure = IntakeRefusal.notStored(String(describing: error))
-        return checked.map { $0.flatMap { _ in .failure(failure) } }
+        guard !accepted.isEmpty, let refusal = await commit(accepted) else { return checked }
+        return checked.map { $0.flatMap { _ in .failure(refusal) } }
     }
 
     /// Group commit: answers that arrive while a transaction is being written wait and go
     /// together into the next one, so one synced write serves many answers. The first answer
-    /// into an idle queue starts a commit at once (no timer). Returns the error, if the store
-    /// refused the transaction this group was in.
-    private func commit(_ responses: [Response]) async -> Error? {
+    /// into an idle queue starts a commit at once (no timer). Returns why the group was not
+    /// recorded, if it was not.
+    private func commit(_ responses: [Response]) async -> IntakeRefusal? {
         await withCheckedContinuation { done in
             queued.append((responses, done))
             if !committing {
@@ -151,19 +152,37 @@ public actor Intake {
 
     private func drainQueue() async {
         while !queued.isEmpty {
-            let groups = queued
+            var groups: [(responses: [Response], done: CheckedContinuation<IntakeRefusal?, Never>)] = []
+            // The round or question may have closed while these waited: check them again
+            // against the state they are about to be stored under.
+            for group in queued {
+                if let refusal = group.responses.lazy.compactMap({ self.stillAccepted($0) }).first {
+                    group.done.resume(returning: .refused(refusal))
+                } else {
+                    groups.append(group)
+                }
+            }
             queued = []
             let responses = groups.flatMap(\.responses)
+            guard !responses.isEmpty else { continue }
             do {
                 try await store.append(responses, to: session)
                 for response in responses { tally.record(response) }
                 notify(.recorded(responses))
                 for group in groups { group.done.resume(returning: nil) }
             } catch {
-                for group in groups { group.done.resume(returning: error) }
+                for group in groups { group.done.resume(returning: .notStored(String(describing: error))) }
             }
         }
         committing = false
+    }
+
+    /// Why a checked answer would no longer be taken now, if so.
+    private func stillAccepted(_ response: Response) -> Refusal? {
+        let again = Submission(participant: response.participant, question: response.question, round: response.round,
+                               answer: .value(response.answer), channel: response.channel, receivedAt: response.receivedAt)
+        if case .failure(let refusal) = engine.check(again) { return refusal }
+        return nil
     }
 
     /// Applies a facilitator event: the new control state is stored before it takes effect.

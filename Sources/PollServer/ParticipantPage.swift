@@ -151,16 +151,17 @@ enum ParticipantPage {
 
     /// The answer a submitted form describes, or why it cannot be one.
     static func answer(from form: FormBody, for question: Question) -> Result<Answer, AnswerProblem> {
+        /// 1-based option numbers from the form as 0-based indexes; nil if any is not an option.
         func numbers(_ values: [String]) -> [Int]? {
-            let parsed = values.compactMap { Int($0) }
+            let parsed = values.compactMap { Int($0) }.filter { (1...question.options.count).contains($0) }
             return parsed.count == values.count ? parsed.map { $0 - 1 } : nil
         }
         let answer: Answer
         switch question.kind {
         case .single, .likert:
             guard let value = form.value("choice") else { return .failure(.empty) }
-            guard let index = Int(value) else { return .failure(.wrongOption(value)) }
-            answer = .choice(index - 1)
+            guard let index = numbers([value])?.first else { return .failure(.wrongOption(value)) }
+            answer = .choice(index)
         case .multi:
             let values = form.values("choice")
             guard !values.isEmpty else { return .failure(.empty) }
@@ -173,7 +174,7 @@ enum ParticipantPage {
         case .ranking:
             var places: [(option: Int, place: Int)] = []
             for i in question.options.indices {
-                guard let text = form.value("rank-\(i + 1)"), let place = Int(text) else {
+                guard let text = form.value("rank-\(i + 1)"), let place = Int(text), (1...question.options.count).contains(place) else {
                     return .failure(.incompleteRanking(missing: [question.options[i]]))
                 }
                 places.append((i, place))

@@ -12,8 +12,13 @@ extension PollServer {
     }
 
     func apiAnswer(_ request: Request) async throws -> Response {
-        guard let body = try? await request.body.collect(upTo: Self.maxBody) else {
+        let body: ByteBuffer
+        switch await Self.body(of: request) {
+        case .success(let buffer): body = buffer
+        case .failure(let error) where error.status == .contentTooLarge:
             return Self.error(.contentTooLarge, "the body is larger than \(Self.maxBody) bytes")
+        case .failure:
+            return Self.error(.badRequest, "the body was cut off")
         }
         let parsed: AnswerRequest
         do {

@@ -8,11 +8,11 @@ extension PollServer {
     static func cookieName(_ code: String) -> String { "rp_\(code)" }
 
     /// The participant's token from their cookie, or a new one with the cookie that sets it.
-    static func participant(_ request: Request, code: String) -> (token: String, cookie: Cookie?) {
-        if let value = request.cookies[cookieName(code)]?.value, ParticipantToken.isValid(value) { return (value, nil) }
+    func participant(_ request: Request, code: String) -> (token: String, cookie: Cookie?) {
+        if let value = request.cookies[Self.cookieName(code)]?.value, ParticipantToken.isValid(value) { return (value, nil) }
         var generator = SystemRandomNumberGenerator()
         let token = ParticipantToken.make(using: &generator)
-        return (token, Cookie(name: cookieName(code), value: token, path: "/", httpOnly: true, sameSite: .lax))
+        return (token, Cookie(name: Self.cookieName(code), value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
     }
 
     func context() async -> ParticipantPage.Context {
@@ -28,7 +28,7 @@ extension PollServer {
             return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
         }
         let page = await self.context()
-        let (token, cookie) = Self.participant(request, code: page.code)
+        let (token, cookie) = participant(request, code: page.code)
         let saved = request.uri.queryParameters.get("saved")
         return Self.html(await render(page, token: token, requested: request.uri.queryParameters.get("q"), saved: saved,
                                       error: nil), cookie: cookie)
@@ -76,9 +76,14 @@ extension PollServer {
             return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
         }
         let page = await self.context()
-        let (token, cookie) = Self.participant(request, code: page.code)
-        guard let body = try? await request.body.collect(upTo: Self.maxBody) else {
-            return Self.html(ParticipantPage.waiting(page, message: "That answer is too long to send."), status: .contentTooLarge)
+        let (token, cookie) = participant(request, code: page.code)
+        let body: ByteBuffer
+        switch await Self.body(of: request) {
+        case .success(let buffer): body = buffer
+        case .failure(let error):
+            return Self.html(ParticipantPage.waiting(page, message: error.status == .contentTooLarge
+                                ? "That answer is too long to send." : "The answer did not arrive whole; please send it again."),
+                             status: error.status)
         }
         let form = FormBody(String(buffer: body))
         guard let id = form.value("question"), let question = page.definition.question(id) else {

@@ -15,9 +15,24 @@ public struct PollServer: Sendable {
     let intake: Intake
     let hub = EventHub()
     let limiter = RateLimiter()
+    /// Participant cookies are marked Secure when participants reach the server over https.
+    let secureCookies: Bool
 
-    public init(intake: Intake) {
+    public init(intake: Intake, secureCookies: Bool = false) {
         self.intake = intake
+        self.secureCookies = secureCookies
+    }
+
+    /// Collects a request body of at most `maxBody` bytes: nil with the status to answer when
+    /// it is too large (413) or broken off (400).
+    static func body(of request: Request) async -> Result<ByteBuffer, HTTPError> {
+        do {
+            return .success(try await request.body.collect(upTo: maxBody))
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            return .failure(HTTPError(.contentTooLarge))
+        } catch {
+            return .failure(HTTPError(.badRequest))
+        }
     }
 
     /// Follows the intake: every control change goes to the live pages and API listeners.
@@ -58,7 +73,10 @@ public struct PollServer: Sendable {
             return Self.redirect("/s/\(code)")
         }
         router.get("/j/{code}") { _, context in
-            Self.redirect("/s/\(context.parameters.get("code") ?? "")")
+            guard let code = JoinCode.normalized(context.parameters.get("code") ?? "") else {
+                return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
+            }
+            return Self.redirect("/s/\(code)")
         }
         router.get("/s/{code}") { request, context in try await self.page(request, context) }
         router.post("/s/{code}/answer") { request, context in try await self.postForm(request, context) }

@@ -28,7 +28,8 @@ struct ServerArguments: ParsableArguments {
     func start(_ intake: Intake) async throws -> (runner: ServerRunner, urls: [String], qr: [String]) {
         let runner: ServerRunner
         do {
-            runner = try await ServerRunner.start(PollServer(intake: intake), options: options)
+            runner = try await ServerRunner.start(PollServer(intake: intake, secureCookies: publicURL?.hasPrefix("https://") == true),
+                                                 options: options)
         } catch let error as ServerStartError {
             throw CLIError(error.description)
         }

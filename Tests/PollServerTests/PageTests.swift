@@ -120,3 +120,40 @@ struct PageTests {
         }
     }
 }
+
+/// Hostile form values: nothing a participant sends may crash or bend the server.
+@Suite("Hostile forms")
+struct HostileFormTests {
+    @Test func outOfRangeNumbersAreRefusedNotCrashed() async throws {
+        let h = try await ServerHarness()
+        defer { h.cleanUp() }
+        try await h.intake.handle(.openRound("opening"))
+        try await h.test { client in
+            for form in ["question=single&choice=-9223372036854775808", "question=single&choice=0", "question=single&choice=4",
+                         "question=multi&choice=1&choice=-9223372036854775808", "question=scale&value=99999999999999999999",
+                         "question=ranking&rank-1=-9223372036854775808&rank-2=1&rank-3=2"] {
+                try await client.execute(uri: "/s/\(h.code)/answer", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                         body: ByteBuffer(string: form)) { response in
+                    #expect(response.status == .unprocessableContent, "\(form)")
+                }
+            }
+            try await client.execute(uri: "/j/%0d%0aSet-Cookie:x=1", method: .get) { #expect($0.status == .notFound) }
+        }
+        #expect(try await h.store.currentResponses(of: await h.intake.session).isEmpty)
+    }
+
+    @Test func anAnswerWaitingWhileTheRoundClosesIsRefused() async throws {
+        let h = try await ServerHarness()
+        defer { h.cleanUp() }
+        try await h.intake.handle(.openRound("opening"))
+        async let answer = h.intake.submit(Submission(participant: "late-participant-000000001", question: "scale",
+                                                      answer: .encoded("5"), channel: .web, receivedAt: Date()))
+        async let close = h.intake.handle(.closeRound("opening"))
+        let (result, _) = try await (answer, close)
+        let stored = try await h.store.currentResponses(of: await h.intake.session)
+        switch result {
+        case .success: #expect(stored.count == 1, "acknowledged: stored")
+        case .failure: #expect(stored.isEmpty, "refused: not stored")
+        }
+    }
+}
