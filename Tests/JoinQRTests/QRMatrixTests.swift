@@ -35,15 +35,7 @@ struct QRMatrixTests {
         defer { folder.remove() }
         let path = folder.path("code.pgm")
         try image(of: lines).write(to: URL(fileURLWithPath: path))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
-        process.arguments = ["--quiet", "--raw", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try runTool("/usr/bin/zbarimg", ["--quiet", "--raw", path])
     }
 
     @Test(arguments: ["http://192.168.1.23:8080/j/K7M2QX", "https://poll.example.org/j/ABC234", "http://10.0.0.5/j/Z9Z9Z9"])

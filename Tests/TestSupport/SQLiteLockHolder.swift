@@ -32,9 +32,14 @@ public final class SQLiteLockHolder {
 
 /// Runs one SQL statement through the sqlite3 tool, as another process would, and returns its output.
 public func sqlite3(_ path: String, _ sql: String) throws -> String {
+    try runTool("/usr/bin/sqlite3", [path, sql])
+}
+
+/// Runs a command-line tool and returns what it printed, trimmed.
+public func runTool(_ executable: String, _ arguments: [String]) throws -> String {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    process.arguments = [path, sql]
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
