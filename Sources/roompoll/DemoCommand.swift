@@ -80,7 +80,7 @@ struct DemoCommand: AsyncParsableCommand {
             feeding.cancel()
             script?.cancel()
         }
-        let web = noServer ? nil : try await server.start(intake)
+        let web = noServer ? nil : try await server.start(intake, anyPortIfTaken: true)
         defer { if let web { Task { await web.runner.stop() } } }
         let ending = try await ConsoleSession.run(intake: intake, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [],
                                                   autopilot: auto)

@@ -24,12 +24,21 @@ struct ServerArguments: ParsableArguments {
         }
     }
 
-    /// Starts the server for `intake`; a taken port is a clear error.
-    func start(_ intake: Intake) async throws -> (runner: ServerRunner, urls: [String], qr: [String]) {
+    /// Starts the server for `intake`; a taken port is a clear error — or, with
+    /// `anyPortIfTaken` (the demo), any free port instead.
+    func start(_ intake: Intake, anyPortIfTaken: Bool = false) async throws -> (runner: ServerRunner, urls: [String], qr: [String]) {
+        let server = PollServer(intake: intake, secureCookies: publicURL?.hasPrefix("https://") == true)
         let runner: ServerRunner
         do {
-            runner = try await ServerRunner.start(PollServer(intake: intake, secureCookies: publicURL?.hasPrefix("https://") == true),
-                                                 options: options)
+            runner = try await ServerRunner.start(server, options: options)
+        } catch is ServerStartError where anyPortIfTaken {
+            var fallback = options
+            fallback.port = 0
+            do {
+                runner = try await ServerRunner.start(server, options: fallback)
+            } catch {
+                throw CLIError(String(describing: error))
+            }
         } catch let error as ServerStartError {
             throw CLIError(error.description)
         }
