@@ -22,8 +22,6 @@ final class EventHub: Sendable {
         subscribers.withLock { for continuation in $0.values { continuation.yield(frame) } }
     }
 
-    var count: Int { subscribers.withLock { $0.count } }
-
     /// Sends a comment line to every stream every `interval`, so proxies and browsers keep
     /// quiet connections open. Runs until cancelled.
     func keepAlive(every interval: Duration = .seconds(15)) async {

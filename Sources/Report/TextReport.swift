@@ -44,19 +44,19 @@ public struct TextReport: ReportFormat {
             for round in shift.rounds {
                 let share = round.rows[row]
                 if question.kind == .ranking {
-                    let rank = share.meanRank.map { "rank " + Formatting.decimal($0, places: 1) } ?? "–"
+                    let rank = share.meanRank.map { "rank " + NumberText.decimal($0, places: 1) } ?? "–"
                     line += DisplayWidth.fit("\(share.count) first  \(rank)", 21)
                 } else {
-                    let numbers = DisplayWidth.padLeft(String(share.count), 4) + " " + DisplayWidth.padLeft(Formatting.percent(share.percent), 4)
+                    let numbers = DisplayWidth.padLeft(String(share.count), 4) + " " + DisplayWidth.padLeft(NumberText.percent(share.percent), 4)
                     line += numbers + " " + TextBar.render(percent: share.percent, width: Self.barWidth) + " "
                 }
             }
-            if let change = shift.changePoints?[row] { line += DisplayWidth.padLeft(Formatting.points(change), 6) + " pts" }
+            if let change = shift.changePoints?[row] { line += DisplayWidth.padLeft(NumberText.points(change), 6) + " pts" }
             lines.append(DisplayWidth.trimTrailing(line))
         }
         if shift.rounds.contains(where: { $0.mean != nil }) {
             lines.append("   " + DisplayWidth.fit("mean", Self.labelWidth) + " "
-                         + shift.rounds.map { DisplayWidth.fit($0.mean.map { Formatting.decimal($0) } ?? "–", 21) }.joined())
+                         + shift.rounds.map { DisplayWidth.fit($0.mean.map { NumberText.decimal($0) } ?? "–", 21) }.joined())
         }
         if let hands = shift.rounds.first(where: { $0.hands > 0 }) {
             lines.append("   (\(hands.hands) counted by show of hands in the \(hands.round) round)")

@@ -78,13 +78,18 @@ struct CursesTerminalTests {
         #expect(drawn.contains("[7m") || drawn.contains(";7m"), "reverse video carries the meaning")
     }
 
+    /// A console model of a one-question poll, nothing open.
+    func loopModel() -> ConsoleModel {
+        let poll = PollCore.PollDefinition(title: "Loop test", questions: [.init(id: "q", kind: .text, ask: "?", rounds: ["opening", "closing"])])
+        return ConsoleModel(sessionName: "s", joinCode: "ABCDEF", control: .init(startOf: poll), tally: .init(definition: poll),
+                            size: .minimum, seed: 1)
+    }
+
     @Test func theLoopQuitsOnQAndRestoresTheTerminal() throws {
         let pty = try PseudoTerminal(columns: 80, rows: 24)
         let terminal = try CursesTerminal(input: pty.input, output: pty.output, terminalType: "xterm-256color")
         let inbox = try ConsoleInbox()
-        let poll = PollCore.PollDefinition(title: "Loop test", questions: [.init(id: "q", kind: .text, ask: "?", rounds: ["opening", "closing"])])
-        let model = ConsoleModel(sessionName: "s", joinCode: "ABCDEF", control: .init(startOf: poll), tally: .init(definition: poll),
-                                 size: .minimum, seed: 1)
+        let model = loopModel()
         pty.type("?")
         pty.type("x")
         pty.type("o")
@@ -101,9 +106,7 @@ struct CursesTerminalTests {
         let pty = try PseudoTerminal(columns: 80, rows: 24)
         let terminal = try CursesTerminal(input: pty.input, output: pty.output, terminalType: "xterm-256color")
         let inbox = try ConsoleInbox()
-        let poll = PollCore.PollDefinition(title: "Loop test", questions: [.init(id: "q", kind: .text, ask: "?", rounds: ["opening", "closing"])])
-        let model = ConsoleModel(sessionName: "s", joinCode: "ABCDEF", control: .init(startOf: poll), tally: .init(definition: poll),
-                                 size: .minimum, seed: 1)
+        let model = loopModel()
         inbox.post(.status("hello"))
         inbox.requestStop()
         let (ending, _) = try ConsoleLoop.run(model, terminal: terminal, inbox: inbox) { _ in }
