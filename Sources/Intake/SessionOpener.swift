@@ -20,7 +20,7 @@ public enum SessionOpener {
 
     /// Checks a session name given by the user: 1 to 64 characters, no control characters.
     public static func validate(name: String) throws(SessionNameError) {
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 64 else { throw .length }
+        guard !TextCleaner.trimmed(name).isEmpty, name.count <= 64 else { throw .length }
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { throw .control }
     }
 

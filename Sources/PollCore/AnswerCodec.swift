@@ -27,7 +27,7 @@ public enum AnswerCodec {
                 try index(of: label, in: question, allowNumber: false)
             }.sorted())
         case .scale:
-            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { throw .notANumber(text) }
+            guard let value = Int(TextCleaner.trimmed(text)) else { throw .notANumber(text) }
             return .number(value)
         case .ranking:
             return .order(try parts(text, by: ">").map { label throws(AnswerProblem) in
@@ -106,12 +106,12 @@ public enum AnswerCodec {
 
     private static func parts(_ text: String, by separator: Character) -> [String] {
         text.split(separator: separator, omittingEmptySubsequences: true)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { TextCleaner.trimmed(String($0)) }
             .filter { !$0.isEmpty }
     }
 
     private static func index(of label: String, in question: Question, allowNumber: Bool) throws(AnswerProblem) -> Int {
-        let label = label.trimmingCharacters(in: .whitespaces)
+        let label = TextCleaner.trimmed(label)
         if let i = question.options.firstIndex(of: label) { return i }
         if let i = question.options.firstIndex(where: { $0.caseInsensitiveCompare(label) == .orderedSame }) { return i }
         if allowNumber, let number = Int(label), (1...question.options.count).contains(number) { return number - 1 }

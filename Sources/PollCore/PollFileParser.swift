@@ -306,7 +306,7 @@ private struct Reader {
         var next = line
         while next < lines.count {
             let indent = lines[next].prefix { $0 == " " }.count
-            let blank = lines[next].trimmingCharacters(in: .whitespaces).isEmpty
+            let blank = TextCleaner.trimmed(lines[next]).isEmpty
             guard blank || indent >= column else { break }
             lines[next] = ""
             next += 1

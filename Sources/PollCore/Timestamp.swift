@@ -5,21 +5,62 @@ public enum Timestamp {
     /// `2026-11-23T09:30:00.250Z`. Milliseconds are rounded, not truncated, so that a time
     /// read back from its text formats to the same text again.
     public static func format(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = Int((milliseconds - ((milliseconds % 1000) + 1000) % 1000) / 1000)
-        let fraction = Int(((milliseconds % 1000) + 1000) % 1000)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second],
-                                            from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year!, parts.month!, parts.day!,
-                      parts.hour!, parts.minute!, parts.second!, fraction)
+        text(of: date, dateTimeSeparator: "T", suffix: "Z")
+    }
+
+    /// `2026-11-23 09:30:00.250` (UTC): the form SQLite's date functions and GRDB read, in
+    /// which the store keeps times.
+    public static func storeText(_ date: Date) -> String {
+        text(of: date, dateTimeSeparator: " ", suffix: "")
     }
 
     /// Reads ISO 8601 with or without fractional seconds.
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = TextCleaner.trimmed(text)
         return (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(trimmed))
             ?? (try? Date.ISO8601FormatStyle().parse(trimmed))
+    }
+
+    /// Formats with integer arithmetic only (no calendar or formatter objects): exports of a
+    /// million answers and every stored answer go through here.
+    private static func text(of date: Date, dateTimeSeparator: Character, suffix: String) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let (days, dayMilliseconds) = milliseconds.floorDivided(by: 86_400_000)
+        let (year, month, day) = civilDate(daysSince1970: days)
+        let seconds = dayMilliseconds / 1000
+        var out = ""
+        out.reserveCapacity(24)
+        out += padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+        out.append(dateTimeSeparator)
+        out += padded(seconds / 3600, 2) + ":" + padded(seconds / 60 % 60, 2) + ":" + padded(seconds % 60, 2)
+        out += "." + padded(dayMilliseconds % 1000, 3) + suffix
+        return out
+    }
+
+    /// Year, month and day of the proleptic Gregorian calendar for a count of days since
+    /// 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    static func civilDate(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private static func padded(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
+
+extension Int64 {
+    /// Quotient rounded down and the non-negative remainder.
+    fileprivate func floorDivided(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        let remainder = ((self % divisor) + divisor) % divisor
+        return ((self - remainder) / divisor, remainder)
     }
 }

@@ -183,7 +183,7 @@ enum ParticipantPage {
             guard Set(places.map(\.place)).count == places.count else { return .failure(.duplicateChoice(question.options[order[0]])) }
             answer = .order(order)
         case .words:
-            let words = form.values("word").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let words = form.values("word").map { TextCleaner.trimmed($0) }.filter { !$0.isEmpty }
             guard !words.isEmpty else { return .failure(.empty) }
             answer = .words(words)
         case .text:

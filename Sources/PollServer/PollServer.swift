@@ -90,8 +90,9 @@ public struct PollServer: Sendable {
     /// connections and an idle timeout so that slow or half-open clients cannot stall others.
     public func application(_ options: ServerOptions, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol {
-        var logger = Logger(label: "roompoll.server")
-        logger.logLevel = .critical   // the console shares the terminal; and no request (or address) is logged
+        // Nothing is logged: the console shares the terminal, and no request or address is
+        // kept. (A no-op handler also spares every request the metadata bookkeeping.)
+        let logger = Logger(label: "roompoll.server", factory: { _ in SwiftLogNoOpLogHandler() })
         return Application(
             router: router(),
             server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
@@ -119,13 +120,16 @@ public struct PollServer: Sendable {
     }
 
     /// A flat JSON object of strings, written by hand: this is on every answer's path.
-    static func json(_ status: HTTPResponse.Status, _ object: [String: String]) -> Response {
-        let body = "{" + object.keys.sorted().map { "\(quoted($0)):\(quoted(object[$0]!))" }.joined(separator: ",") + "}"
+    static func json(_ status: HTTPResponse.Status, _ object: KeyValuePairs<String, String>) -> Response {
+        let body = "{" + object.map { "\(quoted($0.key)):\(quoted($0.value))" }.joined(separator: ",") + "}"
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     /// A JSON string literal.
     static func quoted(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

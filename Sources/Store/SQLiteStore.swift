@@ -130,7 +130,7 @@ public final class SQLiteStore: Store {
             if let known = participants[response.participant] {
                 participantID = known
             } else {
-                try addParticipant.execute(arguments: [session, response.participant, response.channel.rawValue, response.receivedAt])
+                try addParticipant.execute(arguments: [session, response.participant, response.channel.rawValue, Timestamp.storeText(response.receivedAt)])
                 if db.changesCount == 1 {
                     participantID = db.lastInsertedRowID
                     fresh.insert(response.participant)
@@ -143,7 +143,7 @@ public final class SQLiteStore: Store {
                 participants[response.participant] = participantID
             }
             try insert.execute(arguments: [session, participantID, response.round, response.question, text,
-                                           response.channel.rawValue, response.receivedAt])
+                                           response.channel.rawValue, Timestamp.storeText(response.receivedAt)])
             let id = db.lastInsertedRowID
             let key = [response.participant, response.round, response.question]
             if fresh.contains(response.participant), answered.insert(key).inserted { continue }

@@ -81,4 +81,33 @@ struct TimestampTests {
         #expect(Timestamp.format(Date(timeIntervalSince1970: 1_800_000_000.1235)) == "2027-01-15T08:00:00.124Z")
         #expect(Timestamp.format(Date(timeIntervalSince1970: 1_800_000_000.9996)) == "2027-01-15T08:00:01.000Z")
     }
+
+    /// The integer calendar arithmetic agrees with Foundation's Gregorian calendar, leap years
+    /// and dates before 1970 included; the store form differs only in its separators.
+    @Test func agreesWithFoundationsCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var rng = SeededGenerator(seed: 11)
+        let samples = (0..<3000).map { _ in Double(Int64.random(in: -5_000_000_000_000...9_000_000_000_000, using: &rng)) / 1000 }
+        for seconds in samples + [0, -0.001, 951_782_400, 4_107_542_399.999] {
+            let date = Date(timeIntervalSince1970: seconds)
+            let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", p.year!, p.month!, p.day!, p.hour!, p.minute!,
+                                  p.second!, Int((Double(p.nanosecond!) / 1e6).rounded()))
+            #expect(Timestamp.format(date) == expected)
+            #expect(Timestamp.storeText(date) == expected.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""))
+        }
+    }
+}
+
+@Suite("Trimming")
+struct TrimmingTests {
+    @Test func trimsSpacesTabsAndUnicodeSpaceSeparatorsOnly() {
+        #expect(TextCleaner.trimmed("  \tAgree\u{00A0}\u{3000}") == "Agree")
+        #expect(TextCleaner.trimmed("\u{2003}a b\u{202F}") == "a b")
+        #expect(TextCleaner.trimmed(" \n x \n ") == "\n x \n")   // line breaks are not spaces
+        #expect(TextCleaner.trimmed("   ") == "")
+        #expect(TextCleaner.trimmed("") == "")
+        #expect(TextCleaner.trimmed(" مرحبا ") == "مرحبا")
+    }
 }
