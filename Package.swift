@@ -60,9 +60,9 @@ let package = Package(
         .testTarget(name: "PollCoreTests", dependencies: ["PollCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "PollCore", "TestSupport"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "PollCore", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PollCore"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "PollCore"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "PollCore", "Analysis"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PollCore", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "PollCore", "TestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "PollCore", "Analysis", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ConsoleTerminalTests", dependencies: ["ConsoleTerminal", "Console", "PollCore"]),
         .testTarget(name: "PollServerTests", dependencies: [
             "PollServer", "Intake", "Store", "PollCore", "TestSupport",

@@ -5,13 +5,32 @@ public struct QuestionShift: Sendable, Hashable {
     public var question: Question
     /// One distribution per round the question is asked in, in round order.
     public var rounds: [RoundDistribution]
-    /// Percentage points, last round minus first, per row of the distributions; `nil` when
-    /// there is no change to measure (see `note`).
+    /// Percentage points, last round minus first, per row of the distributions (all
+    /// respondents); `nil` when there is no change to measure (see `note`).
     public var changePoints: [Double]?
+    /// Choice kinds: a 95% interval per row for `changePoints` (Newcombe, independent samples).
+    public var intervals: [ConfidenceInterval?]?
     /// Why no change is measured, when it is not.
     public var note: String?
-    /// Participants who answered in the first and the last round, and how many answered differently.
+    /// Participants who answered in the first and the last round, and how they moved.
     public var paired: PairedChange?
+    /// `likert`: share choosing one of the top two labels, per round (percent), its change and interval.
+    public var agreement: AgreementShift?
+    /// `scale` (and `likert` positions): the change of the mean, all respondents, with Welch's interval.
+    public var meanChange: Double?
+    public var meanInterval: ConfidenceInterval?
+    /// `ranking`: options from best to worst mean rank, per round.
+    public var consensus: [[String]]?
+    /// `words`: words used only in the last round, and only in the first.
+    public var newWords: [String]?
+    public var vanishedWords: [String]?
+    /// Every test the data allow; at most one is primary.
+    public var tests: [ShiftTest] = []
+    /// One sentence saying what changed, in the report's words.
+    public var headline: String = ""
+    public var verdict: Verdict = .notTested("")
+    /// The verdict in words: "A clear shift (McNemar mid-p test, p = 0.003, Holm-adjusted p = 0.012)."
+    public var verdictText: String = ""
 
     public init(question: Question, rounds: [RoundDistribution], changePoints: [Double]?, note: String?,
                 paired: PairedChange? = nil) {
@@ -21,17 +40,20 @@ public struct QuestionShift: Sendable, Hashable {
         self.note = note
         self.paired = paired
     }
+
+    /// The primary test, if any.
+    public var primary: ShiftTest? { tests.first(where: \.primary) }
 }
 
-/// How the participants who answered a question in both rounds moved.
-public struct PairedChange: Sendable, Hashable {
-    /// Participants with an answer in both rounds.
-    public var n: Int
-    /// Of those, how many gave a different answer in the last round.
-    public var differently: Int
-
-    public init(n: Int, differently: Int) {
-        self.n = n
-        self.differently = differently
-    }
+/// The share of a likert question's respondents choosing one of its top two labels.
+public struct AgreementShift: Sendable, Hashable {
+    /// The labels counted as agreement.
+    public var labels: [String]
+    /// Percent per round, in round order.
+    public var percent: [Double]
+    public var changePoints: Double
+    public var interval: ConfidenceInterval?
+    /// Among paired participants, with Newcombe's paired interval.
+    public var pairedChangePoints: Double?
+    public var pairedInterval: ConfidenceInterval?
 }

@@ -10,6 +10,11 @@ public struct RoundDistribution: Sendable, Hashable {
     public var rows: [Share]
     /// `scale`: the mean value; `likert`: the mean position (1 = first label).
     public var mean: Double?
+    /// `scale`, `likert`: the median and the standard deviation (n − 1) of the same values.
+    public var median: Double?
+    public var sd: Double?
+    /// `single`, `likert`, `scale`: the most chosen row and how strong its lead is.
+    public var leading: LeadingAnswer?
     /// `text`: every answer, in arrival order.
     public var texts: [String]
 

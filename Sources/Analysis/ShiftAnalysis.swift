@@ -1,9 +1,20 @@
 import PollCore
 
 /// Computes a `ShiftReport` from a session's poll, current responses and hand counts. Pure.
+///
+/// Per question asked in two rounds or more, the first and the last are compared: each round's
+/// distribution, the change per option in points, the paired participants' turnover, every test
+/// DESIGN.md's table lists that the data allow, one primary test per question (paired from
+/// `minimumPairs` pairs on) and Holm's adjustment of the primary p-values across the session.
 public enum ShiftAnalysis {
     /// How many words a `words` question reports.
     public static let topWords = 10
+    /// The primary test is the paired one from this many paired participants on.
+    public static let minimumPairs = 10
+    /// Rooms smaller than this get a precision caveat.
+    public static let smallRoom = 50
+    /// The significance level of "a clear shift" (after Holm's adjustment).
+    public static let alpha = 0.05
 
     public static func analyze(session: SessionInfo, definition: PollDefinition, responses: [Response],
                                hands: [HandCount] = []) -> ShiftReport {
@@ -13,45 +24,104 @@ public enum ShiftAnalysis {
     /// The same analysis from live tallies (the console keeps one up to date).
     public static func analyze(session: SessionInfo, tally: Tally) -> ShiftReport {
         let definition = tally.definition
-        let questions = definition.questions.map { question in
-            shift(of: question, rounds: definition.rounds.filter(question.isAsked), tally: tally)
-        }
+        var questions = definition.questions.map { shift(of: $0, tally: tally) }
+        adjust(&questions)
+        for i in questions.indices { questions[i].verdictText = Headline.verdict(questions[i]) }
         let participants = Dictionary(uniqueKeysWithValues: definition.rounds.map { ($0, tally.participants(in: $0).count) })
-        return ShiftReport(session: session, rounds: definition.rounds, participants: participants, questions: questions)
+        var report = ShiftReport(session: session, rounds: definition.rounds, participants: participants, questions: questions)
+        if let first = definition.rounds.first, let last = definition.rounds.last, first != last {
+            report.pairedParticipants = tally.participants(in: first).intersection(tally.participants(in: last)).count
+        }
+        report.caveat = caveat(participants.values.max() ?? 0)
+        report.segments = definition.questions.filter(\.segment).compactMap { SegmentAnalysis.breakdown(by: $0, tally: tally) }
+        return report
     }
 
-    static func shift(of question: Question, rounds: [String], tally: Tally) -> QuestionShift {
+    /// One question, from the first to the last round it is asked in.
+    static func shift(of question: Question, tally: Tally) -> QuestionShift {
+        let rounds = tally.definition.rounds.filter(question.isAsked)
         let tallies = rounds.compactMap { tally.tally(round: $0, question: question.id) }
         let labels = rowLabels(question, tallies: tallies)
         let distributions = zip(rounds, tallies).map { distribution($1, round: $0, labels: labels) }
-        guard let first = distributions.first, let last = distributions.last, distributions.count >= 2 else {
-            return QuestionShift(question: question, rounds: distributions, changePoints: nil,
-                                 note: "asked in one round only")
+        var shift = QuestionShift(question: question, rounds: distributions, changePoints: nil, note: nil)
+        if let note = whyNotMeasured(question, distributions) {
+            shift.note = note
+            shift.verdict = .notTested(note)
+            shift.headline = Headline.sentence(shift)
+            return shift
         }
-        if question.kind == .text {
-            return QuestionShift(question: question, rounds: distributions, changePoints: nil,
-                                 note: "free text is shown, not measured")
+        let first = distributions.first!, last = distributions.last!
+        shift.changePoints = zip(first.rows, last.rows).map { $1.percent - $0.percent }
+        let answers = RoundAnswers(first: tallies.first!, last: tallies.last!)
+        shift.paired = paired(answers)
+        switch question.kind {
+        case .single, .multi: ChoiceAnalysis.complete(&shift, answers, headlineOption: ChoiceAnalysis.headlineOption(shift))
+        case .likert, .scale: OrderedAnalysis.complete(&shift, answers)
+        case .ranking: RankingAnalysis.complete(&shift, answers)
+        case .words:
+            let before = tallies.first!.wordCounts, after = tallies.last!.wordCounts
+            shift.newWords = after.filter { before[$0.key] == nil }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+            shift.vanishedWords = before.filter { after[$0.key] == nil }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+        case .text: break
         }
+        if everyoneAgrees(answers, distributions) {
+            shift.tests = []
+            shift.verdict = .notTested("everyone gave the same answer in both rounds")
+        } else if first.n < 2 || last.n < 2 {
+            shift.tests = []
+            shift.verdict = .notTested("too few answers to test (fewer than 2 in a round)")
+        } else if shift.primary == nil {
+            shift.verdict = .notTested(question.kind == .words ? "words are described, not tested" : "too few answers to test")
+        }
+        shift.headline = Headline.sentence(shift)
+        shift.verdictText = Headline.verdict(shift)
+        return shift
+    }
+
+    /// Why a question's change cannot be measured at all, if so.
+    static func whyNotMeasured(_ question: Question, _ rounds: [RoundDistribution]) -> String? {
+        guard let first = rounds.first, let last = rounds.last, rounds.count >= 2 else { return "asked in one round only" }
+        if question.kind == .text { return "free text is shown, not measured" }
         guard first.n > 0, last.n > 0 else {
-            let empty = first.n == 0 ? first.round : last.round
-            return QuestionShift(question: question, rounds: distributions, changePoints: nil,
-                                 note: "nobody answered in the \(empty) round")
+            return "nobody answered in the \(first.n == 0 ? first.round : last.round) round"
         }
-        let change = zip(first.rows, last.rows).map { $1.percent - $0.percent }
-        return QuestionShift(question: question, rounds: distributions, changePoints: change, note: nil,
-                             paired: paired(tallies.first!, tallies.last!))
+        return nil
+    }
+
+    /// True when every answer in both rounds is the same one (nothing can have shifted).
+    static func everyoneAgrees(_ answers: RoundAnswers, _ rounds: [RoundDistribution]) -> Bool {
+        guard answers.question.kind != .words, answers.question.kind != .ranking || answers.question.options.count > 1 else { return false }
+        let all = Array(answers.first.latest.values) + Array(answers.last.latest.values)
+        guard let one = all.first, all.allSatisfy({ $0 == one }) else { return false }
+        // Show-of-hands counts must agree too.
+        return rounds.allSatisfy { round in round.rows.filter { $0.count > 0 }.count <= 1 }
+    }
+
+    /// Holm's adjustment of the primary p-values across the session, then each verdict.
+    static func adjust(_ questions: inout [QuestionShift]) {
+        let primaries = questions.indices.compactMap { q in questions[q].tests.firstIndex(where: \.primary).map { (q, $0) } }
+        let adjusted = StatisticalTests.holm(primaries.map { questions[$0.0].tests[$0.1].result.pValue })
+        for ((q, t), p) in zip(primaries, adjusted) {
+            questions[q].tests[t].pAdjusted = p
+            let test = questions[q].tests[t]
+            questions[q].verdict = p < alpha && (test.interval?.excludesZero ?? true) ? .clearShift : .notClear
+        }
+    }
+
+    /// The precision caveat for small rooms: how many points one person is, and the margin.
+    static func caveat(_ people: Int) -> String? {
+        guard people < smallRoom else { return nil }
+        guard people > 1 else { return "With \(people) participant\(people == 1 ? "" : "s") there is nothing to compare." }
+        let onePerson = 100 / Double(people)
+        let margin = 100 * 1.96 * (0.25 / Double(people)).squareRoot()
+        return "With \(people) people, one person is \(NumberText.decimal(onePerson, places: 0)) points and a percentage is "
+            + "only known to about ±\(NumberText.decimal(margin, places: 0)) points: read small changes as noise."
     }
 
     /// Participants who answered in both rounds, and how many of them answered differently.
     /// Words are compared as sets of case-folded words; show-of-hands counts are never paired.
-    static func paired(_ first: QuestionTally, _ last: QuestionTally) -> PairedChange {
-        var n = 0, differently = 0
-        for (participant, before) in first.latest {
-            guard let after = last.latest[participant] else { continue }
-            n += 1
-            if comparable(before) != comparable(after) { differently += 1 }
-        }
-        return PairedChange(n: n, differently: differently)
+    static func paired(_ answers: RoundAnswers) -> PairedChange {
+        PairedChange(n: answers.pairs.count, differently: answers.pairs.filter { comparable($0.before) != comparable($0.after) }.count)
     }
 
     static func comparable(_ answer: Answer) -> Answer {
@@ -76,30 +146,31 @@ public enum ShiftAnalysis {
         let question = tally.question
         let n = tally.respondents
         func percent(_ count: Int) -> Double { n > 0 ? 100 * Double(count) / Double(n) : 0 }
-        var rows: [Share]
-        var mean: Double?
+        var result = RoundDistribution(round: round, n: n, hands: tally.hands?.reduce(0, +) ?? 0, rows: [], mean: nil,
+                                       texts: question.kind == .text ? tally.texts : [])
         switch question.kind {
         case .single, .multi, .likert, .scale:
-            rows = zip(labels, tally.counts).map { Share(label: $0, count: $1, percent: percent($1)) }
-            if n > 0, question.kind == .scale || question.kind == .likert {
+            result.rows = zip(labels, tally.counts).map { Share(label: $0, count: $1, percent: percent($1)) }
+            if question.kind != .multi { result.leading = LeadingAnswer.of(result.rows) }
+            if question.kind == .scale || question.kind == .likert {
                 let base = question.kind == .scale ? question.scaleRange.lowerBound : 1
-                let sum = tally.counts.enumerated().reduce(0) { $0 + ($1.offset + base) * $1.element }
-                mean = Double(sum) / Double(n)
+                result.mean = DescriptiveStatistics.mean(counts: tally.counts, base: base)
+                result.median = DescriptiveStatistics.median(counts: tally.counts, base: base)
+                result.sd = DescriptiveStatistics.sd(counts: tally.counts, base: base)
             }
         case .ranking:
-            rows = labels.indices.map { i in
+            result.rows = labels.indices.map { i in
                 Share(label: labels[i], count: tally.counts[i], percent: percent(tally.counts[i]),
                       meanRank: n > 0 ? Double(tally.rankSums[i]) / Double(n) : nil)
             }
         case .words:
-            rows = labels.map { word in
+            result.rows = labels.map { word in
                 let count = tally.wordCounts[word] ?? 0
                 return Share(label: word, count: count, percent: percent(count))
             }
         case .text:
-            rows = []
+            break
         }
-        return RoundDistribution(round: round, n: n, hands: tally.hands?.reduce(0, +) ?? 0, rows: rows, mean: mean,
-                                 texts: question.kind == .text ? tally.texts : [])
+        return result
     }
 }

@@ -1,11 +1,17 @@
 /// How the room's views moved: every question's distributions per round and its change.
 public struct ShiftReport: Sendable, Hashable {
     public var session: SessionInfo
-    /// The poll's rounds, in order.
+    /// The poll's rounds, in order; the first and the last are compared.
     public var rounds: [String]
     /// Participants who answered at least one question, per round.
     public var participants: [String: Int]
+    /// Participants who answered at least one question in the first and in the last round.
+    public var pairedParticipants = 0
     public var questions: [QuestionShift]
+    /// Every segment question's breakdown of the other questions.
+    public var segments: [SegmentBreakdown] = []
+    /// For rooms under `ShiftAnalysis.smallRoom` people: how precise the percentages are.
+    public var caveat: String?
 
     public init(session: SessionInfo, rounds: [String], participants: [String: Int], questions: [QuestionShift]) {
         self.session = session

@@ -36,6 +36,20 @@ public struct Tally: Sendable, Hashable {
         tallies[Key(round: round, question: question)]
     }
 
+    /// The same tallies with only `participants`' answers (in their arrival order) and no
+    /// show-of-hands counts: for breaking a session down by segment.
+    public func restricted(to participants: Set<String>) -> Tally {
+        var part = Tally(definition: definition)
+        for (key, tally) in tallies {
+            let kept = tally.latest.filter { participants.contains($0.key) }
+                .sorted { tally.arrival[$0.key, default: 0] < tally.arrival[$1.key, default: 0] }
+            for (participant, answer) in kept {
+                part.tallies[key]?.record(participant: participant, answer: answer)
+            }
+        }
+        return part
+    }
+
     /// Distinct participants who answered at least one question in `round` (hands not included).
     public func participants(in round: String) -> Set<String> {
         var people: Set<String> = []

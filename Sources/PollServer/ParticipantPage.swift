@@ -21,14 +21,14 @@ enum ParticipantPage {
     }
 
     static func layout(_ title: String, language: String?, code: String?, followKey: String?, body: String) -> String {
-        let data = code.map { " data-code=\"\(HTML.escape($0))\" data-state=\"\(HTML.escape(followKey ?? ""))\"" } ?? ""
+        let data = code.map { " data-code=\"\(HTMLText.escape($0))\" data-state=\"\(HTMLText.escape(followKey ?? ""))\"" } ?? ""
         return """
             <!doctype html>
-            <html lang="\(HTML.escape(language ?? "en"))">
+            <html lang="\(HTMLText.escape(language ?? "en"))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title))</title>
+            <title>\(HTMLText.escape(title))</title>
             <link rel="stylesheet" href="/static/app.css">
             <script src="/static/app.js" defer></script>
             </head>
@@ -46,7 +46,7 @@ enum ParticipantPage {
     static func join(error: String?) -> String {
         layout("Join a poll", language: nil, code: nil, followKey: nil, body: """
             <h1>Join a poll</h1>
-            \(error.map { "<p class=\"error\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
+            \(error.map { "<p class=\"error\" role=\"alert\">\(HTMLText.escape($0))</p>" } ?? "")
             <form method="get" action="/join">
             <label for="code">Join code (six letters and digits, shown on the screen)</label>
             <input id="code" name="code" autocomplete="off" autocapitalize="characters" required maxlength="8" inputmode="text">
@@ -58,7 +58,7 @@ enum ParticipantPage {
     /// Nothing to answer right now.
     static func waiting(_ context: Context, message: String) -> String {
         page(context, body: """
-            <p class="status" role="status">\(HTML.escape(message))</p>
+            <p class="status" role="status">\(HTMLText.escape(message))</p>
             <p><a class="button" href="/s/\(context.code)">Check again</a></p>
             """)
     }
@@ -67,13 +67,13 @@ enum ParticipantPage {
     static func done(_ context: Context) -> String {
         page(context, body: """
             <p class="status" role="status">Thank you — your answers are recorded. You can change them while voting is open.</p>
-            <p><a class="button" href="/s/\(context.code)?q=\(HTML.escape(context.definition.questions(in: context.control.openRound ?? "").first?.id ?? ""))">Review my answers</a></p>
+            <p><a class="button" href="/s/\(context.code)?q=\(HTMLText.escape(context.definition.questions(in: context.control.openRound ?? "").first?.id ?? ""))">Review my answers</a></p>
             """)
     }
 
     static func page(_ context: Context, body: String) -> String {
         layout(context.definition.title, language: context.definition.language, code: context.code, followKey: context.followKey, body: """
-            <h1 dir="auto">\(HTML.escape(context.definition.title))</h1>
+            <h1 dir="auto">\(HTMLText.escape(context.definition.title))</h1>
             \(body)
             """)
     }
@@ -88,12 +88,12 @@ enum ParticipantPage {
             let change = saved == question.id ? "you can change it" : "you can go back and change it"
             body += "<p class=\"saved\" role=\"status\">Answer recorded — \(change) while voting is open.</p>\n"
         }
-        if let error { body += "<p class=\"error\" role=\"alert\">\(HTML.escape(error))</p>\n" }
+        if let error { body += "<p class=\"error\" role=\"alert\">\(HTMLText.escape(error))</p>\n" }
         body += """
             <form method="post" action="/s/\(context.code)/answer">
-            <input type="hidden" name="question" value="\(HTML.escape(question.id))">
+            <input type="hidden" name="question" value="\(HTMLText.escape(question.id))">
             <fieldset>
-            <legend dir="auto">\(HTML.escape(question.ask))</legend>
+            <legend dir="auto">\(HTMLText.escape(question.ask))</legend>
             \(controls(question, current: current))
             </fieldset>
             <div class="actions">
@@ -102,24 +102,24 @@ enum ParticipantPage {
         if position != nil {
             body += "<button type=\"submit\" name=\"nav\" value=\"skip\" formnovalidate class=\"secondary\">Skip</button>\n"
         }
-        if let back { body += "<a class=\"button secondary\" href=\"\(HTML.escape(back))\">Back</a>\n" }
+        if let back { body += "<a class=\"button secondary\" href=\"\(HTMLText.escape(back))\">Back</a>\n" }
         body += "</div>\n</form>"
         return page(context, body: body)
     }
 
     /// The inputs of one question, filled with the participant's current answer.
     static func controls(_ question: Question, current: Answer?) -> String {
-        let name = HTML.escape(question.id)
+        let name = HTMLText.escape(question.id)
         switch question.kind {
         case .single, .likert:
             let chosen: Int? = { if case .choice(let i) = current { return i } else { return nil } }()
             return question.options.enumerated().map { i, label in
-                "<label class=\"option\"><input type=\"radio\" name=\"choice\" value=\"\(i + 1)\"\(chosen == i ? " checked" : "") required> <span dir=\"auto\">\(HTML.escape(label))</span></label>"
+                "<label class=\"option\"><input type=\"radio\" name=\"choice\" value=\"\(i + 1)\"\(chosen == i ? " checked" : "") required> <span dir=\"auto\">\(HTMLText.escape(label))</span></label>"
             }.joined(separator: "\n")
         case .multi:
             let chosen: Set<Int> = { if case .choices(let c) = current { return Set(c) } else { return [] } }()
             return "<p class=\"hint\" id=\"\(name)-hint\">Choose up to \(question.maxChoices).</p>\n" + question.options.enumerated().map { i, label in
-                "<label class=\"option\"><input type=\"checkbox\" name=\"choice\" value=\"\(i + 1)\" aria-describedby=\"\(name)-hint\"\(chosen.contains(i) ? " checked" : "")> <span dir=\"auto\">\(HTML.escape(label))</span></label>"
+                "<label class=\"option\"><input type=\"checkbox\" name=\"choice\" value=\"\(i + 1)\" aria-describedby=\"\(name)-hint\"\(chosen.contains(i) ? " checked" : "")> <span dir=\"auto\">\(HTMLText.escape(label))</span></label>"
             }.joined(separator: "\n")
         case .scale:
             let range = question.scaleRange
@@ -136,16 +136,16 @@ enum ParticipantPage {
             return "<p class=\"hint\">Give each option a different place: 1 = first.</p>\n" + question.options.enumerated().map { i, label in
                 let place = order.firstIndex(of: i).map { $0 + 1 }
                 let choices = places.map { p in "<option value=\"\(p + 1)\"\(place == p + 1 ? " selected" : "")>\(p + 1)</option>" }.joined()
-                return "<label class=\"rank\"><span dir=\"auto\">\(HTML.escape(label))</span> <select name=\"rank-\(i + 1)\" required><option value=\"\">–</option>\(choices)</select></label>"
+                return "<label class=\"rank\"><span dir=\"auto\">\(HTMLText.escape(label))</span> <select name=\"rank-\(i + 1)\" required><option value=\"\">–</option>\(choices)</select></label>"
             }.joined(separator: "\n")
         case .words:
             let words: [String] = { if case .words(let w) = current { return w } else { return [] } }()
             return (0..<Question.maxWords).map { i in
-                "<label for=\"word-\(i + 1)\">Word \(i + 1)\(i == 0 ? "" : " (optional)")</label>\n<input id=\"word-\(i + 1)\" name=\"word\" maxlength=\"\(Question.maxWordLength)\" dir=\"auto\" autocomplete=\"off\"\(i == 0 ? " required" : "")\(i < words.count ? " value=\"\(HTML.escape(words[i]))\"" : "")>"
+                "<label for=\"word-\(i + 1)\">Word \(i + 1)\(i == 0 ? "" : " (optional)")</label>\n<input id=\"word-\(i + 1)\" name=\"word\" maxlength=\"\(Question.maxWordLength)\" dir=\"auto\" autocomplete=\"off\"\(i == 0 ? " required" : "")\(i < words.count ? " value=\"\(HTMLText.escape(words[i]))\"" : "")>"
             }.joined(separator: "\n")
         case .text:
             let text: String = { if case .text(let t) = current { return t } else { return "" } }()
-            return "<label for=\"text\">Your answer (up to \(Question.maxTextLength) characters)</label>\n<textarea id=\"text\" name=\"text\" maxlength=\"\(Question.maxTextLength)\" rows=\"4\" dir=\"auto\" required>\(HTML.escape(text))</textarea>"
+            return "<label for=\"text\">Your answer (up to \(Question.maxTextLength) characters)</label>\n<textarea id=\"text\" name=\"text\" maxlength=\"\(Question.maxTextLength)\" rows=\"4\" dir=\"auto\" required>\(HTMLText.escape(text))</textarea>"
         }
     }
 

@@ -19,15 +19,32 @@ public struct JSONReport: ReportFormat {
         var schema = JSONReport.schema
         var session: Session
         var rounds: [String]
+        var compared: [String]
         var participants: [String: Int]
+        var paired_participants: Int
+        var caveat: String?
         var questions: [QuestionEntry]
+        var segments: [SegmentSummary]
 
         init(_ report: ShiftReport) {
             session = Session(name: report.session.name, poll_title: report.session.pollTitle,
                               event: report.session.event, created: Timestamp.format(report.session.createdAt))
             rounds = report.rounds
+            compared = report.rounds.count >= 2 ? [report.rounds.first!, report.rounds.last!] : report.rounds
             participants = report.participants
-            questions = report.questions.map(QuestionEntry.init)
+            paired_participants = report.pairedParticipants
+            caveat = report.caveat
+            questions = report.questions.map { shift in
+                var entry = QuestionEntry(shift)
+                entry.segments = report.segments.filter { $0.segment.id != shift.question.id }.map { breakdown in
+                    SegmentEntry(segment: breakdown.segment.id, groups: breakdown.groups.map { group in
+                        GroupEntry(label: group.label, size: group.size,
+                                   shift: group.shifts.first { $0.question.id == shift.question.id }.map(QuestionEntry.init))
+                    })
+                }
+                return entry
+            }
+            segments = report.segments.map { SegmentSummary(id: $0.segment.id, groups: $0.groups.map { GroupSize(label: $0.label, size: $0.size) }) }
         }
     }
 
@@ -46,8 +63,20 @@ public struct JSONReport: ReportFormat {
         var options: [String]
         var rounds: [String: RoundEntry]
         var change_points: [Double]?
+        var intervals: [Interval?]?
         var paired: Paired?
+        var agreement: Agreement?
+        var mean_change: Double?
+        var mean_interval: Interval?
+        var consensus: [String: [String]]?
+        var new_words: [String]?
+        var vanished_words: [String]?
+        var tests: [Test]
+        var headline: String
+        var verdict: String
+        var clear_shift: Bool
         var note: String?
+        var segments: [SegmentEntry]?
 
         init(_ shift: QuestionShift) {
             id = shift.question.id
@@ -57,14 +86,108 @@ public struct JSONReport: ReportFormat {
             options = shift.rounds.first?.rows.map(\.label) ?? []
             rounds = Dictionary(uniqueKeysWithValues: shift.rounds.map { ($0.round, RoundEntry($0)) })
             change_points = shift.changePoints
-            paired = shift.paired.map { Paired(n: $0.n, differently: $0.differently) }
+            intervals = shift.intervals?.map { $0.map(Interval.init) }
+            paired = shift.paired.map(Paired.init)
+            agreement = shift.agreement.map(Agreement.init)
+            mean_change = shift.meanChange
+            mean_interval = shift.meanInterval.map(Interval.init)
+            consensus = shift.consensus.map { orders in
+                Dictionary(uniqueKeysWithValues: zip(shift.rounds.map(\.round), orders).map { ($0, $1) })
+            }
+            new_words = shift.newWords
+            vanished_words = shift.vanishedWords
+            tests = shift.tests.map(Test.init)
+            headline = shift.headline
+            verdict = shift.verdictText
+            clear_shift = shift.verdict == .clearShift
             note = shift.note
+        }
+    }
+
+    struct Interval: Encodable {
+        var lower: Double
+        var upper: Double
+        init(_ interval: ConfidenceInterval) {
+            lower = interval.lower
+            upper = interval.upper
         }
     }
 
     struct Paired: Encodable {
         var n: Int
         var differently: Int
+        var transitions: [[Int]]?
+        var up: Int?
+        var down: Int?
+        var same: Int?
+        var change_points: [Double]?
+        var intervals: [Interval?]?
+        var mean_difference: Double?
+        var mean_interval: Interval?
+
+        init(_ paired: PairedChange) {
+            n = paired.n
+            differently = paired.differently
+            transitions = paired.transitions
+            up = paired.up
+            down = paired.down
+            same = paired.same
+            change_points = paired.changePoints
+            intervals = paired.intervals?.map { $0.map(Interval.init) }
+            mean_difference = paired.meanDifference
+            mean_interval = paired.meanInterval.map(Interval.init)
+        }
+    }
+
+    struct Agreement: Encodable {
+        var labels: [String]
+        var percent: [Double]
+        var change_points: Double
+        var interval: Interval?
+        var paired_change_points: Double?
+        var paired_interval: Interval?
+
+        init(_ agreement: AgreementShift) {
+            labels = agreement.labels
+            percent = agreement.percent
+            change_points = agreement.changePoints
+            interval = agreement.interval.map(Interval.init)
+            paired_change_points = agreement.pairedChangePoints
+            paired_interval = agreement.pairedInterval.map(Interval.init)
+        }
+    }
+
+    struct Test: Encodable {
+        var name: String
+        var statistic: Double?
+        var df: Double?
+        var z: Double?
+        var p_value: Double
+        var p_adjusted: Double?
+        var primary: Bool
+        var paired: Bool
+        var option: String?
+        var effect: Effect?
+        var interval: Interval?
+
+        init(_ test: ShiftTest) {
+            name = test.result.name
+            statistic = test.result.statistic
+            df = test.result.df
+            z = test.result.z
+            p_value = test.result.pValue
+            p_adjusted = test.pAdjusted
+            primary = test.primary
+            paired = test.paired
+            option = test.option
+            effect = test.effect.map { Effect(name: $0.name, value: $0.value) }
+            interval = test.interval.map(Interval.init)
+        }
+    }
+
+    struct Effect: Encodable {
+        var name: String
+        var value: Double
     }
 
     struct RoundEntry: Encodable {
@@ -73,7 +196,10 @@ public struct JSONReport: ReportFormat {
         var counts: [Int]
         var percent: [Double]
         var mean: Double?
+        var median: Double?
+        var sd: Double?
         var mean_rank: [Double?]?
+        var leading: Leading?
         var texts: [String]?
 
         init(_ round: RoundDistribution) {
@@ -82,8 +208,38 @@ public struct JSONReport: ReportFormat {
             counts = round.rows.map(\.count)
             percent = round.rows.map(\.percent)
             mean = round.mean
+            median = round.median
+            sd = round.sd
             mean_rank = round.rows.contains { $0.meanRank != nil } ? round.rows.map(\.meanRank) : nil
+            leading = round.leading.map { Leading(label: $0.label, percent: $0.percent, strength: $0.strength.rawValue) }
             texts = round.texts.isEmpty ? nil : round.texts
         }
+    }
+
+    struct Leading: Encodable {
+        var label: String
+        var percent: Double
+        var strength: String
+    }
+
+    struct SegmentEntry: Encodable {
+        var segment: String
+        var groups: [GroupEntry]
+    }
+
+    struct GroupEntry: Encodable {
+        var label: String
+        var size: Int
+        var shift: QuestionEntry?
+    }
+
+    struct SegmentSummary: Encodable {
+        var id: String
+        var groups: [GroupSize]
+    }
+
+    struct GroupSize: Encodable {
+        var label: String
+        var size: Int
     }
 }

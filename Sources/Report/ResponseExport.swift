@@ -24,6 +24,28 @@ public enum ResponseExport {
         return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
     }
 
+    /// One row per participant and a column per question and round (`<question>.<round>`),
+    /// answers in the import encoding and empty where there is none: ready for R, SPSS or pandas.
+    public static func wide(definition: PollDefinition, responses: [Response]) -> String {
+        let columns = definition.questions.flatMap { question in
+            definition.rounds.filter(question.isAsked).map { (question: question, round: $0) }
+        }
+        let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ("\($1.question.id)\u{0}\($1.round)", $0) })
+        var rows: [String: [String]] = [:]
+        var order: [String] = []
+        for response in responses {
+            guard let column = index["\(response.question)\u{0}\(response.round)"] else { continue }
+            if rows[response.participant] == nil {
+                rows[response.participant] = Array(repeating: "", count: columns.count)
+                order.append(response.participant)
+            }
+            rows[response.participant]![column] = AnswerCodec.encode(response.answer, for: columns[column].question)
+        }
+        var text = CSV.line(["participant"] + columns.map { "\($0.question.id).\($0.round)" })
+        for participant in order { text += CSV.line([participant] + rows[participant]!) }
+        return text
+    }
+
     struct Document: Encodable {
         var schema: String
         var session: String

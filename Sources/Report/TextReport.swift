@@ -1,70 +1,123 @@
 import Analysis
 import PollCore
 
-/// The report for the terminal: per question, each round's counts, shares and bars side by
-/// side, and the change in percentage points.
+/// The report for the terminal: per question a headline sentence and the verdict, then each
+/// compared round's counts, shares and bars side by side, the change in points and its 95%
+/// interval. Colour (bold headlines, the verdict in green or grey) only when asked for.
 public struct TextReport: ReportFormat {
-    static let labelWidth = 22
-    static let barWidth = 10
+    static let width = 80
+    static let maxLabelWidth = 19
+    static let barWidth = 8
 
-    public init() {}
+    /// Whether to colour with ANSI escapes (a terminal without `NO_COLOR`).
+    public var color: Bool
+
+    public init(color: Bool = false) {
+        self.color = color
+    }
 
     public func render(_ report: ShiftReport) -> String {
-        var lines: [String] = [report.session.pollTitle]
+        var lines: [String] = [style(report.session.pollTitle, .bold)]
         if let event = report.session.event { lines.append(event) }
         lines.append("Session \(report.session.name) · created \(Formatting.date(report.session.createdAt))")
-        lines.append("Participants: " + report.rounds.map { "\($0) \(report.participants[$0] ?? 0)" }.joined(separator: ", "))
+        lines.append("Participants: " + report.rounds.map { "\($0) \(report.participants[$0] ?? 0)" }.joined(separator: ", ")
+                     + (report.rounds.count >= 2 ? "; \(report.pairedParticipants) in both" : ""))
+        if let caveat = report.caveat { lines += wrap("Note: " + caveat, indent: "") }
         for (number, shift) in report.questions.enumerated() {
             lines.append("")
             lines += render(shift, number: number + 1)
         }
-        return lines.joined(separator: "\n") + "\n"
+        for breakdown in report.segments {
+            lines.append("")
+            lines += segment(breakdown)
+        }
+        lines.append("")
+        lines += wrap(ReportWording.methodsSummary, indent: "")
+        return lines.map(DisplayWidth.trimTrailing).joined(separator: "\n") + "\n"
     }
 
     func render(_ shift: QuestionShift, number: Int) -> [String] {
         let question = shift.question
-        var lines = ["\(number). \(question.id) · \(question.kind.rawValue)\(question.segment ? " · segment" : "")",
-                     "   \(question.ask)"]
-        let header = shift.rounds.map { round in
-            DisplayWidth.fit("\(round.round) (n=\(round.n))", 21)
-        }.joined()
+        var lines = [style("\(number). \(question.id) · \(question.kind.rawValue)\(question.segment ? " · segment" : "")", .bold)]
+        lines += wrap(question.ask, indent: "   ")
         if question.kind == .text {
             for round in shift.rounds {
                 lines.append("   \(round.round) (n=\(round.n)):")
-                lines += round.texts.map { "   – \($0)" }
+                for text in round.texts { lines += wrap("– " + text, indent: "   ", hanging: "     ") }
             }
             return lines
         }
-        lines.append("   " + String(repeating: " ", count: Self.labelWidth + 1) + header
-                     + (shift.changePoints == nil ? "" : "change"))
-        let rowCount = shift.rounds.map(\.rows.count).max() ?? 0
-        for row in 0..<rowCount {
-            let label = shift.rounds.first?.rows[row].label ?? ""
-            var line = "   " + DisplayWidth.fit(label, Self.labelWidth) + " "
-            for round in shift.rounds {
+        lines += wrap(shift.headline, indent: "   ").map { style($0, .bold) }
+        if shift.note == nil {
+            lines += wrap(shift.verdictText, indent: "   ").map { style($0, shift.verdict == .clearShift ? .green : .dim) }
+        }
+        lines += table(shift)
+        if let hands = shift.rounds.first(where: { $0.hands > 0 }) {
+            lines.append("   (\(hands.hands) counted by show of hands in the \(hands.round) round; never paired)")
+        }
+        for test in shift.tests.filter({ !$0.primary }) {
+            lines += wrap("also: " + ReportWording.testLine(test), indent: "   ", hanging: "         ").map { style($0, .dim) }
+        }
+        return lines
+    }
+
+    /// Rows of the first and last round with bars, the change and its interval.
+    func table(_ shift: QuestionShift) -> [String] {
+        guard let first = shift.rounds.first else { return [] }
+        let compared = shift.rounds.count >= 2 ? [first, shift.rounds.last!] : [first]
+        let labelWidth = min(Self.maxLabelWidth, max(8, first.rows.map { DisplayWidth.of($0.label) }.max() ?? 8))
+        let column = 3 + 1 + 4 + 1 + Self.barWidth + 2
+        var lines = ["   " + String(repeating: " ", count: labelWidth + 1)
+                     + compared.map { DisplayWidth.fit("\($0.round) (n=\($0.n))", column) }.joined()
+                     + (shift.changePoints == nil ? "" : " change  95% CI")]
+        for row in first.rows.indices {
+            let label = DisplayWidth.wrap(first.rows[row].label, labelWidth)
+            var line = "   " + DisplayWidth.fit(label.first ?? "", labelWidth) + " "
+            for round in compared {
                 let share = round.rows[row]
-                if question.kind == .ranking {
-                    let rank = share.meanRank.map { "rank " + NumberText.decimal($0, places: 1) } ?? "–"
-                    line += DisplayWidth.fit("\(share.count) first  \(rank)", 21)
+                if shift.question.kind == .ranking {
+                    let rank = share.meanRank.map { "mean rank " + NumberText.decimal($0, places: 1) } ?? "–"
+                    line += DisplayWidth.fit(rank, column)
                 } else {
-                    let numbers = DisplayWidth.padLeft(String(share.count), 4) + " " + DisplayWidth.padLeft(NumberText.percent(share.percent), 4)
-                    line += numbers + " " + TextBar.render(percent: share.percent, width: Self.barWidth) + " "
+                    line += DisplayWidth.padLeft(String(share.count), 3) + " " + DisplayWidth.padLeft(NumberText.percent(share.percent), 4)
+                        + " " + TextBar.render(percent: share.percent, width: Self.barWidth) + "  "
                 }
             }
-            if let change = shift.changePoints?[row] { line += DisplayWidth.padLeft(NumberText.points(change), 6) + " pts" }
-            lines.append(DisplayWidth.trimTrailing(line))
+            if let change = shift.changePoints?[row] {
+                line += DisplayWidth.padLeft(NumberText.points(change), 6)
+                if let interval = shift.intervals?[row] { line += "  " + ReportWording.interval(interval) }
+            }
+            lines.append(line)
+            lines += label.dropFirst().map { "   " + $0 }
         }
-        if shift.rounds.contains(where: { $0.mean != nil }) {
-            lines.append("   " + DisplayWidth.fit("mean", Self.labelWidth) + " "
-                         + shift.rounds.map { DisplayWidth.fit($0.mean.map { NumberText.decimal($0) } ?? "–", 21) }.joined())
+        if compared.contains(where: { $0.mean != nil }) {
+            lines += wrap(compared.map { "\($0.round): \(ReportWording.meanLine($0))" }.joined(separator: "; "), indent: "   ")
         }
-        if let hands = shift.rounds.first(where: { $0.hands > 0 }) {
-            lines.append("   (\(hands.hands) counted by show of hands in the \(hands.round) round)")
+        return lines
+    }
+
+    func segment(_ breakdown: SegmentBreakdown) -> [String] {
+        var lines = wrap("By \(breakdown.segment.id): " + breakdown.groups.map { "\($0.label) (\($0.size))" }.joined(separator: ", "),
+                         indent: "").map { style($0, .bold) }
+        for group in breakdown.groups where group.size > 0 {
+            lines.append("   \(group.label) (\(group.size) participants)")
+            for shift in group.shifts {
+                lines += wrap("\(shift.question.id): \(shift.headline)", indent: "     ", hanging: "       ")
+            }
         }
-        if let paired = shift.paired, paired.n > 0 {
-            lines.append("   \(paired.differently) of \(paired.n) paired participants answered differently.")
-        }
-        if let note = shift.note { lines.append("   No change measured: \(note).") }
-        return lines.map(DisplayWidth.trimTrailing)
+        return lines
+    }
+
+    func wrap(_ text: String, indent: String, hanging: String? = nil) -> [String] {
+        let body = DisplayWidth.wrap(text, Self.width - DisplayWidth.of(hanging ?? indent))
+        return body.enumerated().map { ($0.offset == 0 ? indent : hanging ?? indent) + $0.element }
+    }
+
+    enum Style: String {
+        case bold = "1", green = "32", dim = "2"
+    }
+
+    func style(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
     }
 }

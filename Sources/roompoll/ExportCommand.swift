@@ -3,20 +3,24 @@ import Report
 
 /// The formats `roompoll export` writes.
 enum ExportFormatName: String, ExpressibleByArgument, CaseIterable {
-    case csv, json
+    case csv, json, wide
 }
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export every current response of a session: round, question, participant token, answer, channel, time.",
-        discussion: "Answers are written in the import encoding: what `export --format csv` writes, `roompoll import` reads back unchanged."
+        discussion: """
+            Answers are written in the import encoding: what `export --format csv` writes, `roompoll import` reads back unchanged. \
+            `--format wide` writes one row per participant with a column per question and round (`<question>.<round>`), \
+            ready for R, SPSS or pandas.
+            """
     )
 
     @Argument(help: ArgumentHelp("The session (see `roompoll sessions`).", valueName: "session"))
     var session: String
 
-    @Option(help: "Output format: csv or json.")
+    @Option(help: "Output format: csv, json, or wide (a row per participant, a column per question and round).")
     var format: ExportFormatName = .csv
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -32,6 +36,7 @@ struct ExportCommand: AsyncParsableCommand {
         switch format {
         case .csv: text = ResponseExport.csv(session: record.name, definition: record.definition, responses: responses)
         case .json: text = ResponseExport.json(session: record.name, definition: record.definition, responses: responses)
+        case .wide: text = ResponseExport.wide(definition: record.definition, responses: responses)
         }
         try write(text, to: output)
     }

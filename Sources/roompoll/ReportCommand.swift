@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import ArgumentParser
 import Report
@@ -5,12 +6,15 @@ import Store
 
 /// The formats `roompoll report` writes.
 enum ReportFormatName: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, markdown, html, json, csv
 
-    var format: any ReportFormat {
+    func format(color: Bool, language: String?) -> any ReportFormat {
         switch self {
-        case .text: return TextReport()
+        case .text: return TextReport(color: color)
+        case .markdown: return MarkdownReport()
+        case .html: return HTMLReport(language: language)
         case .json: return JSONReport()
+        case .csv: return CSVReport()
         }
     }
 }
@@ -18,13 +22,20 @@ enum ReportFormatName: String, ExpressibleByArgument, CaseIterable {
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report how the room's views moved between rounds: counts, percentages and change in points per option."
+        abstract: "Report how the room's views moved between the opening and closing rounds, and how sure we can be.",
+        discussion: """
+            Per question: each round's counts and percentages, the change in points with its 95% interval, how the \
+            participants who answered both rounds moved, the tests that fit the question (one primary test, \
+            Holm-adjusted across the session) and a headline sentence. Formats: text (the terminal; colour unless \
+            piped or NO_COLOR is set), markdown, html (one self-contained file with charts), json (schema \
+            roompoll.report/1, see docs/report-schema.md), csv (a row per question and option).
+            """
     )
 
     @Argument(help: ArgumentHelp("The session (see `roompoll sessions`).", valueName: "session"))
     var session: String
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, markdown, html, json or csv.")
     var format: ReportFormatName = .text
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -36,7 +47,9 @@ struct ReportCommand: AsyncParsableCommand {
         let store = try database.open(create: false)
         let record = try await database.session(session, in: store)
         let report = try await Self.analyze(record, in: store)
-        try write(format.format.render(report), to: output)
+        let color = format == .text && output == nil && isatty(STDOUT_FILENO) == 1
+            && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        try write(format.format(color: color, language: record.definition.language).render(report), to: output)
     }
 
     static func analyze(_ record: SessionRecord, in store: any Store) async throws -> ShiftReport {

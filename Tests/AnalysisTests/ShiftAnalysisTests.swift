@@ -33,7 +33,9 @@ struct ShiftAnalysisTests {
         #expect(yn.rounds[0].rows.map(\.percent) == [25, 75])
         #expect(yn.rounds[1].rows.map(\.percent) == [75, 25])
         #expect(yn.changePoints == [50, -50])
-        #expect(yn.paired == PairedChange(n: 4, differently: 2))
+        #expect(yn.paired?.n == 4)
+        #expect(yn.paired?.differently == 2)
+        #expect(yn.paired?.transitions == [[1, 0], [2, 1]], "from Yes (row) / No to Yes (column) / No")
         #expect(report.participants == ["opening": 4, "closing": 4])
     }
 
@@ -69,7 +71,9 @@ struct ShiftAnalysisTests {
         #expect(words.rounds[0].rows.map(\.percent) == [100, 0, 50])
         let text = report.questions[5]
         #expect(text.rounds[0].texts == ["first", "second"])
-        #expect(report.questions[4].paired == PairedChange(n: 1, differently: 1), "{trust, risk} → {power}")
+        #expect(report.questions[4].paired?.differently == 1, "{trust, risk} → {power}")
+        #expect(report.questions[4].newWords == ["power"])
+        #expect(report.questions[4].vanishedWords == ["trust", "risk"], "most used first")
         #expect(text.changePoints == nil)
         #expect(text.note == "free text is shown, not measured")
     }

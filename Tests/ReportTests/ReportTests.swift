@@ -29,22 +29,28 @@ struct ReportTests {
                               definition: poll, responses: responses)
     }
 
-    @Test func textReportShowsEachRoundAndTheChange() {
+    @Test func textReportShowsEachRoundTheChangeAndTheVerdict() throws {
         let text = TextReport().render(Self.report)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Encryption")
         #expect(lines[1] == "Workshop")
-        #expect(lines.contains("Participants: opening 4, closing 3"))
+        #expect(lines.contains("Participants: opening 4, closing 3; 3 in both"))
+        #expect(lines.contains { $0.hasPrefix("Note: With 4 people, one person is 25 points") }, "the precision caveat")
         let yes = lines.first { $0.hasPrefix("   Yes ") }
         #expect(yes?.contains("25%") == true)
         #expect(yes?.contains("67%") == true)
-        #expect(yes?.hasSuffix("+41.7 pts") == true)
+        #expect(yes?.contains("+41.7") == true)
         let cjk = lines.first { $0.contains("中文选项") }!
         #expect(DisplayWidth.of(cjk) == DisplayWidth.of(yes!), "wide characters keep the columns aligned")
+        #expect(lines.contains("   “Yes” rose from 25% to 67% (+42 points, 95% CI -23 to +76); 1 of 3 paired"))
+        #expect(lines.contains { $0.hasPrefix("   Not a clear shift (χ² test of homogeneity, p = ") })
         #expect(lines.contains("   – Because, \"quoted\""))
-        #expect(lines.contains("   A                      0 first  rank 2.0    1 first  rank 1.0    +100.0 pts"))
+        let rankA = try #require(lines.first { $0.hasPrefix("   A ") })
+        #expect(rankA.contains("mean rank 2.0") && rankA.contains("mean rank 1.0") && rankA.hasSuffix("+100.0"), "\(rankA)")
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
-        #expect(lines.contains("   1 of 3 paired participants answered differently."))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 }, "fits an 80-column terminal")
+        #expect(!text.contains("\u{1B}["), "plain unless asked for colour")
+        #expect(TextReport(color: true).render(Self.report).contains("\u{1B}[1m"), "bold headlines in colour")
     }
 
     @Test func jsonReportFollowsTheSchema() throws {
@@ -66,7 +72,19 @@ struct ReportTests {
         let change = try #require(yn["change_points"] as? [Double])
         #expect(abs(change[0] - (200.0 / 3 - 25)) < 1e-9)
         #expect(questions[2]["note"] as? String == "asked in one round only")
-        #expect(yn["paired"] as? [String: Int] == ["n": 3, "differently": 1])
+        let paired = try #require(yn["paired"] as? [String: Any])
+        #expect(paired["n"] as? Int == 3)
+        #expect(paired["differently"] as? Int == 1)
+        #expect(paired["transitions"] as? [[Int]] == [[1, 0, 0], [1, 0, 0], [0, 0, 1]])
+        let tests = try #require(yn["tests"] as? [[String: Any]])
+        #expect(tests.map { $0["name"] as? String } == ["chi_square_homogeneity", "mcnemar_midp"])
+        #expect(tests[0]["primary"] as? Bool == true)
+        #expect(tests[0]["df"] as? Double == 2)
+        #expect((tests[0]["p_adjusted"] as? Double ?? 0) >= (tests[0]["p_value"] as? Double ?? 1))
+        #expect(tests[1]["option"] as? String == "Yes")
+        #expect(tests[1]["paired"] as? Bool == true)
+        #expect((yn["headline"] as? String)?.hasPrefix("“Yes” rose from 25% to 67%") == true)
+        #expect(yn["clear_shift"] as? Bool == false)
     }
 
     @Test func csvExportUsesTheImportEncoding() throws {

@@ -2,7 +2,7 @@ import Analysis
 import PollCore
 
 /// The current question's first and last round side by side, with the change in points per
-/// option and how many paired participants answered differently.
+/// option, and the report's headline sentence and verdict.
 enum CompareScreen {
     static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
         guard let question = model.currentQuestion,
@@ -43,10 +43,11 @@ enum CompareScreen {
             y += 1
         }
         y += 1
-        if let note = shift.note {
-            grid.put("No change measured: \(note).", x: area.x, y: y, style: .muted, limit: area.width)
-        } else if let paired = shift.paired, paired.n > 0 {
-            grid.put("\(paired.differently) of \(paired.n) paired participants answered differently.", x: area.x, y: y, style: .accent, limit: area.width)
+        // The same sentences as the report, from the same analysis.
+        y += grid.paragraph(shift.headline, x: area.x, y: y, width: area.width, maxLines: max(1, area.bottom - y - 1), style: .accent)
+        if y < area.bottom {
+            _ = grid.paragraph(shift.verdictText, x: area.x, y: y, width: area.width, maxLines: max(1, area.bottom - y),
+                           style: shift.verdict == .clearShift ? .bold : .muted)
         }
     }
 }

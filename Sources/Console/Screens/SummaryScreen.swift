@@ -25,17 +25,8 @@ enum SummaryScreen {
         }
     }
 
-    /// "Yes 39% → 61% (+22.3 pts) · 15 of 44 paired answered differently", or why nothing is measured.
+    /// The report's headline and verdict on one line.
     static func detail(_ shift: QuestionShift) -> String {
-        guard let change = shift.changePoints, let first = shift.rounds.first, let last = shift.rounds.last,
-              let i = change.indices.max(by: { abs(change[$0]) < abs(change[$1]) }) else {
-            return shift.note.map { "no change measured: \($0)" } ?? ""
-        }
-        var text = "\(first.rows[i].label) \(NumberText.percent(first.rows[i].percent)) → "
-            + "\(NumberText.percent(last.rows[i].percent)) (\(NumberText.points(change[i])) pts)"
-        if let paired = shift.paired, paired.n > 0 {
-            text += " · \(paired.differently) of \(paired.n) paired answered differently"
-        }
-        return text
+        shift.note == nil ? shift.headline + " " + shift.verdictText : shift.headline
     }
 }

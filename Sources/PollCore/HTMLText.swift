@@ -1,7 +1,8 @@
 /// Escaping for HTML text and attribute values: every poll and participant string goes
 /// through here before it reaches a page.
-enum HTML {
-    static func escape(_ text: String) -> String {
+public enum HTMLText {
+    /// `& < > " '` as character references: for text and attribute values alike.
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -1,0 +1,103 @@
+import Analysis
+import PollCore
+
+/// The report as one self-contained, printable HTML page: the session summary, one section per
+/// question (headline, verdict, tables, inline SVG charts, tests), the segments, and a methods
+/// note. No scripts, fonts or links outside the file; the same report gives the same bytes.
+public struct HTMLReport: ReportFormat {
+    /// The poll's language (a BCP 47 tag such as `ar` or `zh-Hans`) for `<html lang>`; English
+    /// when nil or not a plausible tag.
+    public var language: String?
+
+    public init(language: String? = nil) {
+        self.language = language
+    }
+
+    public func render(_ report: ShiftReport) -> String {
+        let ids = report.questions.enumerated().map { Self.questionID($1, index: $0) }
+        var body = header(report)
+        body += summary(report, ids: ids)
+        for (index, shift) in report.questions.enumerated() {
+            body += QuestionSection.render(shift, number: index + 1, id: ids[index])
+        }
+        body += SegmentSection.render(report.segments)
+        body += MethodsNote.html
+        return """
+            <!doctype html>
+            <html lang="\(HTMLText.escape(Self.languageTag(language)))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTMLText.escape(report.session.pollTitle)) — roompoll report</title>
+            <style>
+            \(HTMLStyle.css)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body)</main>
+            <footer><p>Written by roompoll from session <span dir="auto">\(HTMLText.escape(report.session.name))</span>.</p></footer>
+            </body>
+            </html>
+
+            """
+    }
+
+    func header(_ report: ShiftReport) -> String {
+        var html = "<header>\n<h1 dir=\"auto\">\(HTMLText.escape(report.session.pollTitle))</h1>\n"
+        if let event = report.session.event, !event.isEmpty {
+            html += "<p class=\"event\" dir=\"auto\">\(HTMLText.escape(event))</p>\n"
+        }
+        return html + "</header>\n"
+    }
+
+    /// The session at a glance: who took part, the precision caveat, and every question's
+    /// headline and verdict, each linked to its section.
+    func summary(_ report: ShiftReport, ids: [String]) -> String {
+        var html = "<section id=\"summary\" aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">Summary</h2>\n<dl class=\"facts\">\n"
+        html += "<dt>Session</dt><dd>\(HTMLEscaping.pollText(report.session.name))</dd>\n"
+        html += "<dt>Created</dt><dd>\(Formatting.date(report.session.createdAt))</dd>\n"
+        html += "<dt>Participants</dt><dd>"
+            + report.rounds.map { "\(HTMLText.escape($0)) \(report.participants[$0] ?? 0)" }.joined(separator: ", ") + "</dd>\n"
+        if report.rounds.count > 1, let first = report.rounds.first, let last = report.rounds.last {
+            html += "<dt>Paired participants</dt><dd>\(report.pairedParticipants) answered in both the "
+                + "\(HTMLText.escape(first)) and the \(HTMLText.escape(last)) round</dd>\n"
+        }
+        html += "</dl>\n"
+        if let caveat = report.caveat {
+            html += "<p class=\"caveat\"><strong>Precision:</strong> \(HTMLText.escape(caveat))</p>\n"
+        }
+        guard !report.questions.isEmpty else { return html + "<p>The poll has no questions.</p>\n</section>\n" }
+        html += "<h3>Questions</h3>\n<ol class=\"overview\">\n"
+        for (shift, id) in zip(report.questions, ids) {
+            html += "<li><p><a href=\"#\(id)\">\(HTMLEscaping.pollText(shift.question.ask))</a></p>\n"
+                + "<p>\(HTMLText.escape(shift.headline))</p>\n" + QuestionSection.verdictParagraph(shift) + "</li>\n"
+        }
+        return html + "</ol>\n</section>\n"
+    }
+
+    /// A question section's element id: its position and its id, e.g. `q3-trust`.
+    static func questionID(_ shift: QuestionShift, index: Int) -> String {
+        "q\(index + 1)-\(HTMLEscaping.idFragment(shift.question.id))"
+    }
+
+    /// A round's name as a heading: its first letter upper-cased ("opening" → "Opening").
+    static func roundTitle(_ round: String) -> String {
+        round.prefix(1).uppercased() + round.dropFirst()
+    }
+
+    /// "+9.0 to +44.0" (one decimal, like the changes beside it), or "–" without an interval.
+    static func interval(_ interval: ConfidenceInterval?) -> String {
+        interval.map { ReportWording.interval($0, places: 1) } ?? "–"
+    }
+
+    /// `tag` when it looks like a language tag (letters, digits and hyphens, starting with a
+    /// letter), else "en".
+    static func languageTag(_ tag: String?) -> String {
+        guard let tag, let first = tag.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first),
+              tag.count <= 35,
+              tag.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+        else { return "en" }
+        return tag
+    }
+}

@@ -1,0 +1,85 @@
+import Analysis
+import PollCore
+
+/// The report as Markdown: the terminal report's sentences, with tables, readable in any
+/// Markdown viewer.
+public struct MarkdownReport: ReportFormat {
+    public init() {}
+
+    public func render(_ report: ShiftReport) -> String {
+        var lines = ["# \(escape(report.session.pollTitle))", ""]
+        if let event = report.session.event { lines += ["_\(escape(event))_", ""] }
+        lines.append("Session **\(escape(report.session.name))**, created \(Formatting.date(report.session.createdAt)). "
+                     + "Participants: " + report.rounds.map { "\(escape($0)) \(report.participants[$0] ?? 0)" }.joined(separator: ", ")
+                     + (report.rounds.count >= 2 ? "; \(report.pairedParticipants) in both." : "."))
+        if let caveat = report.caveat { lines += ["", "> **Note:** \(escape(caveat))"] }
+        lines += ["", "## Summary", ""]
+        for shift in report.questions {
+            lines.append("- **\(escape(shift.question.id))**: \(escape(shift.headline))" + (shift.note == nil ? " " + escape(shift.verdictText) : ""))
+        }
+        for (number, shift) in report.questions.enumerated() {
+            lines += ["", "## \(number + 1). \(escape(shift.question.ask))", "", "`\(shift.question.id)` · \(shift.question.kind.rawValue)", ""]
+            lines += question(shift)
+        }
+        for breakdown in report.segments {
+            lines += ["", "## By \(escape(breakdown.segment.ask))", ""]
+            lines.append("Groups: " + breakdown.groups.map { "\(escape($0.label)) (\($0.size))" }.joined(separator: ", ") + ".")
+            for group in breakdown.groups where group.size > 0 {
+                lines += ["", "### \(escape(group.label)) (\(group.size))", ""]
+                lines += group.shifts.map { "- **\(escape($0.question.id))**: \(escape($0.headline))" }
+            }
+        }
+        lines += ["", "## Methods", "", escape(ReportWording.methodsSummary)]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func question(_ shift: QuestionShift) -> [String] {
+        if shift.question.kind == .text {
+            return shift.rounds.flatMap { round in
+                ["**\(escape(round.round))** (n = \(round.n)):", ""] + round.texts.map { "- \(escape($0))" } + [""]
+            }
+        }
+        var lines = ["**\(escape(shift.headline))**" + (shift.note == nil ? " " + escape(shift.verdictText) : ""), ""]
+        guard let first = shift.rounds.first else { return lines }
+        let compared = shift.rounds.count >= 2 ? [first, shift.rounds.last!] : [first]
+        let ranking = shift.question.kind == .ranking
+        var header = ["answer"] + compared.map { "\(escape($0.round)) (n = \($0.n))" }
+        if shift.changePoints != nil { header += ["change (points)", "95% CI"] }
+        lines.append("| " + header.joined(separator: " | ") + " |")
+        lines.append("|" + header.indices.map { $0 == 0 ? "---" : "---:" }.joined(separator: "|") + "|")
+        for row in first.rows.indices {
+            var cells = [escape(first.rows[row].label)]
+            cells += compared.map { round in
+                let share = round.rows[row]
+                if ranking { return share.meanRank.map { "mean rank " + NumberText.decimal($0, places: 1) } ?? "–" }
+                return "\(share.count) (\(NumberText.percent(share.percent)))"
+            }
+            if let change = shift.changePoints?[row] {
+                cells.append(NumberText.points(change))
+                cells.append(shift.intervals?[row].map { ReportWording.interval($0) } ?? "")
+            }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        if compared.contains(where: { $0.mean != nil }) {
+            lines += ["", compared.map { "\(escape($0.round)): \(ReportWording.meanLine($0))" }.joined(separator: "; ") + "."]
+        }
+        if !shift.tests.isEmpty {
+            lines += ["", "Tests:", ""]
+            lines += shift.tests.map { "- " + ($0.primary ? "**primary** " : "") + escape(ReportWording.testLine($0)) }
+        }
+        return lines
+    }
+
+    /// Escapes the characters Markdown would read as formatting, and HTML.
+    func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "<", ">": out += "\\" + String(character)
+            case "\n": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import Analysis
+import PollCore
+
+/// The methods note that closes the HTML report: which tests and intervals are used, how the
+/// primary test is chosen and adjusted, and when the report calls a shift clear.
+enum MethodsNote {
+    static var html: String {
+        let pairs = ShiftAnalysis.minimumPairs
+        let alpha = NumberText.decimal(ShiftAnalysis.alpha, places: 2)
+        return """
+            <section id="methods" aria-labelledby="methods-heading">
+            <h2 id="methods-heading">Methods</h2>
+            <p>Each question compares the first round it was asked in with the last. Percentages are of each round’s \
+            respondents; a change is the last round minus the first, in percentage points. Paired participants are the \
+            people who answered the question in both rounds; those whose answer differs “answered differently” — the \
+            report records what people answered, not why.</p>
+            <ul>
+            <li><strong>Primary test.</strong> Each question has at most one: the paired test when at least \(pairs) \
+            participants answered in both rounds, otherwise the unpaired test of the two rounds’ answers.</li>
+            <li><strong>Holm adjustment.</strong> The primary p-values of all questions in the session are adjusted together \
+            with Holm’s method. A question shows a <em>clear shift</em> only when its Holm-adjusted p &lt; \(alpha) and the \
+            95% confidence interval of its change (where the test has one) excludes 0; otherwise it is “not a clear shift”. The other tests are \
+            shown for reference and are not adjusted.</li>
+            <li><strong>Intervals.</strong> 95% intervals for a change in a percentage are Newcombe’s intervals, \
+            for independent rounds and for paired participants; for a change in a mean, t intervals (Welch’s \
+            for the rounds, paired for the participants).</li>
+            <li><strong>Single choice.</strong> χ² test of homogeneity without continuity correction (effect size \
+            Cramér’s V); McNemar mid-p test for the leading option and the Stuart–Maxwell test of marginal homogeneity \
+            on the paired participants.</li>
+            <li><strong>Multiple choice.</strong> Fisher’s exact test per option on the rounds; McNemar mid-p test per \
+            option on the paired participants.</li>
+            <li><strong>Agreement scales.</strong> Wilcoxon signed-rank test with Pratt’s treatment of zero differences \
+            (paired) and Mann–Whitney U test with continuity correction (rounds; effect size the probability of \
+            superiority). Agreement is the share choosing one of the top two labels (the top one on scales of two or \
+            three labels).</li>
+            <li><strong>Number scales.</strong> Paired t test and Welch’s t test (effect size the mean difference).</li>
+            <li><strong>Rankings.</strong> Per option, Wilcoxon signed-rank (paired) and Mann–Whitney U (rounds) on its \
+            rank positions.</li>
+            <li><strong>Show of hands.</strong> Counts taken by show of hands count in the counts, percentages and \
+            unpaired tests, but are never paired: nobody’s individual answer is known.</li>
+            <li><strong>Small rooms.</strong> With fewer than \(ShiftAnalysis.smallRoom) participants the summary \
+            says how many points one person is worth and how precisely a percentage is known.</li>
+            <li><strong>Not tested.</strong> Words and free text are described, not tested; so are segments.</li>
+            </ul>
+            </section>
+
+            """
+    }
+}

@@ -1,0 +1,56 @@
+import Analysis
+import PollCore
+
+/// Phrases every text format shares (text, Markdown, HTML), so they never word a result two ways.
+enum ReportWording {
+    /// "-19 to +9".
+    static func interval(_ interval: ConfidenceInterval, places: Int = 0) -> String {
+        signed(interval.lower, places: places) + " to " + signed(interval.upper, places: places)
+    }
+
+    static func signed(_ value: Double, places: Int) -> String {
+        let text = NumberText.decimal(value, places: places)
+        if text.allSatisfy({ $0 == "0" || $0 == "." }) { return "±" + text }
+        return value > 0 ? "+" + text : text
+    }
+
+    /// "mean 3.4 · median 4 · sd 1.1".
+    static func meanLine(_ round: RoundDistribution) -> String {
+        guard let mean = round.mean else { return "–" }
+        var parts = ["mean " + NumberText.decimal(mean, places: 1)]
+        if let median = round.median { parts.append("median " + NumberText.decimal(median, places: median.rounded() == median ? 0 : 1)) }
+        if let sd = round.sd { parts.append("sd " + NumberText.decimal(sd, places: 1)) }
+        return parts.joined(separator: " · ")
+    }
+
+    /// "Stuart–Maxwell test (paired): χ² = 4.21, df 2, p = 0.122".
+    static func testLine(_ test: ShiftTest) -> String {
+        var text = test.title + (test.option.map { " on “\($0)”" } ?? "") + (test.paired ? " (paired)" : "") + ": "
+        var parts: [String] = []
+        if let statistic = test.result.statistic { parts.append("statistic " + NumberText.decimal(statistic, places: 2)) }
+        if let df = test.result.df { parts.append("df " + NumberText.decimal(df, places: df.rounded() == df ? 0 : 1)) }
+        parts.append(PValue.text(test.result.pValue))
+        if let adjusted = test.pAdjusted { parts.append(PValue.text(adjusted, name: "Holm-adjusted p")) }
+        if let effect = test.effect { parts.append(effectName(effect.name) + " " + NumberText.decimal(effect.value, places: 2)) }
+        text += parts.joined(separator: ", ")
+        return text
+    }
+
+    static func effectName(_ name: String) -> String {
+        switch name {
+        case "cramers_v": return "Cramér's V"
+        case "probability_of_superiority": return "probability of superiority"
+        case "mean_difference": return "mean difference"
+        default: return name
+        }
+    }
+
+    static let methodsSummary = """
+        How to read this: percentages use everyone who answered in a round; "paired" participants \
+        answered the same question in both rounds. Each question has one primary test — on the paired \
+        participants when there are at least \(ShiftAnalysis.minimumPairs), otherwise on each round's \
+        answers — and the primary p-values are Holm-adjusted across the session. "A clear shift" means an \
+        adjusted p below \(NumberText.decimal(ShiftAnalysis.alpha, places: 2)) and a 95% interval that \
+        excludes 0. Intervals: Newcombe's (paired version for paired participants); means: t intervals.
+        """
+}

@@ -1,0 +1,70 @@
+"""The HTML report in a real headless browser (Debian's chromium, driven by Selenium): the built
+binary runs a demo session with a seeded simulated audience, writes the HTML report, and the
+page opens from the file without a console error or a request for anything outside it, shows
+every question with its charts (titled and described for screen readers), and renders to PNG."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BINARY = os.environ.get("ROOMPOLL_BIN", str(ROOT / ".build" / "debug" / "roompoll"))
+
+
+@pytest.fixture
+def report(tmp_path):
+    db = tmp_path / "report.sqlite"
+    subprocess.run([BINARY, "demo", "--print", "--no-server", "--db", str(db), "--session", "html", "--seed", "7"],
+                   check=True, capture_output=True, cwd=ROOT)
+    path = tmp_path / "report.html"
+    subprocess.run([BINARY, "report", "html", "--db", str(db), "--format", "html", "--output", str(path)],
+                   check=True, cwd=ROOT)
+    return path
+
+
+@pytest.fixture
+def browser():
+    options = Options()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1024,768"):
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    yield driver
+    driver.quit()
+
+
+def test_the_html_report_opens_cleanly_and_renders_to_png(report, browser, tmp_path):
+    text = report.read_text(encoding="utf-8")
+    assert "<script" not in text and "http://" not in text and "https://" not in text, "the file is self-contained"
+
+    browser.get(report.as_uri())
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+    assert errors == [], errors
+    requests = [entry["message"] for entry in browser.get_log("performance") if "Network.requestWillBeSent" in entry["message"]]
+    assert len(requests) == 1, "only the report itself is loaded"
+
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Is encryption a human right")
+    sections = browser.find_elements(By.CSS_SELECTOR, "section")
+    assert len(sections) >= 8
+    charts = browser.find_elements(By.CSS_SELECTOR, "svg[role=img]")
+    assert len(charts) >= 6
+    for chart in charts:
+        labelled = chart.get_attribute("aria-labelledby").split()
+        assert labelled, "every chart is labelled"
+        for ident in labelled:
+            assert browser.find_element(By.ID, ident).get_attribute("textContent").strip()
+        assert chart.size["width"] > 100 and chart.size["height"] > 20, "the chart is drawn"
+    page = browser.find_element(By.TAG_NAME, "body").text
+    assert "NaN" not in page and "inf" not in page.split()
+    assert "Methods" in page
+
+    browser.set_window_size(1024, max(768, browser.execute_script("return document.body.scrollHeight")))
+    png = tmp_path / "report.png"
+    assert browser.save_screenshot(str(png))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
