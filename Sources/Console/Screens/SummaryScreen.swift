@@ -25,8 +25,12 @@ enum SummaryScreen {
         }
     }
 
-    /// The report's headline and verdict on one line.
+    /// The verdict in two words, then the report's headline.
     static func detail(_ shift: QuestionShift) -> String {
-        shift.note == nil ? shift.headline + " " + shift.verdictText : shift.headline
+        switch shift.verdict {
+        case .clearShift: return "Clear shift · " + shift.headline
+        case .notClear: return "Not clear · " + shift.headline
+        case .notTested: return shift.headline
+        }
     }
 }
