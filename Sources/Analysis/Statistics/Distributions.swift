@@ -3,9 +3,9 @@ import Foundation
 
 /// Upper tails (survival functions) computed directly, never as 1 − cdf, and quantiles.
 ///
-/// Each tail is mapped onto the incomplete gamma/beta function orientation whose continued fraction gives the
-/// *small* tail directly (Abramowitz & Stegun 26.5.27, 26.6.2, 26.7.1, 26.4.19), so relative accuracy holds from
-/// p = 1 down to the subnormal range.
+/// Each tail is mapped onto the incomplete gamma/beta function orientation that yields the *small* tail directly
+/// (Abramowitz & Stegun, Handbook of Mathematical Functions, ch. 26), so relative accuracy holds from p = 1 down to
+/// ~1e-300. Invalid arguments (NaN, df ≤ 0, p outside [0, 1]) give NaN.
 public enum Distributions: Sendable {
 
     // MARK: Normal

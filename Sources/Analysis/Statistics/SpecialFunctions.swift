@@ -10,6 +10,8 @@ import Foundation
 ///   R's `dbinom`, `dpois`, `pgamma`.
 /// - Continued fractions are evaluated with the modified Lentz algorithm
 ///   (Press et al., Numerical Recipes, 3rd ed., §5.2, §6.2 `gcf`, §6.4 `betacf`).
+/// - For I_x(a, b) with one huge shape (a ≥ 1e5, the other < 1e4 — Student's t or F with huge df) the continued
+///   fraction loses digits, so DiDonato & Morris's BGRAT asymptotic expansion is used there (ACM TOMS 708, 1992).
 public enum SpecialFunctions: Sendable {
 
     // MARK: - Public API
@@ -74,7 +76,8 @@ public enum SpecialFunctions: Sendable {
     /// I_x(a, b); pass `oneMinusX` (1 − x computed exactly by the caller) to avoid cancellation.
     ///
     /// Numerical Recipes §6.4: for x < (a+1)/(a+b+2) the continued fraction for I_x(a,b) converges quickly;
-    /// otherwise the symmetry I_x(a,b) = 1 − I_{1−x}(b,a) is used. Callers who need a small upper tail
+    /// otherwise the symmetry I_x(a,b) = 1 − I_{1−x}(b,a) is used. When the shape on the evaluated side is huge
+    /// (≥ 1e5) and the other below 1e4, the BGRAT expansion replaces the fraction. Callers who need a small upper tail
     /// (1 − I) should call this function with the arguments swapped, i.e. `regularizedBeta(y, oneMinusX: x, b, a)`,
     /// which then takes the direct branch.
     public static func regularizedBeta(_ x: Double, oneMinusX: Double, _ a: Double, _ b: Double) -> Double {

@@ -75,19 +75,27 @@ public enum StatisticalTests: Sendable {
         return TestResult(name: "fisher_exact", statistic: oddsRatio, pValue: clampedProbability(min(pValue, 1)))
     }
 
-    /// McNemar mid-p: b, c are the discordant counts, X ~ Bin(b + c, ½), m = min(b, c).
+    /// McNemar mid-p: b, c are the discordant counts, X ~ Bin(b + c, ½), m = min(b, c). statistic = min(b, c).
     ///
-    /// p = 2·P(X ≤ m) − P(X = m) = P(X ≤ m) + P(X ≤ m − 1) (Fagerland, Lydersen & Laake, BMC Med Res Methodol
-    /// 13:91, 2013), i.e. the exact two-sided p min(1, 2·P(X ≤ m)) minus P(X = m) whenever b ≠ c. For b = c the
-    /// uncapped form gives exactly 1 (as does b + c = 0, no switchers). statistic = min(b, c).
+    /// Lancaster's mid-p as given by Fagerland, Lydersen & Laake (BMC Med Res Methodol 13:91, 2013) and their
+    /// reference implementation (R `contingencytables::McNemar_midP_test_paired_2x2`):
+    /// - b ≠ c: p = min(1, 2·P(X ≤ m)) − P(X = m), evaluated as P(X ≤ m) + P(X ≤ m − 1) (no cancellation);
+    /// - b = c > 0: p = 1 − ½·P(X = m) (the exact p is 1 and only the one central table is "as extreme");
+    /// - b + c = 0 (no switchers): p = 1.
     public static func mcnemarMidP(b: Int, c: Int) -> TestResult {
-        let smaller = max(0, min(b, c))
-        let n = max(0, b) + max(0, c)
-        guard n > 0, b != c else {
-            return TestResult(name: "mcnemar_midp", statistic: Double(smaller), pValue: 1)
+        let b = max(0, b)
+        let c = max(0, c)
+        let smaller = min(b, c)
+        let n = b + c
+        let pValue: Double
+        if n == 0 {
+            pValue = 1
+        } else if b == c {
+            pValue = 1 - 0.5 * Distributions.binomialPMF(smaller, n: n, p: 0.5)
+        } else {
+            pValue = Distributions.binomialLower(smaller, n: n, p: 0.5)
+                + Distributions.binomialLower(smaller - 1, n: n, p: 0.5)
         }
-        let pValue = Distributions.binomialLower(smaller, n: n, p: 0.5)
-            + Distributions.binomialLower(smaller - 1, n: n, p: 0.5)
         return TestResult(name: "mcnemar_midp", statistic: Double(smaller), pValue: clampedProbability(pValue))
     }
 
@@ -101,6 +109,8 @@ public enum StatisticalTests: Sendable {
     /// χ² = dᵀV⁻¹d on k − 1 df (counts form; equal to statsmodels' N·dₚᵀVₚ⁻¹dₚ in proportions).
     /// V is the Laplacian of the "switching" graph with one category grounded, so it is singular exactly when
     /// that graph (edge i–j when nᵢⱼ + nⱼᵢ > 0) is disconnected; this is checked exactly, on the integers.
+    /// In particular a category whose voters all kept it (no switches in or out) makes V singular and the result
+    /// nil; statsmodels then returns NaN or, depending on the category order, a finite pseudo-inverse value.
     public static func stuartMaxwell(_ table: [[Int]]) -> TestResult? {
         let size = table.count
         guard size >= 2, table.allSatisfy({ $0.count == size }),
@@ -254,7 +264,9 @@ public enum StatisticalTests: Sendable {
     /// Holm step-down adjusted p-values in the input order (statsmodels multipletests(p, method="holm")[1]).
     ///
     /// Holm (1979): with p₍₁₎ ≤ … ≤ p₍ₘ₎, p̃₍ᵢ₎ = min(1, maxⱼ≤ᵢ (m − j + 1)·p₍ⱼ₎).
-    public static func holm(_ pValues: [Double]) -> [Double] {
+    /// Inputs are clamped to [0, 1] first and NaN is treated as 1 (the conservative choice).
+    public static func holm(_ rawPValues: [Double]) -> [Double] {
+        let pValues = rawPValues.map { $0.isNaN ? 1 : min(1, max(0, $0)) }
         let m = pValues.count
         guard m > 0 else { return [] }
         let order = pValues.indices.sorted { lhs, rhs in
