@@ -2,34 +2,33 @@ import PollCore
 
 /// The shift of `single` and `multi` questions: per-option change with Newcombe intervals,
 /// turnover, McNemar mid-p (paired), χ² of homogeneity (single) or Fisher's exact test per
-/// option (multi) on each round's answers.
+/// option (multi) on each round's answers. The primary test is about the option leading the
+/// last round, fixed by that rule rather than by which option moved most.
 enum ChoiceAnalysis {
-    static func complete(_ shift: inout QuestionShift, _ answers: RoundAnswers, headlineOption: Int) {
+    static func complete(_ shift: inout QuestionShift, _ answers: RoundAnswers, tests runTests: Bool) {
         let first = shift.rounds.first!, last = shift.rounds.last!
         let options = shift.question.options
-        rowIntervals(&shift, answers)
-        var paired = shift.paired!
-        if paired.n > 0, shift.question.kind == .single {
-            paired.transitions = transitions(answers, size: options.count)
+        let leader = headlineOption(shift)
+        RowIntervals.complete(&shift, answers)
+        if shift.paired!.n > 0, shift.question.kind == .single {
+            shift.paired!.transitions = transitions(answers, size: options.count)
         }
-        shift.paired = paired
-
+        guard runTests else { return }
+        let paired = shift.paired!
         var tests: [ShiftTest] = []
-        let usePaired = paired.n >= ShiftAnalysis.minimumPairs
         if shift.question.kind == .single {
             let table = [first.rows.map(\.count), last.rows.map(\.count)]
             if let chi = StatisticalTests.chiSquareHomogeneity(table) {
-                tests.append(ShiftTest(chi, paired: false,
+                tests.append(ShiftTest(chi, paired: false, option: nil,
                                        effect: StatisticalTests.cramersV(table).map { EffectSize(name: "cramers_v", value: $0) }))
             }
             if paired.n > 0 {
-                let t = answers.pairedTable(option: headlineOption)
-                tests.append(ShiftTest(StatisticalTests.mcnemarMidP(b: t.b, c: t.c), paired: true, option: options[headlineOption]))
+                let t = answers.pairedTable(option: leader)
+                tests.append(ShiftTest(StatisticalTests.mcnemarMidP(b: t.b, c: t.c), paired: true, option: options[leader]))
                 if let transitions = paired.transitions, let sm = StatisticalTests.stuartMaxwell(transitions) {
                     tests.append(ShiftTest(sm, paired: true))
                 }
             }
-            ShiftTest.markPrimary(&tests, paired: usePaired) { $0.result.name == "mcnemar_midp" || $0.result.name == "chi_square_homogeneity" }
         } else {
             for k in options.indices {
                 let table = [[last.rows[k].count, last.n - last.rows[k].count],
@@ -42,43 +41,23 @@ enum ChoiceAnalysis {
                     tests.append(ShiftTest(StatisticalTests.mcnemarMidP(b: t.b, c: t.c), paired: true, option: options[k]))
                 }
             }
-            ShiftTest.markPrimary(&tests, paired: usePaired) { $0.option == options[headlineOption] }
         }
-        if let i = tests.firstIndex(where: \.primary) {
-            tests[i].interval = tests[i].paired ? paired.intervals?[headlineOption] : shift.intervals?[headlineOption]
+        // single: McNemar on the leader (paired) or χ² (unpaired); multi: either test on the leader.
+        let primary = ShiftTest.markPrimary(&tests, paired: paired.n >= ShiftAnalysis.minimumPairs) { test in
+            test.option == options[leader] || (test.option == nil && test.result.name == "chi_square_homogeneity")
+        }
+        if let primary {
+            tests[primary].interval = tests[primary].paired ? paired.intervals?[leader] ?? nil : shift.intervals?[leader] ?? nil
         }
         shift.tests = tests
     }
 
-    /// Per row, the change's 95% interval over all respondents (Newcombe) and, for options,
-    /// among the paired participants (Newcombe's paired method). Choice kinds and likert; scale
-    /// values get the unpaired intervals.
-    static func rowIntervals(_ shift: inout QuestionShift, _ answers: RoundAnswers) {
-        let first = shift.rounds.first!, last = shift.rounds.last!
-        shift.intervals = first.rows.indices.map { k in
-            Intervals.newcombe(count1: last.rows[k].count, n1: last.n, count2: first.rows[k].count, n2: first.n)
-                .map { ConfidenceInterval(lower: $0.lower, upper: $0.upper).scaled(by: 100) }
-        }
-        guard var paired = shift.paired, paired.n > 0, shift.question.kind != .scale else { return }
-        let tables = shift.question.options.indices.map(answers.pairedTable)
-        paired.changePoints = tables.map { 100 * Double($0.b - $0.c) / Double(paired.n) }
-        paired.intervals = tables.map { t in
-            Intervals.newcombePaired(a: t.a, b: t.b, c: t.c, d: t.d)
-                .map { ConfidenceInterval(lower: $0.lower, upper: $0.upper).scaled(by: 100) }
-        }
-        shift.paired = paired
-    }
-
-    /// The option a headline is about: the one leading the last round (`single`), or the one
-    /// that moved most (`multi`); the first of equals.
+    /// The option a headline and the primary test are about: the one most chosen in the last
+    /// round (the first of equals).
     static func headlineOption(_ shift: QuestionShift) -> Int {
-        if shift.question.kind == .single, let last = shift.rounds.last {
-            let top = last.rows.map(\.count).max() ?? 0
-            return last.rows.firstIndex { $0.count == top } ?? 0
-        }
-        let change = shift.changePoints ?? []
-        let largest = change.map(abs).max() ?? 0
-        return change.firstIndex { abs($0) == largest } ?? 0
+        guard let last = shift.rounds.last else { return 0 }
+        let top = last.rows.map(\.count).max() ?? 0
+        return last.rows.firstIndex { $0.count == top } ?? 0
     }
 
     /// First-round answer (rows) × last-round answer (columns) of the paired participants.

@@ -1,3 +1,5 @@
+import PollCore
+
 /// A 95% confidence interval, in the unit of the estimate it belongs to (points or values).
 public struct ConfidenceInterval: Sendable, Hashable {
     public var lower: Double
@@ -11,6 +13,8 @@ public struct ConfidenceInterval: Sendable, Hashable {
     /// True when the whole interval lies on one side of zero.
     public var excludesZero: Bool { lower > 0 || upper < 0 }
 
-    /// The interval scaled, e.g. proportions to percentage points.
-    func scaled(by factor: Double) -> ConfidenceInterval { .init(lower: lower * factor, upper: upper * factor) }
+    /// "-19 to +9" (with `places` decimals).
+    public static func text(_ interval: ConfidenceInterval, places: Int = 0) -> String {
+        NumberText.signed(interval.lower, places: places) + " to " + NumberText.signed(interval.upper, places: places)
+    }
 }

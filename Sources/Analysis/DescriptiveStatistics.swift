@@ -31,12 +31,4 @@ enum DescriptiveStatistics {
         }
         return (squares / Double(n - 1)).squareRoot()
     }
-
-    /// Mean and standard error of some values (nil under two values).
-    static func meanAndStandardError(_ values: [Double]) -> (mean: Double, se: Double)? {
-        guard values.count > 1 else { return nil }
-        let mean = values.reduce(0, +) / Double(values.count)
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
-        return (mean, (variance / Double(values.count)).squareRoot())
-    }
 }

@@ -1,55 +1,60 @@
 import PollCore
 
 /// The sentences a report leads with: what changed, in plain words, and whether it is a clear
-/// shift. Switching is "answered differently", never "changed their mind".
+/// shift. Switching is "answered differently", never "changed their mind". Every interval is
+/// printed next to the estimate it belongs to: all respondents' change with its interval, and
+/// when the primary test is paired, the paired participants' change with theirs.
 enum Headline {
     static func sentence(_ shift: QuestionShift) -> String {
         guard shift.note == nil, let first = shift.rounds.first, let last = shift.rounds.last else {
             return "No change measured: \(shift.note ?? "nothing to compare")."
         }
+        let primary = shift.primary
+        let pairedPrimary = primary?.paired == true
+        let pairs = shift.paired?.n ?? 0
         var text: String
         switch shift.question.kind {
         case .single, .multi:
             let k = ChoiceAnalysis.headlineOption(shift)
             text = moved("“\(first.rows[k].label)”", from: first.rows[k].percent, to: last.rows[k].percent,
-                         interval: shift.primary?.interval ?? shift.intervals?[k] ?? nil)
+                         interval: pairedPrimary ? nil : shift.intervals?[k] ?? nil,
+                         paired: pairedPrimary ? (pairs, shift.paired?.changePoints?[k], primary?.interval) : nil)
         case .likert:
-            if let agreement = shift.agreement {
-                let who = agreement.labels.map { "“\($0)”" }.joined(separator: " or ")
-                text = moved("Agreement (\(who))", from: agreement.percent.first!, to: agreement.percent.last!,
-                             interval: shift.paired.map { $0.n >= ShiftAnalysis.minimumPairs } == true
-                                 ? agreement.pairedInterval : agreement.interval)
-            } else {
-                text = "No agreement measured"
-            }
+            let agreement = shift.agreement!
+            let who = agreement.labels.map { "“\($0)”" }.joined(separator: " or ")
+            text = moved("Agreement (\(who))", from: agreement.percent.first!, to: agreement.percent.last!,
+                         interval: agreement.interval, paired: nil)
             if let before = first.mean, let after = last.mean {
                 text += "; mean \(NumberText.decimal(before, places: 1)) → \(NumberText.decimal(after, places: 1))"
+                text += meanChange(all: shift.meanChange, pairedPrimary ? (pairs, shift.paired?.meanDifference) : nil, primary?.interval)
             }
         case .scale:
-            let before = first.mean ?? 0, after = last.mean ?? 0
-            let verb = after > before ? "rose" : after < before ? "fell" : "stayed"
-            let interval = shift.primary?.interval ?? shift.meanInterval
-            text = "The mean \(verb) " + (verb == "stayed" ? "at \(NumberText.decimal(before, places: 1))"
-                : "from \(NumberText.decimal(before, places: 1)) to \(NumberText.decimal(after, places: 1))")
-            text += " (\(signed(after - before))" + (interval.map { ", 95% CI \(signed($0.lower)) to \(signed($0.upper))" } ?? "") + ")"
+            let before = NumberText.decimal(first.mean ?? 0, places: 1), after = NumberText.decimal(last.mean ?? 0, places: 1)
+            let verb = before == after ? "stayed" : (last.mean ?? 0) > (first.mean ?? 0) ? "rose" : "fell"
+            text = "The mean \(verb) " + (verb == "stayed" ? "at \(after)" : "from \(before) to \(after)")
+            text += meanChange(all: shift.meanChange, pairedPrimary ? (pairs, shift.paired?.meanDifference) : nil, primary?.interval)
         case .ranking:
             let order = shift.consensus ?? []
-            if let now = order.last?.first {
-                text = "“\(now)” is ranked first by the room"
-                if let was = order.first, was != order.last! {
-                    text += "; order now \(list(order.last!)) (was \(list(was)))"
-                } else {
-                    text += "; the order did not change"
-                }
-            } else {
+            guard let now = order.last?.first, let k = shift.question.options.firstIndex(of: now) else {
                 text = "Nobody ranked the options"
+                break
+            }
+            text = "“\(now)” is ranked first by the room"
+            if let before = first.rows[k].meanRank, let after = last.rows[k].meanRank {
+                text += " (mean rank \(NumberText.decimal(before, places: 1)) → \(NumberText.decimal(after, places: 1))"
+                    + (primary?.interval.map { ", 95% CI of the change \(ConfidenceInterval.text($0, places: 1))" } ?? "") + ")"
+            }
+            if let was = order.first, was != order.last! {
+                text += "; order now \(list(order.last!)) (was \(list(was)))"
+            } else {
+                text += "; the order did not change"
             }
         case .words:
             let fresh = (shift.newWords ?? []).prefix(5), gone = (shift.vanishedWords ?? []).prefix(5)
             text = fresh.isEmpty ? "No new words" : "New words: " + fresh.joined(separator: ", ")
             text += gone.isEmpty ? "; none dropped out" : "; no longer used: " + gone.joined(separator: ", ")
         case .text:
-            text = "Free text is shown, not measured"
+            text = ""
         }
         if let paired = shift.paired, paired.n > 0, shift.question.kind != .words {
             if let up = paired.up, let down = paired.down, let same = paired.same {
@@ -61,13 +66,32 @@ enum Headline {
         return text + "."
     }
 
-    /// "“Agree” rose from 41% to 68% (+27 points, 95% CI +9 to +44)".
-    static func moved(_ what: String, from before: Double, to after: Double, interval: ConfidenceInterval?) -> String {
-        let b = NumberText.percent(before), a = NumberText.percent(after)
-        let change = after - before
-        let ci = interval.map { ", 95% CI \(points($0.lower)) to \(points($0.upper))" } ?? ""
-        if b == a { return "\(what) stayed at \(a) (\(points(change)) points\(ci))" }
-        return "\(what) \(change > 0 ? "rose" : "fell") from \(b) to \(a) (\(points(change)) points\(ci))"
+    /// "“Agree” rose from 41% to 68% (+27 points, 95% CI +9 to +44)", or with the paired
+    /// participants' change: "(+27 points; among the 30 paired participants +25, 95% CI +9 to +44)".
+    /// The verb and the printed change come from the printed (rounded) percentages.
+    static func moved(_ what: String, from before: Double, to after: Double, interval: ConfidenceInterval?,
+                      paired: (n: Int, change: Double?, interval: ConfidenceInterval?)?) -> String {
+        let b = before.rounded(.toNearestOrAwayFromZero), a = after.rounded(.toNearestOrAwayFromZero)
+        let change = a - b
+        var detail = NumberText.signed(change, places: 0) + (abs(change) == 1 ? " point" : " points")
+        if let interval { detail += ", 95% CI \(ConfidenceInterval.text(interval))" }
+        if let paired, let pairedChange = paired.change {
+            detail += "; among the \(paired.n) paired participants \(NumberText.signed(pairedChange, places: 0))"
+                + (paired.interval.map { ", 95% CI \(ConfidenceInterval.text($0))" } ?? "")
+        }
+        let verb = change > 0 ? "rose from \(NumberText.percent(b)) to" : change < 0 ? "fell from \(NumberText.percent(b)) to" : "stayed at"
+        return "\(what) \(verb) \(NumberText.percent(a)) (\(detail))"
+    }
+
+    /// " (+1.6, 95% CI +0.9 to +2.3)" for all respondents, or with the paired participants'
+    /// mean change when the primary test is paired.
+    static func meanChange(all: Double?, _ paired: (n: Int, change: Double?)?, _ interval: ConfidenceInterval?) -> String {
+        let ci = interval.map { ", 95% CI \(ConfidenceInterval.text($0, places: 1))" } ?? ""
+        if let paired, let change = paired.change {
+            return " (" + (all.map { NumberText.signed($0, places: 1) + "; " } ?? "")
+                + "among the \(paired.n) paired participants \(NumberText.signed(change, places: 1))\(ci))"
+        }
+        return all.map { " (\(NumberText.signed($0, places: 1))\(ci))" } ?? ""
     }
 
     /// The verdict in words.
@@ -82,33 +106,12 @@ enum Headline {
         }
     }
 
+    /// "McNemar mid-p test on “Yes”, p = 0.017, Holm-adjusted p = 0.034".
     static func pText(_ test: ShiftTest) -> String {
-        var text = "\(test.title), " + PValue.text(test.result.pValue)
-        if let adjusted = test.pAdjusted, adjusted != test.result.pValue {
-            text += ", " + PValue.text(adjusted, name: "Holm-adjusted p")
-        }
+        var text = test.title + (test.option.map { " on “\($0)”" } ?? "") + ", " + PValue.text(test.result.pValue)
+        if let adjusted = test.pAdjusted { text += ", " + PValue.text(adjusted, name: "Holm-adjusted p") }
         return text
     }
 
-    /// Whole points with a sign: "+27", "-9", "±0".
-    static func points(_ value: Double) -> String {
-        let text = NumberText.decimal(value, places: 0)
-        if text == "0" { return "±0" }
-        return value > 0 ? "+" + text : text
-    }
-
-    static func signed(_ value: Double) -> String {
-        let text = NumberText.decimal(value, places: 1)
-        if text == "0.0" { return "±0.0" }
-        return value > 0 ? "+" + text : text
-    }
-
     static func list(_ items: [String]) -> String { items.joined(separator: " > ") }
-}
-
-/// How p-values are written: three significant decimals, and "p < 0.001" below that.
-public enum PValue {
-    public static func text(_ p: Double, name: String = "p") -> String {
-        p < 0.001 ? "\(name) < 0.001" : "\(name) = \(NumberText.decimal(p, places: 3))"
-    }
 }

@@ -8,7 +8,8 @@ public struct QuestionShift: Sendable, Hashable {
     /// Percentage points, last round minus first, per row of the distributions (all
     /// respondents); `nil` when there is no change to measure (see `note`).
     public var changePoints: [Double]?
-    /// Choice kinds: a 95% interval per row for `changePoints` (Newcombe, independent samples).
+    /// A 95% interval per row for `changePoints` (Newcombe, rounds as independent samples);
+    /// every kind with rows except `ranking` and `words`.
     public var intervals: [ConfidenceInterval?]?
     /// Why no change is measured, when it is not.
     public var note: String?
@@ -43,17 +44,4 @@ public struct QuestionShift: Sendable, Hashable {
 
     /// The primary test, if any.
     public var primary: ShiftTest? { tests.first(where: \.primary) }
-}
-
-/// The share of a likert question's respondents choosing one of its top two labels.
-public struct AgreementShift: Sendable, Hashable {
-    /// The labels counted as agreement.
-    public var labels: [String]
-    /// Percent per round, in round order.
-    public var percent: [Double]
-    public var changePoints: Double
-    public var interval: ConfidenceInterval?
-    /// Among paired participants, with Newcombe's paired interval.
-    public var pairedChangePoints: Double?
-    public var pairedInterval: ConfidenceInterval?
 }

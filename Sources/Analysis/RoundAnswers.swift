@@ -6,15 +6,15 @@ struct RoundAnswers {
     let question: Question
     let first: QuestionTally
     let last: QuestionTally
-    /// (first-round answer, last-round answer) of each participant who gave both, in token order
-    /// so that results never depend on dictionary order.
+    /// (first-round answer, last-round answer) of each participant who gave both, in the order
+    /// their first-round answers arrived, so that results never depend on dictionary order.
     let pairs: [(before: Answer, after: Answer)]
 
     init(first: QuestionTally, last: QuestionTally) {
         question = first.question
         self.first = first
         self.last = last
-        pairs = first.latest.keys.sorted().compactMap { participant in
+        pairs = first.arrival.sorted { $0.value < $1.value }.compactMap { participant, _ in
             guard let before = first.latest[participant], let after = last.latest[participant] else { return nil }
             return (before, after)
         }

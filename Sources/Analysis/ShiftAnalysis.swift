@@ -21,24 +21,35 @@ public enum ShiftAnalysis {
         analyze(session: session, tally: Tally(definition: definition, responses: responses, hands: hands))
     }
 
-    /// The same analysis from live tallies (the console keeps one up to date).
-    public static func analyze(session: SessionInfo, tally: Tally) -> ShiftReport {
+    /// The same analysis from live tallies (the console keeps one up to date). `segments: false`
+    /// leaves out the segment breakdowns (the console does not show them).
+    public static func analyze(session: SessionInfo, tally: Tally, segments: Bool = true) -> ShiftReport {
         let definition = tally.definition
         var questions = definition.questions.map { shift(of: $0, tally: tally) }
         adjust(&questions)
         for i in questions.indices { questions[i].verdictText = Headline.verdict(questions[i]) }
-        let participants = Dictionary(uniqueKeysWithValues: definition.rounds.map { ($0, tally.participants(in: $0).count) })
-        var report = ShiftReport(session: session, rounds: definition.rounds, participants: participants, questions: questions)
+        let people = Dictionary(uniqueKeysWithValues: definition.rounds.map { ($0, tally.participants(in: $0)) })
+        var report = ShiftReport(session: session, rounds: definition.rounds, participants: people.mapValues(\.count), questions: questions)
         if let first = definition.rounds.first, let last = definition.rounds.last, first != last {
-            report.pairedParticipants = tally.participants(in: first).intersection(tally.participants(in: last)).count
+            report.pairedParticipants = people[first, default: []].intersection(people[last, default: []]).count
         }
-        report.caveat = caveat(participants.values.max() ?? 0)
-        report.segments = definition.questions.filter(\.segment).compactMap { SegmentAnalysis.breakdown(by: $0, tally: tally) }
+        report.caveat = caveat(smallestRoom(questions) ?? people.values.map(\.count).max() ?? 0)
+        if segments {
+            report.segments = definition.questions.filter(\.segment).compactMap { SegmentAnalysis.breakdown(by: $0, tally: tally) }
+        }
         return report
     }
 
+    /// The fewest respondents (show of hands included) in a compared round of any question
+    /// that could be tested (two respondents or more in each round).
+    static func smallestRoom(_ questions: [QuestionShift]) -> Int? {
+        questions.filter { $0.note == nil }
+            .compactMap { shift in [shift.rounds.first?.n, shift.rounds.last?.n].compactMap { $0 }.min() }
+            .filter { $0 >= 2 }.min()
+    }
+
     /// One question, from the first to the last round it is asked in.
-    static func shift(of question: Question, tally: Tally) -> QuestionShift {
+    static func shift(of question: Question, tally: Tally, tests: Bool = true) -> QuestionShift {
         let rounds = tally.definition.rounds.filter(question.isAsked)
         let tallies = rounds.compactMap { tally.tally(round: $0, question: question.id) }
         let labels = rowLabels(question, tallies: tallies)
@@ -55,13 +66,10 @@ public enum ShiftAnalysis {
         let answers = RoundAnswers(first: tallies.first!, last: tallies.last!)
         shift.paired = paired(answers)
         switch question.kind {
-        case .single, .multi: ChoiceAnalysis.complete(&shift, answers, headlineOption: ChoiceAnalysis.headlineOption(shift))
-        case .likert, .scale: OrderedAnalysis.complete(&shift, answers)
-        case .ranking: RankingAnalysis.complete(&shift, answers)
-        case .words:
-            let before = tallies.first!.wordCounts, after = tallies.last!.wordCounts
-            shift.newWords = after.filter { before[$0.key] == nil }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
-            shift.vanishedWords = before.filter { after[$0.key] == nil }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+        case .single, .multi: ChoiceAnalysis.complete(&shift, answers, tests: tests)
+        case .likert, .scale: OrderedAnalysis.complete(&shift, answers, tests: tests)
+        case .ranking: RankingAnalysis.complete(&shift, answers, tests: tests)
+        case .words: WordsAnalysis.complete(&shift, answers)
         case .text: break
         }
         if everyoneAgrees(answers, distributions) {
@@ -70,6 +78,8 @@ public enum ShiftAnalysis {
         } else if first.n < 2 || last.n < 2 {
             shift.tests = []
             shift.verdict = .notTested("too few answers to test (fewer than 2 in a round)")
+        } else if !tests {
+            shift.verdict = .notTested("segments are described, not tested")
         } else if shift.primary == nil {
             shift.verdict = .notTested(question.kind == .words ? "words are described, not tested" : "too few answers to test")
         }
@@ -93,8 +103,8 @@ public enum ShiftAnalysis {
         guard answers.question.kind != .words, answers.question.kind != .ranking || answers.question.options.count > 1 else { return false }
         let all = Array(answers.first.latest.values) + Array(answers.last.latest.values)
         guard let one = all.first, all.allSatisfy({ $0 == one }) else { return false }
-        // Show-of-hands counts must agree too.
-        return rounds.allSatisfy { round in round.rows.filter { $0.count > 0 }.count <= 1 }
+        // Show-of-hands counts (single and likert) must agree too.
+        return rounds.allSatisfy { round in round.hands == 0 || round.rows.filter { $0.count > 0 }.count <= 1 }
     }
 
     /// Holm's adjustment of the primary p-values across the session, then each verdict.
@@ -104,7 +114,7 @@ public enum ShiftAnalysis {
         for ((q, t), p) in zip(primaries, adjusted) {
             questions[q].tests[t].pAdjusted = p
             let test = questions[q].tests[t]
-            questions[q].verdict = p < alpha && (test.interval?.excludesZero ?? true) ? .clearShift : .notClear
+            questions[q].verdict = p < alpha && test.interval?.excludesZero == true ? .clearShift : .notClear
         }
     }
 

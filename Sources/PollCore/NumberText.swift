@@ -20,9 +20,12 @@ public enum NumberText {
     public static func percent(_ value: Double) -> String { decimal(value, places: 0) + "%" }
 
     /// A change in percentage points as "+25.0", "-9.8" or "±0.0".
-    public static func points(_ value: Double) -> String {
-        let text = decimal(value, places: 1)
-        if text == "0.0" { return "±0.0" }
+    public static func points(_ value: Double) -> String { signed(value, places: 1) }
+
+    /// A change with its sign: "+25", "-9.8"; one that rounds to nothing is "±0" ("±0.0").
+    public static func signed(_ value: Double, places: Int) -> String {
+        let text = decimal(value, places: places)
+        if text.allSatisfy({ $0 == "0" || $0 == "." }) { return "±" + text }
         return value > 0 ? "+" + text : text
     }
 }

@@ -22,7 +22,8 @@ public enum TextCleaner {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
               let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(Substring(scalars[first...last]))
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -2,8 +2,8 @@ import Analysis
 import PollCore
 
 /// The report as CSV: one row per question × option with opening and closing counts and
-/// percentages, the change in points and its 95% interval (both rounds' columns stay empty
-/// for a question asked in one round only; `text` questions have no rows).
+/// percentages, the change in points and its 95% interval (the last round's columns stay
+/// empty for a question asked in one round only; `text` questions have no rows).
 public struct CSVReport: ReportFormat {
     public init() {}
 
@@ -35,6 +35,7 @@ public struct CSVReport: ReportFormat {
     }
 
     func number(_ value: Double?) -> String {
-        value.map { NumberText.decimal($0, places: 4) } ?? ""
+        guard let value, value.isFinite else { return "" }
+        return NumberText.decimal(value, places: 4)
     }
 }

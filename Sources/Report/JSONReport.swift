@@ -11,8 +11,12 @@ public struct JSONReport: ReportFormat {
     public func render(_ report: ShiftReport) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(report))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // The analysis never produces NaN or infinity; should one slip through, it is written as
+        // null rather than failing the whole document.
+        let marker = "\u{1}non-finite\u{1}"   // control characters never reach poll or participant text
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: marker, negativeInfinity: marker, nan: marker)
+        let data = (try? encoder.encode(Document(report))) ?? Data()
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"\\u0001non-finite\\u0001\"", with: "null") + "\n"
     }
 
     struct Document: Encodable {

@@ -44,7 +44,7 @@ public struct MarkdownReport: ReportFormat {
         let compared = shift.rounds.count >= 2 ? [first, shift.rounds.last!] : [first]
         let ranking = shift.question.kind == .ranking
         var header = ["answer"] + compared.map { "\(escape($0.round)) (n = \($0.n))" }
-        if shift.changePoints != nil { header += ["change (points)", "95% CI"] }
+        if shift.changePoints != nil { header += ranking ? ["change (mean rank)", ""] : ["change (points)", "95% CI"] }
         lines.append("| " + header.joined(separator: " | ") + " |")
         lines.append("|" + header.indices.map { $0 == 0 ? "---" : "---:" }.joined(separator: "|") + "|")
         for row in first.rows.indices {
@@ -54,11 +54,14 @@ public struct MarkdownReport: ReportFormat {
                 if ranking { return share.meanRank.map { "mean rank " + NumberText.decimal($0, places: 1) } ?? "–" }
                 return "\(share.count) (\(NumberText.percent(share.percent)))"
             }
-            if let change = shift.changePoints?[row] {
-                cells.append(NumberText.points(change))
+            if shift.changePoints != nil {
+                cells.append(ReportWording.rowChange(shift, row: row) ?? "–")
                 cells.append(shift.intervals?[row].map { ReportWording.interval($0) } ?? "")
             }
             lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        for line in [ReportWording.leading(shift), ReportWording.hands(shift)].compactMap({ $0 }) {
+            lines += ["", escape(line)]
         }
         if compared.contains(where: { $0.mean != nil }) {
             lines += ["", compared.map { "\(escape($0.round)): \(ReportWording.meanLine($0))" }.joined(separator: "; ") + "."]

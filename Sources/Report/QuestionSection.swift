@@ -66,6 +66,7 @@ enum QuestionSection {
                     "\(HTMLText.escape(round.round)) " + order.map(HTMLEscaping.pollText).joined(separator: " &gt; ")
                 }.joined(separator: "; ") + ".</p>\n"
         }
+        if let leading = ReportWording.leading(shift) { html += "<p class=\"note\">\(HTMLText.escape(leading))</p>\n" }
         html += hands(shift)
         html += paired(shift, id: id)
         html += tests(shift)

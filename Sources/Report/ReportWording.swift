@@ -5,13 +5,41 @@ import PollCore
 enum ReportWording {
     /// "-19 to +9".
     static func interval(_ interval: ConfidenceInterval, places: Int = 0) -> String {
-        signed(interval.lower, places: places) + " to " + signed(interval.upper, places: places)
+        ConfidenceInterval.text(interval, places: places)
     }
 
-    static func signed(_ value: Double, places: Int) -> String {
-        let text = NumberText.decimal(value, places: places)
-        if text.allSatisfy({ $0 == "0" || $0 == "." }) { return "±" + text }
-        return value > 0 ? "+" + text : text
+    /// A row's change: points (ranking: the change of the option's mean rank).
+    static func rowChange(_ shift: QuestionShift, row: Int) -> String? {
+        guard let points = shift.changePoints?[row] else { return nil }
+        guard shift.question.kind == .ranking else { return NumberText.points(points) }
+        guard let before = shift.rounds.first?.rows[row].meanRank, let after = shift.rounds.last?.rows[row].meanRank else { return nil }
+        return NumberText.signed(after - before, places: 1)
+    }
+
+    /// "Leading answer: opening “Yes” 39% (plurality); closing “Yes” 61% (majority)."
+    static func leading(_ shift: QuestionShift) -> String? {
+        let parts = shift.rounds.compactMap { round in
+            round.leading.map { "\(round.round) “\($0.label)” \(NumberText.percent($0.percent)) (\(strength($0.strength)))" }
+        }
+        return parts.isEmpty ? nil : "Leading answer: " + parts.joined(separator: "; ") + "."
+    }
+
+    static func strength(_ strength: LeadingAnswer.Strength) -> String {
+        switch strength {
+        case .plurality: return "plurality"
+        case .majority: return "majority"
+        case .supermajority: return "supermajority, over two thirds"
+        case .tied: return "tied for first"
+        }
+    }
+
+    /// "Show of hands: 12 in the opening round, 9 in the closing round (in the percentages and
+    /// the unpaired tests, never paired)."
+    static func hands(_ shift: QuestionShift) -> String? {
+        let rounds = shift.rounds.filter { $0.hands > 0 }
+        guard !rounds.isEmpty else { return nil }
+        return "Show of hands: " + rounds.map { "\($0.hands) in the \($0.round) round" }.joined(separator: ", ")
+            + " (in the percentages and the unpaired tests, never paired)."
     }
 
     /// "mean 3.4 · median 4 · sd 1.1".
@@ -23,7 +51,7 @@ enum ReportWording {
         return parts.joined(separator: " · ")
     }
 
-    /// "Stuart–Maxwell test (paired): χ² = 4.21, df 2, p = 0.122".
+    /// "Stuart–Maxwell test (paired): statistic 4.21, df 2, p = 0.122".
     static func testLine(_ test: ShiftTest) -> String {
         var text = test.title + (test.option.map { " on “\($0)”" } ?? "") + (test.paired ? " (paired)" : "") + ": "
         var parts: [String] = []

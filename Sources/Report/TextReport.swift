@@ -52,9 +52,8 @@ public struct TextReport: ReportFormat {
             lines += wrap(shift.verdictText, indent: "   ").map { style($0, shift.verdict == .clearShift ? .green : .dim) }
         }
         lines += table(shift)
-        if let hands = shift.rounds.first(where: { $0.hands > 0 }) {
-            lines.append("   (\(hands.hands) counted by show of hands in the \(hands.round) round; never paired)")
-        }
+        if let leading = ReportWording.leading(shift) { lines += wrap(leading, indent: "   ") }
+        if let hands = ReportWording.hands(shift) { lines += wrap(hands, indent: "   ") }
         for test in shift.tests.filter({ !$0.primary }) {
             lines += wrap("also: " + ReportWording.testLine(test), indent: "   ", hanging: "         ").map { style($0, .dim) }
         }
@@ -69,7 +68,7 @@ public struct TextReport: ReportFormat {
         let column = 3 + 1 + 4 + 1 + Self.barWidth + 2
         var lines = ["   " + String(repeating: " ", count: labelWidth + 1)
                      + compared.map { DisplayWidth.fit("\($0.round) (n=\($0.n))", column) }.joined()
-                     + (shift.changePoints == nil ? "" : " change  95% CI")]
+                     + (shift.changePoints == nil ? "" : shift.question.kind == .ranking ? " rank change" : " change  95% CI")]
         for row in first.rows.indices {
             let label = DisplayWidth.wrap(first.rows[row].label, labelWidth)
             var line = "   " + DisplayWidth.fit(label.first ?? "", labelWidth) + " "
@@ -83,8 +82,8 @@ public struct TextReport: ReportFormat {
                         + " " + TextBar.render(percent: share.percent, width: Self.barWidth) + "  "
                 }
             }
-            if let change = shift.changePoints?[row] {
-                line += DisplayWidth.padLeft(NumberText.points(change), 6)
+            if let change = ReportWording.rowChange(shift, row: row) {
+                line += DisplayWidth.padLeft(change, 6)
                 if let interval = shift.intervals?[row] { line += "  " + ReportWording.interval(interval) }
             }
             lines.append(line)

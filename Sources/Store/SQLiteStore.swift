@@ -184,14 +184,18 @@ public final class SQLiteStore: Store {
                 ORDER BY r.id
                 """, arguments: [session.id, after])
             var result: [StoredResponse] = []
+            // A room gives the same few answers over and over: each text is parsed once per question.
+            var parsed: [String: [String: Answer]] = [:]
             while let row = try cursor.next() {
                 let questionID: String = row[3]
                 let text: String = row[4]
                 let channelName: String = row[5]
+                let known = parsed[questionID]?[text]
                 guard let question = session.definition.question(questionID), let channel = Channel(rawValue: channelName),
-                      let answer = try? AnswerCodec.parse(text, for: question) else {
+                      let answer = known ?? (try? AnswerCodec.parse(text, for: question)) else {
                     throw StoreError.corrupt("response \(row[0] as Int64) (`\(questionID)`: `\(text)`)")
                 }
+                if known == nil, question.kind != .text { parsed[questionID, default: [:]][text] = answer }
                 let response = Response(participant: row[1], round: row[2], question: questionID, answer: answer,
                                         channel: channel, receivedAt: row[6])
                 result.append(StoredResponse(id: row[0], response: response, supersededBy: row[7]))

@@ -53,7 +53,7 @@ struct ShiftStatisticsTests {
         #expect(yn.tests.map(\.result.name).sorted() == ["chi_square_homogeneity", "mcnemar_midp", "stuart_maxwell"])
         #expect(yn.primary?.result.name == "mcnemar_midp")
         #expect(yn.primary?.option == "Yes", "the option leading the closing round")
-        #expect(yn.headline.hasPrefix("“Yes” rose from 20% to 80% (+60 points, 95% CI +"))
+        #expect(yn.headline.hasPrefix("“Yes” rose from 20% to 80% (+60 points; among the 40 paired participants +60, 95% CI +"), "\(yn.headline)")
         #expect(yn.headline.hasSuffix("; 40 of 40 paired participants answered differently."))
         let agree = report.questions[1]
         #expect(agree.paired?.up == 40 && agree.paired?.down == 0 && agree.paired?.same == 0)
@@ -101,7 +101,7 @@ struct ShiftStatisticsTests {
         let report = ShiftAnalysis.analyze(session: Self.info, definition: Self.poll, responses: responses)
         #expect(report.questions[0].verdict == .notClear)
         #expect(report.questions[0].primary?.result.pValue == 1, "McNemar without switchers")
-        #expect(report.questions[0].headline == "“Yes” stayed at 33% (±0 points, 95% CI -7 to +7); 0 of 30 paired participants answered differently.")
+        #expect(report.questions[0].headline == "“Yes” stayed at 33% (±0 points; among the 30 paired participants ±0, 95% CI -7 to +7); 0 of 30 paired participants answered differently.")
         #expect(report.questions[2].tests.map(\.result.name) == ["welch_t"], "differences without variance cannot be t-tested in pairs")
         #expect(report.questions[2].primary?.result.pValue == 1)
     }

@@ -335,7 +335,7 @@ public enum StatisticalTests: Sendable {
     }
 
     /// Mean and unbiased variance by the two-pass algorithm (as numpy's var(ddof=1)); variance 0 when all equal.
-    private static func meanAndVariance(_ values: [Double]) -> (mean: Double, variance: Double) {
+    static func meanAndVariance(_ values: [Double]) -> (mean: Double, variance: Double) {
         let n = Double(values.count)
         let mean = values.reduce(0, +) / n
         guard let first = values.first, values.contains(where: { $0 != first }) else { return (mean, 0) }
