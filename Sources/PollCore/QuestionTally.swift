@@ -35,9 +35,14 @@ public struct QuestionTally: Sendable, Hashable {
         return zip(answerCounts, hands).map { $0 + $1 }
     }
 
+    /// Makes room for `participants` answers.
+    mutating func reserveCapacity(_ participants: Int) {
+        latest.reserveCapacity(participants)
+        arrival.reserveCapacity(participants)
+    }
+
     public mutating func record(participant: String, answer: Answer) {
-        if let old = latest[participant] { apply(old, sign: -1) }
-        latest[participant] = answer
+        if let old = latest.updateValue(answer, forKey: participant) { apply(old, sign: -1) }
         sequence += 1
         arrival[participant] = sequence
         apply(answer, sign: 1)

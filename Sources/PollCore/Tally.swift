@@ -19,6 +19,10 @@ public struct Tally: Sendable, Hashable {
 
     public init(definition: PollDefinition, responses: [Response], hands: [HandCount] = []) {
         self.init(definition: definition)
+        // Room for everyone up front: a large session's dictionaries never grow step by step.
+        var sizes: [Key: Int] = [:]
+        for response in responses { sizes[Key(round: response.round, question: response.question), default: 0] += 1 }
+        for (key, size) in sizes { tallies[key]?.reserveCapacity(size) }
         for response in responses { record(response) }
         for count in hands { setHands(count) }
     }

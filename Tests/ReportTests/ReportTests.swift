@@ -106,4 +106,32 @@ struct ReportTests {
         #expect(rows[0] == ["session": "demo", "round": "opening", "question": "yn", "participant": "a", "answer": "Yes",
                             "channel": "web", "time": "2027-01-15T08:00:00.000Z"])
     }
+
+    @Test func wideExportHasARowPerParticipantAndAColumnPerQuestionAndRound() {
+        let rows = CSV.parse(ResponseExport.wide(definition: Self.poll, responses: Self.responses))
+        #expect(rows[0].fields == ["participant", "yn.opening", "yn.closing", "order.opening", "order.closing", "why.closing"])
+        #expect(rows.count == 5, "a, b, c, d")
+        #expect(rows[1].fields == ["a", "Yes", "Yes", "B>A", "A>B", "Because, \"quoted\""])
+        #expect(rows[4].fields == ["d", "No", "", "", "", ""], "empty where there is no answer")
+    }
+
+    @Test(arguments: [0, 1, 2])
+    func degenerateSessionsRenderInEveryFormat(people: Int) throws {
+        let responses = Self.responses.filter { ["a", "b"].prefix(people).contains($0.participant) }
+        let report = ShiftAnalysis.analyze(session: SessionInfo(name: "s", pollTitle: "P", event: nil, createdAt: Self.now),
+                                           definition: Self.poll, responses: responses)
+        let formats: [any ReportFormat] = [TextReport(), MarkdownReport(), HTMLReport(), CSVReport(), JSONReport()]
+        for format in formats {
+            let text = format.render(report)
+            #expect(!text.isEmpty)
+            #expect(text.range(of: #"\b(nan|inf|infinity)\b"#, options: [.regularExpression, .caseInsensitive]) == nil,
+                    "\(type(of: format)) writes a non-finite number")
+        }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport().render(report).utf8)) as? [String: Any])
+        #expect(json["schema"] as? String == "roompoll.report/1")
+        let questions = try #require(json["questions"] as? [[String: Any]])
+        if people < 2 {
+            #expect(questions.allSatisfy { ($0["verdict"] as? String)?.hasPrefix("Not tested: ") == true })
+        }
+    }
 }

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import Analysis
+import PollCore
+
+/// Whole sessions through `ShiftAnalysis`, every test it runs recomputed from the same answers
+/// with scipy and statsmodels (`tests/stats/session_reference.py`): the right answers go to the
+/// right test (paired or not, closing − opening, the leader's option). Seeded simulated
+/// audiences of 20 to 2,000 participants, some leaving and some arriving between the rounds.
+@Suite("Shift analysis of whole sessions against scipy and statsmodels")
+struct SessionReferenceTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../tests/stats/session_reference.py").standardized.path
+    static let poll = PollDefinition(title: "Reference", questions: [
+        Question(id: "single", kind: .single, ask: "?", options: ["Yes", "No", "Not sure"], rounds: ["opening", "closing"]),
+        Question(id: "multi", kind: .multi, ask: "?", options: ["A", "B", "C", "D"], max: 2, rounds: ["opening", "closing"]),
+        Question(id: "likert", kind: .likert, ask: "?", options: Question.defaultLikertLabels, rounds: ["opening", "closing"]),
+        Question(id: "scale", kind: .scale, ask: "?", max: 10, min: 0, rounds: ["opening", "closing"]),
+        Question(id: "ranking", kind: .ranking, ask: "?", options: ["Courts", "Press", "Streets"], rounds: ["opening", "closing"]),
+    ])
+
+    struct Expected: Decodable {
+        var question: String
+        var name: String
+        var option: String?
+        var paired: Bool
+        var statistic: Double?
+        var df: Double?
+        var p_value: Double?
+    }
+
+    static func session(size: Int, seed: UInt64) -> [Response] {
+        var engine = SessionEngine(definition: poll, control: SessionControl(startOf: poll, pace: .audience))
+        let audience = SimulatedAudience(definition: poll, size: size, seed: seed)
+        var responses: [Response] = []
+        for round in poll.rounds {
+            _ = try? engine.handle(.openRound(round))
+            for submission in audience.submissions(round: round, at: Date(timeIntervalSince1970: 1_800_000_000)) {
+                if case .success(let response) = engine.checkRecorded(submission) { responses.append(response) }
+            }
+        }
+        return responses
+    }
+
+    static func value(_ answer: Answer) -> Any {
+        switch answer {
+        case .choice(let i): return i
+        case .choices(let picked): return picked
+        case .number(let n): return n
+        case .order(let order): return order
+        case .words(let words): return words
+        case .text(let text): return text
+        }
+    }
+
+    static func reference(_ responses: [Response]) throws -> [Expected] {
+        let document: [String: Any] = [
+            "questions": poll.questions.map { ["id": $0.id, "kind": $0.kind.rawValue, "options": $0.options] },
+            "responses": responses.map { ["participant": $0.participant, "round": $0.round, "question": $0.question, "answer": value($0.answer)] },
+        ]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: try JSONSerialization.data(withJSONObject: document))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "session_reference.py failed")
+        return try JSONDecoder().decode([Expected].self, from: data)
+    }
+
+    static func agrees(_ swift: Double?, _ python: Double?, pValue: Bool = false) -> Bool {
+        guard let swift, let python else { return swift == nil && python == nil }
+        if pValue && python < 1e-3 && abs(swift - python) <= 1e-12 { return true }
+        return abs(swift - python) <= 1e-9 * max(abs(python), 1e-300) || abs(swift - python) <= 1e-12
+    }
+
+    @Test(arguments: [(20, 1), (50, 2), (200, 3), (800, 4), (2000, 5)] as [(Int, UInt64)])
+    func everyTestAgrees(size: Int, seed: UInt64) throws {
+        let responses = Self.session(size: size, seed: seed)
+        let report = ShiftAnalysis.analyze(session: SessionInfo(name: "s", pollTitle: "P", event: nil, createdAt: .now),
+                                           definition: Self.poll, responses: responses)
+        let expected = try Self.reference(responses)
+        var compared = 0
+        for shift in report.questions {
+            for test in shift.tests {
+                let matches = expected.filter {
+                    $0.question == shift.question.id && $0.name == test.result.name && $0.option == test.option && $0.paired == test.paired
+                }
+                guard let python = matches.first, matches.count == 1 else {
+                    Issue.record("\(shift.question.id) \(test.result.name) \(test.option ?? ""): no single reference")
+                    continue
+                }
+                compared += 1
+                // Fisher's odds ratio has no finite value with a zero cell (scipy: 0 or inf).
+                if test.result.statistic != nil || test.result.name != "fisher_exact" {
+                    #expect(Self.agrees(test.result.statistic, python.statistic),
+                            "\(shift.question.id) \(test.result.name) \(test.option ?? "") statistic: \(String(describing: test.result.statistic)) vs \(String(describing: python.statistic))")
+                }
+                #expect(Self.agrees(test.result.df, python.df), "\(shift.question.id) \(test.result.name) df")
+                #expect(Self.agrees(test.result.pValue, python.p_value, pValue: true),
+                        "\(shift.question.id) \(test.result.name) \(test.option ?? "") p: \(test.result.pValue) vs \(String(describing: python.p_value))")
+            }
+        }
+        // Every test the references could run, Swift ran too (Stuart–Maxwell aside: statsmodels
+        // answers some singular tables that have no test).
+        let ran = Set(report.questions.flatMap { shift in shift.tests.map { "\(shift.question.id) \($0.result.name) \($0.option ?? "")" } })
+        for python in expected where python.p_value != nil && python.name != "stuart_maxwell" {
+            #expect(ran.contains("\(python.question) \(python.name) \(python.option ?? "")"), "Swift skipped \(python.question) \(python.name) \(python.option ?? "")")
+        }
+        #expect(compared >= 20)
+    }
+}
