@@ -42,19 +42,17 @@ public actor Intake {
         for observer in observers { observer(change) }
     }
 
-    init(store: any Store, session: SessionRecord, responses: [Response], hands: [HandCount]) {
+    init(store: any Store, session: SessionRecord, tally: Tally) {
         self.store = store
         self.session = session
         engine = SessionEngine(definition: session.definition, control: session.control)
-        tally = Tally(definition: session.definition, responses: responses, hands: hands)
+        self.tally = tally
     }
 
     /// Opens an existing session: its control state, answers and hand counts as stored.
     public static func open(_ session: SessionRecord, in store: any Store) async throws -> Intake {
         let latest = try await store.latestResponseID(of: session)
-        async let responses = store.currentResponses(of: session)
-        async let hands = store.hands(of: session)
-        let intake = Intake(store: store, session: session, responses: try await responses, hands: try await hands)
+        let intake = Intake(store: store, session: session, tally: try await store.currentTally(of: session))
         await intake.setLastSeen(latest)
         return intake
     }

@@ -28,8 +28,11 @@ public struct Tally: Sendable, Hashable {
     }
 
     public mutating func record(_ response: Response) {
-        tallies[Key(round: response.round, question: response.question)]?
-            .record(participant: response.participant, answer: response.answer)
+        record(participant: response.participant, round: response.round, question: response.question, answer: response.answer)
+    }
+
+    public mutating func record(participant: String, round: String, question: String, answer: Answer) {
+        tallies[Key(round: round, question: question)]?.record(participant: participant, answer: answer)
     }
 
     public mutating func setHands(_ count: HandCount) {

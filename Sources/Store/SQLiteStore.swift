@@ -177,30 +177,56 @@ public final class SQLiteStore: Store {
 
     private func responses(of session: SessionRecord, currentOnly: Bool, after: Int64 = 0) async throws -> [StoredResponse] {
         try await pool.read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT r.id, p.token, r.round, r.question, r.answer, r.channel, r.received_at, r.superseded_by
-                FROM response r JOIN participant p ON p.id = r.participant_id
-                WHERE r.session_id = ? AND r.id > ? \(currentOnly ? "AND r.superseded_by IS NULL" : "")
-                ORDER BY r.id
-                """, arguments: [session.id, after])
             var result: [StoredResponse] = []
-            // A room gives the same few answers over and over: each text is parsed once per question.
-            var parsed: [String: [String: Answer]] = [:]
-            while let row = try cursor.next() {
-                let questionID: String = row[3]
-                let text: String = row[4]
-                let channelName: String = row[5]
-                let known = parsed[questionID]?[text]
-                guard let question = session.definition.question(questionID), let channel = Channel(rawValue: channelName),
-                      let answer = known ?? (try? AnswerCodec.parse(text, for: question)) else {
-                    throw StoreError.corrupt("response \(row[0] as Int64) (`\(questionID)`: `\(text)`)")
-                }
-                if known == nil, question.kind != .text { parsed[questionID, default: [:]][text] = answer }
-                let response = Response(participant: row[1], round: row[2], question: questionID, answer: answer,
+            try Self.forEachResponse(of: session, currentOnly: currentOnly, after: after, db) { row, participant, questionID, answer, channel in
+                let response = Response(participant: participant, round: row[2], question: questionID, answer: answer,
                                         channel: channel, receivedAt: row[6])
                 result.append(StoredResponse(id: row[0], response: response, supersededBy: row[7]))
             }
             return result
+        }
+    }
+
+    /// Counts the current responses straight from the rows: no array of responses, and the
+    /// time of each answer is not read. (A report of a million answers starts here.)
+    public func currentTally(of session: SessionRecord) async throws -> Tally {
+        let hands = try await hands(of: session)
+        return try await pool.read { db in
+            var tally = Tally(definition: session.definition)
+            try Self.forEachResponse(of: session, currentOnly: true, after: 0, db) { row, participant, questionID, answer, _ in
+                tally.record(participant: participant, round: row[2], question: questionID, answer: answer)
+            }
+            for count in hands { tally.setHands(count) }
+            return tally
+        }
+    }
+
+    /// Reads responses in arrival order and hands each to `body` with its participant token,
+    /// question, parsed answer and channel (the row for the rest: id 0, round 2, received_at 6,
+    /// superseded_by 7). Each distinct answer text is parsed once per question: a room gives
+    /// the same few answers over and over.
+    private static func forEachResponse(
+        of session: SessionRecord, currentOnly: Bool, after: Int64, _ db: Database,
+        _ body: (Row, String, String, Answer, Channel) throws -> Void
+    ) throws {
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT r.id, p.token, r.round, r.question, r.answer, r.channel, r.received_at, r.superseded_by
+            FROM response r JOIN participant p ON p.id = r.participant_id
+            WHERE r.session_id = ? AND r.id > ? \(currentOnly ? "AND r.superseded_by IS NULL" : "")
+            ORDER BY r.id
+            """, arguments: [session.id, after])
+        var parsed: [String: [String: Answer]] = [:]
+        while let row = try cursor.next() {
+            let questionID: String = row[3]
+            let text: String = row[4]
+            let channelName: String = row[5]
+            let known = parsed[questionID]?[text]
+            guard let question = session.definition.question(questionID), let channel = Channel(rawValue: channelName),
+                  let answer = known ?? (try? AnswerCodec.parse(text, for: question)) else {
+                throw StoreError.corrupt("response \(row[0] as Int64) (`\(questionID)`: `\(text)`)")
+            }
+            if known == nil, question.kind != .text { parsed[questionID, default: [:]][text] = answer }
+            try body(row, row[1], questionID, answer, channel)
         }
     }
 

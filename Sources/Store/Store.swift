@@ -19,6 +19,9 @@ public protocol Store: Sendable {
     func append(_ responses: [Response], to session: SessionRecord) async throws
     /// The latest response of every participant to every question and round, in arrival order.
     func currentResponses(of session: SessionRecord) async throws -> [Response]
+    /// The session's current responses and hand counts, counted (what a report or a resumed
+    /// console starts from).
+    func currentTally(of session: SessionRecord) async throws -> Tally
     /// Every response ever stored, superseded ones included, in arrival order.
     func allResponses(of session: SessionRecord) async throws -> [StoredResponse]
     /// Stores (or replaces) show-of-hands counts for one question in one round.
@@ -40,5 +43,10 @@ extension Store {
     /// Creates an empty session.
     public func createSession(_ draft: SessionDraft) async throws -> SessionRecord {
         try await createSession(draft, responses: [])
+    }
+
+    /// Counts the current responses and hand counts (a store may count faster while reading).
+    public func currentTally(of session: SessionRecord) async throws -> Tally {
+        Tally(definition: session.definition, responses: try await currentResponses(of: session), hands: try await hands(of: session))
     }
 }

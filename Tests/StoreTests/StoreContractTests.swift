@@ -56,6 +56,10 @@ struct StoreContractTests {
             F.response("p3", "q3", .words(["trust", "power"]), round: "closing", channel: .kiosk, at: 2),
         ])
         #expect(try await reopened.hands(of: again) == [HandCount(round: "opening", question: "q1", counts: [4, 5], updatedAt: F.now)])
+        let tally = try await reopened.currentTally(of: again)
+        #expect(tally == Tally(definition: F.poll, responses: responses, hands: try await reopened.hands(of: again)),
+                "counting while reading gives the tally of the current responses and hand counts")
+        #expect(tally.tally(round: "opening", question: "q1")?.counts == [5, 5])
     }
 
     @Test(arguments: StoreKind.allCases)
