@@ -25,7 +25,7 @@ public enum ShiftAnalysis {
     /// leaves out the segment breakdowns (the console does not show them).
     public static func analyze(session: SessionInfo, tally: Tally, segments: Bool = true) -> ShiftReport {
         let definition = tally.definition
-        var questions = definition.questions.map { shift(of: $0, tally: tally) }
+        var questions = ParallelMap.map(definition.questions) { shift(of: $0, tally: tally) }
         adjust(&questions)
         for i in questions.indices { questions[i].verdictText = Headline.verdict(questions[i]) }
         let people = Dictionary(uniqueKeysWithValues: definition.rounds.map { ($0, tally.participants(in: $0)) })
@@ -35,7 +35,8 @@ public enum ShiftAnalysis {
         }
         report.caveat = caveat(smallestRoom(questions) ?? people.values.map(\.count).max() ?? 0)
         if segments {
-            report.segments = definition.questions.filter(\.segment).compactMap { SegmentAnalysis.breakdown(by: $0, tally: tally) }
+            report.segments = ParallelMap.map(definition.questions.filter(\.segment)) { SegmentAnalysis.breakdown(by: $0, tally: tally) }
+                .compactMap { $0 }
         }
         return report
     }

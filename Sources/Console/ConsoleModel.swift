@@ -79,9 +79,10 @@ public struct ConsoleModel: Sendable {
         }
     }
 
-    /// The shift analysis of the live tallies (compare and summary screens).
+    /// The shift analysis of the live tallies (compare and summary screens; no segments,
+    /// which the wall does not show).
     public var analysis: ShiftReport {
         ShiftAnalysis.analyze(session: SessionInfo(name: sessionName, pollTitle: definition.title,
-                                                   event: definition.event, createdAt: .distantPast), tally: tally)
+                                                   event: definition.event, createdAt: .distantPast), tally: tally, segments: false)
     }
 }

@@ -52,7 +52,7 @@ public actor Intake {
     /// Opens an existing session: its control state, answers and hand counts as stored.
     public static func open(_ session: SessionRecord, in store: any Store) async throws -> Intake {
         let latest = try await store.latestResponseID(of: session)
-        let intake = Intake(store: store, session: session, tally: try await store.currentTally(of: session))
+        let intake = Intake(store: store, session: session, tally: try await store.currentTally(of: session, participants: .tokens))
         await intake.setLastSeen(latest)
         return intake
     }

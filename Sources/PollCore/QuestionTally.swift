@@ -41,10 +41,12 @@ public struct QuestionTally: Sendable, Hashable {
         arrival.reserveCapacity(participants)
     }
 
-    public mutating func record(participant: String, answer: Answer) {
+    /// Counts `answer` as `participant`'s latest. `arrival` places it in arrival order when
+    /// answers are counted out of order (a store's row id); by default it comes last.
+    public mutating func record(participant: String, answer: Answer, arrival position: Int? = nil) {
         if let old = latest.updateValue(answer, forKey: participant) { apply(old, sign: -1) }
-        sequence += 1
-        arrival[participant] = sequence
+        sequence = max(sequence + 1, position ?? 0)
+        arrival[participant] = position ?? sequence
         apply(answer, sign: 1)
     }
 

@@ -31,8 +31,10 @@ public struct Tally: Sendable, Hashable {
         record(participant: response.participant, round: response.round, question: response.question, answer: response.answer)
     }
 
-    public mutating func record(participant: String, round: String, question: String, answer: Answer) {
-        tallies[Key(round: round, question: question)]?.record(participant: participant, answer: answer)
+    /// Counts one answer; `arrival` places it in arrival order when answers are counted out
+    /// of order (by default it comes after every answer counted so far).
+    public mutating func record(participant: String, round: String, question: String, answer: Answer, arrival: Int? = nil) {
+        tallies[Key(round: round, question: question)]?.record(participant: participant, answer: answer, arrival: arrival)
     }
 
     public mutating func setHands(_ count: HandCount) {

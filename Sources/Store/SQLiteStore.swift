@@ -178,8 +178,14 @@ public final class SQLiteStore: Store {
     private func responses(of session: SessionRecord, currentOnly: Bool, after: Int64 = 0) async throws -> [StoredResponse] {
         try await pool.read { db in
             var result: [StoredResponse] = []
-            try Self.forEachResponse(of: session, currentOnly: currentOnly, after: after, db) { row, participant, questionID, answer, channel in
-                let response = Response(participant: participant, round: row[2], question: questionID, answer: answer,
+            let sql = """
+                SELECT r.id, p.token, r.round, r.question, r.answer, r.channel, r.received_at, r.superseded_by
+                FROM response r JOIN participant p ON p.id = r.participant_id
+                WHERE r.session_id = ? AND r.id > ? \(currentOnly ? "AND r.superseded_by IS NULL" : "")
+                ORDER BY r.id
+                """
+            try Self.forEachResponse(sql, [session.id, after], session: session, db) { row, questionID, answer, channel in
+                let response = Response(participant: row[1], round: row[2], question: questionID, answer: answer,
                                         channel: channel, receivedAt: row[6])
                 result.append(StoredResponse(id: row[0], response: response, supersededBy: row[7]))
             }
@@ -187,34 +193,39 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// Counts the current responses straight from the rows: no array of responses, and the
-    /// time of each answer is not read. (A report of a million answers starts here.)
-    public func currentTally(of session: SessionRecord) async throws -> Tally {
+    /// Counts the current responses straight from the rows: no array of responses, no sorting
+    /// (each answer is counted under its row id, which is its arrival order), and neither the
+    /// time nor, with `.compact` keys, the token of each answer is read.
+    public func currentTally(of session: SessionRecord, participants: ParticipantKeys) async throws -> Tally {
         let hands = try await hands(of: session)
+        let sql = participants == .tokens
+            ? """
+              SELECT r.id, p.token, r.round, r.question, r.answer, r.channel
+              FROM response r JOIN participant p ON p.id = r.participant_id
+              WHERE r.session_id = ? AND r.superseded_by IS NULL
+              """
+            : "SELECT id, participant_id, round, question, answer, channel FROM response WHERE session_id = ? AND superseded_by IS NULL"
         return try await pool.read { db in
             var tally = Tally(definition: session.definition)
-            try Self.forEachResponse(of: session, currentOnly: true, after: 0, db) { row, participant, questionID, answer, _ in
-                tally.record(participant: participant, round: row[2], question: questionID, answer: answer)
+            try Self.forEachResponse(sql, [session.id], session: session, db) { row, questionID, answer, _ in
+                // A participant's row id is short enough to be stored inline in a String.
+                let key: String = participants == .tokens ? row[1] : String(row[1] as Int64)
+                tally.record(participant: key, round: row[2], question: questionID, answer: answer, arrival: row[0])
             }
             for count in hands { tally.setHands(count) }
             return tally
         }
     }
 
-    /// Reads responses in arrival order and hands each to `body` with its participant token,
-    /// question, parsed answer and channel (the row for the rest: id 0, round 2, received_at 6,
-    /// superseded_by 7). Each distinct answer text is parsed once per question: a room gives
-    /// the same few answers over and over.
+    /// Reads responses with `sql`, whose first columns are id, participant, round, question,
+    /// answer and channel, and hands each to `body` with its question, parsed answer and
+    /// channel. Each distinct answer text is parsed once per question: a room gives the same
+    /// few answers over and over.
     private static func forEachResponse(
-        of session: SessionRecord, currentOnly: Bool, after: Int64, _ db: Database,
-        _ body: (Row, String, String, Answer, Channel) throws -> Void
+        _ sql: String, _ arguments: StatementArguments, session: SessionRecord, _ db: Database,
+        _ body: (Row, String, Answer, Channel) throws -> Void
     ) throws {
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT r.id, p.token, r.round, r.question, r.answer, r.channel, r.received_at, r.superseded_by
-            FROM response r JOIN participant p ON p.id = r.participant_id
-            WHERE r.session_id = ? AND r.id > ? \(currentOnly ? "AND r.superseded_by IS NULL" : "")
-            ORDER BY r.id
-            """, arguments: [session.id, after])
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         var parsed: [String: [String: Answer]] = [:]
         while let row = try cursor.next() {
             let questionID: String = row[3]
@@ -226,7 +237,7 @@ public final class SQLiteStore: Store {
                 throw StoreError.corrupt("response \(row[0] as Int64) (`\(questionID)`: `\(text)`)")
             }
             if known == nil, question.kind != .text { parsed[questionID, default: [:]][text] = answer }
-            try body(row, row[1], questionID, answer, channel)
+            try body(row, questionID, answer, channel)
         }
     }
 

@@ -20,8 +20,10 @@ public protocol Store: Sendable {
     /// The latest response of every participant to every question and round, in arrival order.
     func currentResponses(of session: SessionRecord) async throws -> [Response]
     /// The session's current responses and hand counts, counted (what a report or a resumed
-    /// console starts from).
-    func currentTally(of session: SessionRecord) async throws -> Tally
+    /// console starts from). `.tokens` keys participants by their token, as live answers
+    /// arrive; `.compact` by a short per-session number, which counts a large session faster
+    /// where no token is needed (reports).
+    func currentTally(of session: SessionRecord, participants: ParticipantKeys) async throws -> Tally
     /// Every response ever stored, superseded ones included, in arrival order.
     func allResponses(of session: SessionRecord) async throws -> [StoredResponse]
     /// Stores (or replaces) show-of-hands counts for one question in one round.
@@ -46,7 +48,23 @@ extension Store {
     }
 
     /// Counts the current responses and hand counts (a store may count faster while reading).
-    public func currentTally(of session: SessionRecord) async throws -> Tally {
-        Tally(definition: session.definition, responses: try await currentResponses(of: session), hands: try await hands(of: session))
+    public func currentTally(of session: SessionRecord, participants: ParticipantKeys) async throws -> Tally {
+        var responses = try await currentResponses(of: session)
+        if participants == .compact {
+            var numbers: [String: String] = [:]
+            for i in responses.indices {
+                let token = responses[i].participant
+                responses[i].participant = numbers[token] ?? { numbers[token] = String(numbers.count + 1); return numbers[token]! }()
+            }
+        }
+        return Tally(definition: session.definition, responses: responses, hands: try await hands(of: session))
     }
+}
+
+/// How a counted session names its participants.
+public enum ParticipantKeys: Sendable, Hashable {
+    /// By token, as live answers name them.
+    case tokens
+    /// By a short number per session (no heap-allocated keys: faster for large reports).
+    case compact
 }

@@ -55,6 +55,6 @@ struct ReportCommand: AsyncParsableCommand {
     static func analyze(_ record: SessionRecord, in store: any Store) async throws -> ShiftReport {
         let info = SessionInfo(name: record.name, pollTitle: record.definition.title,
                                event: record.definition.event, createdAt: record.createdAt)
-        return ShiftAnalysis.analyze(session: info, tally: try await store.currentTally(of: record))
+        return ShiftAnalysis.analyze(session: info, tally: try await store.currentTally(of: record, participants: .compact))
     }
 }
