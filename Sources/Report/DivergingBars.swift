@@ -66,12 +66,6 @@ enum DivergingBars {
 
     /// The labels in order, each with its colour swatch.
     static func legend(_ labels: [String], colours: [String]) -> String {
-        var html = "<ul class=\"legend\">\n"
-        for (label, colour) in zip(labels, colours) {
-            html += "<li><svg class=\"swatch\" width=\"14\" height=\"14\" aria-hidden=\"true\" focusable=\"false\">"
-                + "<rect width=\"14\" height=\"14\" fill=\"\(colour)\" stroke=\"\(SVGChart.ink)\" stroke-width=\"1\"/></svg> "
-                + HTMLEscaping.pollText(label) + "</li>\n"
-        }
-        return html + "</ul>\n"
+        SVGChart.legend(zip(labels, colours).map { (label: HTMLEscaping.pollText($0), fill: $1, opacity: 1) })
     }
 }

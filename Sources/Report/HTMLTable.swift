@@ -4,7 +4,7 @@ struct HTMLTable {
     var caption: String
     var columns: [String]
     var rows: [[String]]
-    /// Columns (by index, after the row header) holding words rather than numbers.
+    /// Columns (by index; the row header is column 0) holding words rather than numbers.
     var textColumns: Set<Int> = []
     /// Rows (by index) to emphasise, e.g. the primary test.
     var emphasised: Set<Int> = []

@@ -98,4 +98,15 @@ enum SVGChart {
         }
         return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
     }
+
+    /// A legend: each entry a colour swatch and its label (HTML already escaped).
+    static func legend(_ entries: [(label: String, fill: String, opacity: Double)]) -> String {
+        var html = "<ul class=\"legend\">\n"
+        for entry in entries {
+            html += "<li><svg class=\"swatch\" width=\"14\" height=\"14\" aria-hidden=\"true\" focusable=\"false\">"
+                + "<rect width=\"14\" height=\"14\" fill=\"\(entry.fill)\" fill-opacity=\"\(NumberText.decimal(entry.opacity, places: 2))\" "
+                + "stroke=\"\(ink)\" stroke-width=\"1\"/></svg> \(entry.label)</li>\n"
+        }
+        return html + "</ul>\n"
+    }
 }

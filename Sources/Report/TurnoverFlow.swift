@@ -69,13 +69,8 @@ enum TurnoverFlow {
         let svg = SVGChart.frame(id: id, title: "How the \(total) paired participants answered in the \(first.round) and the \(last.round) round: \(shift.question.ask)",
                                  description: description(table, labels: labels, first: first.round, last: last.round),
                                  height: top + height + 8, body: body)
-        return svg + """
-            <ul class="legend">
-            <li><svg class="swatch" width="14" height="14" aria-hidden="true" focusable="false"><rect width="14" height="14" fill="\(sameColour)"/></svg> same answer in both rounds</li>
-            <li><svg class="swatch" width="14" height="14" aria-hidden="true" focusable="false"><rect width="14" height="14" fill="\(differentColour)" fill-opacity="0.55"/></svg> answered differently</li>
-            </ul>
-
-            """
+        return svg + SVGChart.legend([(label: "same answer in both rounds", fill: sameColour, opacity: 1),
+                                      (label: "answered differently", fill: differentColour, opacity: 0.55)])
     }
 
     /// "Opening answer → closing answer of each paired participant: Agree → Agree 10, …".

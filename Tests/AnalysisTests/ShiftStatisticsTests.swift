@@ -171,4 +171,23 @@ struct ShiftStatisticsTests {
         #expect(room.shifts[1].rounds[0].mean == 1)
         #expect(room.shifts[1].rounds[1].mean == 4)
     }
+
+    @Test func handsCountInTheUnpairedTestsButAreNeverPaired() throws {
+        let yn = PollDefinition(title: "P", questions: [
+            Question(id: "yn", kind: .single, ask: "?", options: ["Yes", "No"], rounds: ["opening", "closing"]),
+        ])
+        let responses = (0..<12).flatMap { i in
+            [Self.r("p\(i)", "yn", .choice(1), "opening"), Self.r("p\(i)", "yn", .choice(i < 6 ? 0 : 1), "closing")]
+        }
+        let hands = [HandCount(round: "opening", question: "yn", counts: [5, 5], updatedAt: Self.now)]
+        let shift = ShiftAnalysis.analyze(session: Self.info, definition: yn, responses: responses, hands: hands).questions[0]
+        #expect(shift.rounds.map(\.n) == [22, 12])
+        #expect(shift.rounds[0].hands == 10)
+        let chi = try #require(shift.tests.first { $0.result.name == "chi_square_homogeneity" })
+        #expect(chi.result == StatisticalTests.chiSquareHomogeneity([[5, 17], [6, 6]]), "hands are respondents of their round")
+        #expect(shift.paired?.n == 12, "hands are never paired")
+        let mcnemar = try #require(shift.tests.first { $0.result.name == "mcnemar_midp" })
+        #expect(mcnemar.result == StatisticalTests.mcnemarMidP(b: 6, c: 0))
+        #expect(mcnemar.primary)
+    }
 }
