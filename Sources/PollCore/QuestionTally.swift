@@ -50,6 +50,17 @@ public struct QuestionTally: Sendable, Hashable {
         apply(answer, sign: 1)
     }
 
+    /// Adds `other`'s answers: another slice of the same question's answers, from other
+    /// participants (a participant's current answer is in one slice only).
+    mutating func add(_ other: QuestionTally) {
+        latest.merge(other.latest) { _, theirs in theirs }
+        arrival.merge(other.arrival) { _, theirs in theirs }
+        for i in answerCounts.indices { answerCounts[i] += other.answerCounts[i] }
+        for i in rankSums.indices { rankSums[i] += other.rankSums[i] }
+        wordCounts.merge(other.wordCounts, uniquingKeysWith: +)
+        sequence = max(sequence, other.sequence)
+    }
+
     /// `text`: the latest answers, oldest first.
     public var texts: [String] {
         latest.sorted { arrival[$0.key, default: 0] < arrival[$1.key, default: 0] }.compactMap {

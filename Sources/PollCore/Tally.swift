@@ -37,6 +37,12 @@ public struct Tally: Sendable, Hashable {
         tallies[Key(round: round, question: question)]?.record(participant: participant, answer: answer, arrival: arrival)
     }
 
+    /// Adds the answers counted in `other`, a tally of other answers (another slice of the
+    /// same session's rows).
+    public mutating func add(_ other: Tally) {
+        for (key, part) in other.tallies { tallies[key]?.add(part) }
+    }
+
     public mutating func setHands(_ count: HandCount) {
         tallies[Key(round: count.round, question: count.question)]?.setHands(count.counts)
     }

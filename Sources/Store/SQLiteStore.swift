@@ -10,7 +10,15 @@ public final class SQLiteStore: Store {
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// A write waits up to `busyTimeout` seconds for another process's lock, then fails.
-    public init(path: String, busyTimeout: TimeInterval = 5) throws {
+    /// Sessions with more rows than this are counted in parallel slices (`currentTally`).
+    let rowsPerSlice: Int64
+
+    public convenience init(path: String, busyTimeout: TimeInterval = 5) throws {
+        try self.init(path: path, busyTimeout: busyTimeout, rowsPerSlice: 100_000)
+    }
+
+    init(path: String, busyTimeout: TimeInterval, rowsPerSlice: Int64) throws {
+        self.rowsPerSlice = rowsPerSlice
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         self.path = path
@@ -202,19 +210,41 @@ public final class SQLiteStore: Store {
             ? """
               SELECT r.id, p.token, r.round, r.question, r.answer, r.channel
               FROM response r JOIN participant p ON p.id = r.participant_id
-              WHERE r.session_id = ? AND r.superseded_by IS NULL
+              WHERE r.session_id = ? AND r.superseded_by IS NULL AND r.id BETWEEN ? AND ?
               """
-            : "SELECT id, participant_id, round, question, answer, channel FROM response WHERE session_id = ? AND superseded_by IS NULL"
-        return try await pool.read { db in
-            var tally = Tally(definition: session.definition)
-            try Self.forEachResponse(sql, [session.id], session: session, db) { row, questionID, answer, _ in
-                // A participant's row id is short enough to be stored inline in a String.
-                let key: String = participants == .tokens ? row[1] : String(row[1] as Int64)
-                tally.record(participant: key, round: row[2], question: questionID, answer: answer, arrival: row[0])
-            }
-            for count in hands { tally.setHands(count) }
-            return tally
+            : """
+              SELECT id, participant_id, round, question, answer, channel FROM response
+              WHERE session_id = ? AND superseded_by IS NULL AND id BETWEEN ? AND ?
+              """
+        // A large session is read in as many slices of row ids as there are cores, each on its
+        // own reader connection, and the counts are added up: answers are disjoint per slice.
+        let (low, high) = try await pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM response WHERE session_id = ?", arguments: [session.id])
+            return ((row?[0] as Int64?) ?? 0, (row?[1] as Int64?) ?? -1)
         }
+        let slices = high - low < rowsPerSlice ? 1 : Int64(max(2, ProcessInfo.processInfo.activeProcessorCount))
+        let width = (high - low) / slices + 1
+        var tally = try await withThrowingTaskGroup(of: Tally.self) { group in
+            for slice in 0..<slices {
+                let from = low + slice * width, to = min(high, from + width - 1)
+                group.addTask {
+                    try await self.pool.read { db in
+                        var part = Tally(definition: session.definition)
+                        try Self.forEachResponse(sql, [session.id, from, to], session: session, db) { row, questionID, answer, _ in
+                            // A participant's row id is short enough to be stored inline in a String.
+                            let key: String = participants == .tokens ? row[1] : String(row[1] as Int64)
+                            part.record(participant: key, round: row[2], question: questionID, answer: answer, arrival: row[0])
+                        }
+                        return part
+                    }
+                }
+            }
+            var total = Tally(definition: session.definition)
+            for try await part in group { total.add(part) }
+            return total
+        }
+        for count in hands { tally.setHands(count) }
+        return tally
     }
 
     /// Reads responses with `sql`, whose first columns are id, participant, round, question,

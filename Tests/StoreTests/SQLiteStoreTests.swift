@@ -79,6 +79,35 @@ struct SQLiteStoreTests {
         }
     }
 
+    /// A large session is counted in slices of row ids, in parallel, and added up: the result
+    /// is the same as counting every current answer in one go.
+    @Test func countingInSlicesGivesTheSameTally() async throws {
+        try await withFolder { folder in
+            let store = try SQLiteStore(path: folder.path("db.sqlite"), busyTimeout: 5, rowsPerSlice: 3)
+            let session = try await store.createSession(StoreFixtures.draft())
+            var rng = SeededGenerator(seed: 3)
+            for batch in 0..<6 {
+                try await store.append((0..<10).flatMap { i -> [Response] in
+                    let who = "p\(Int.random(in: 0..<25, using: &rng))"
+                    return [StoreFixtures.response(who, "q1", .choice(Int.random(in: 0...1, using: &rng)), at: Double(batch * 10 + i)),
+                            StoreFixtures.response(who, "q2", .order([0, 1, 2].shuffled(using: &rng)), at: Double(batch * 10 + i)),
+                            StoreFixtures.response(who, "q3", .words(["w\(i % 4)"]), round: "closing", at: Double(batch * 10 + i))]
+                }, to: session)
+            }
+            let sliced = try await store.currentTally(of: session, participants: .tokens)
+            let whole = Tally(definition: StoreFixtures.poll, responses: try await store.currentResponses(of: session))
+            for round in StoreFixtures.poll.rounds {
+                for question in StoreFixtures.poll.questions {
+                    let got = sliced.tally(round: round, question: question.id), want = whole.tally(round: round, question: question.id)
+                    #expect(got?.latest == want?.latest)
+                    #expect(got?.counts == want?.counts && got?.rankSums == want?.rankSums && got?.wordCounts == want?.wordCounts)
+                    #expect(got?.latest.keys.sorted { got!.arrival[$0]! < got!.arrival[$1]! }
+                            == want?.latest.keys.sorted { want!.arrival[$0]! < want!.arrival[$1]! }, "same arrival order")
+                }
+            }
+        }
+    }
+
     @Test func aFileThatIsNotADatabaseIsRefused() async throws {
         try await withFolder { folder in
             let path = folder.path("notes.txt")
