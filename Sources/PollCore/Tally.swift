@@ -1,7 +1,11 @@
 /// Live tallies of a session: one `QuestionTally` per round and question.
 public struct Tally: Sendable, Hashable {
     public let definition: PollDefinition
-    private var tallies: [Key: QuestionTally] = [:]
+    /// Every (round, question) the poll asks, in poll order, and its tally at the same index.
+    /// A session has a few dozen of them: finding one by comparing short strings is cheaper
+    /// than hashing them, and this runs once per answer.
+    private let keys: [Key]
+    private var tallies: [QuestionTally]
 
     struct Key: Hashable, Sendable {
         var round: String
@@ -10,21 +14,37 @@ public struct Tally: Sendable, Hashable {
 
     public init(definition: PollDefinition) {
         self.definition = definition
+        var keys: [Key] = [], tallies: [QuestionTally] = []
         for round in definition.rounds {
             for question in definition.questions(in: round) {
-                tallies[Key(round: round, question: question.id)] = QuestionTally(question: question)
+                keys.append(Key(round: round, question: question.id))
+                tallies.append(QuestionTally(question: question))
             }
         }
+        self.keys = keys
+        self.tallies = tallies
     }
 
     public init(definition: PollDefinition, responses: [Response], hands: [HandCount] = []) {
         self.init(definition: definition)
         // Room for everyone up front: a large session's dictionaries never grow step by step.
-        var sizes: [Key: Int] = [:]
-        for response in responses { sizes[Key(round: response.round, question: response.question), default: 0] += 1 }
-        for (key, size) in sizes { tallies[key]?.reserveCapacity(size) }
+        var sizes = Array(repeating: 0, count: keys.count)
+        for response in responses {
+            if let i = index(round: response.round, question: response.question) { sizes[i] += 1 }
+        }
+        reserveCapacity(sizes)
         for response in responses { record(response) }
         for count in hands { setHands(count) }
+    }
+
+    /// Where the tally of `question` in `round` is, if the poll asks it there.
+    public func index(round: String, question: String) -> Int? {
+        keys.firstIndex { $0.question == question && $0.round == round }
+    }
+
+    /// Makes room for `sizes[i]` answers in the tally at index `i`.
+    public mutating func reserveCapacity(_ sizes: [Int]) {
+        for (i, size) in zip(tallies.indices, sizes) where size > 0 { tallies[i].reserveCapacity(size) }
     }
 
     public mutating func record(_ response: Response) {
@@ -34,32 +54,39 @@ public struct Tally: Sendable, Hashable {
     /// Counts one answer; `arrival` places it in arrival order when answers are counted out
     /// of order (by default it comes after every answer counted so far).
     public mutating func record(participant: String, round: String, question: String, answer: Answer, arrival: Int? = nil) {
-        tallies[Key(round: round, question: question)]?.record(participant: participant, answer: answer, arrival: arrival)
+        guard let i = index(round: round, question: question) else { return }
+        record(participant: participant, at: i, answer: answer, arrival: arrival)
+    }
+
+    /// Counts one answer into the tally at `index` (see `index(round:question:)`).
+    public mutating func record(participant: String, at index: Int, answer: Answer, arrival: Int? = nil) {
+        tallies[index].record(participant: participant, answer: answer, arrival: arrival)
     }
 
     /// Adds the answers counted in `other`, a tally of other answers (another slice of the
     /// same session's rows).
     public mutating func add(_ other: Tally) {
-        for (key, part) in other.tallies { tallies[key]?.add(part) }
+        for i in tallies.indices { tallies[i].add(other.tallies[i]) }
     }
 
     public mutating func setHands(_ count: HandCount) {
-        tallies[Key(round: count.round, question: count.question)]?.setHands(count.counts)
+        guard let i = index(round: count.round, question: count.question) else { return }
+        tallies[i].setHands(count.counts)
     }
 
     public func tally(round: String, question: String) -> QuestionTally? {
-        tallies[Key(round: round, question: question)]
+        index(round: round, question: question).map { tallies[$0] }
     }
 
     /// The same tallies with only `participants`' answers (in their arrival order) and no
     /// show-of-hands counts: for breaking a session down by segment.
     public func restricted(to participants: Set<String>) -> Tally {
         var part = Tally(definition: definition)
-        for (key, tally) in tallies {
+        for (i, tally) in tallies.enumerated() {
             let kept = tally.latest.filter { participants.contains($0.key) }
                 .sorted { tally.arrival[$0.key, default: 0] < tally.arrival[$1.key, default: 0] }
             for (participant, answer) in kept {
-                part.tallies[key]?.record(participant: participant, answer: answer)
+                part.tallies[i].record(participant: participant, answer: answer)
             }
         }
         return part
@@ -68,7 +95,7 @@ public struct Tally: Sendable, Hashable {
     /// Distinct participants who answered at least one question in `round` (hands not included).
     public func participants(in round: String) -> Set<String> {
         var people: Set<String> = []
-        for (key, tally) in tallies where key.round == round { people.formUnion(tally.latest.keys) }
+        for (key, tally) in zip(keys, tallies) where key.round == round { people.formUnion(tally.latest.keys) }
         return people
     }
 }

@@ -230,10 +230,14 @@ public final class SQLiteStore: Store {
                 group.addTask {
                     try await self.pool.read { db in
                         var part = Tally(definition: session.definition)
+                        // Room for this slice's share of answers per round and question.
+                        let keys = session.definition.rounds.flatMap { round in session.definition.questions(in: round).map { _ in round } }
+                        part.reserveCapacity(Array(repeating: Int(Double(to - from + 1) / Double(max(1, keys.count)) * 1.1), count: keys.count))
                         try Self.forEachResponse(sql, [session.id, from, to], session: session, db) { row, questionID, answer, _ in
                             // A participant's row id is short enough to be stored inline in a String.
                             let key: String = participants == .tokens ? row[1] : String(row[1] as Int64)
-                            part.record(participant: key, round: row[2], question: questionID, answer: answer, arrival: row[0])
+                            guard let index = part.index(round: row[2], question: questionID) else { return }
+                            part.record(participant: key, at: index, answer: answer, arrival: row[0])
                         }
                         return part
                     }
@@ -256,17 +260,21 @@ public final class SQLiteStore: Store {
         _ body: (Row, String, Answer, Channel) throws -> Void
     ) throws {
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        var parsed: [String: [String: Answer]] = [:]
+        let questions = session.definition.questions
+        var parsed = Array(repeating: [String: Answer](), count: questions.count)   // per question index
         while let row = try cursor.next() {
             let questionID: String = row[3]
             let text: String = row[4]
             let channelName: String = row[5]
-            let known = parsed[questionID]?[text]
-            guard let question = session.definition.question(questionID), let channel = Channel(rawValue: channelName),
-                  let answer = known ?? (try? AnswerCodec.parse(text, for: question)) else {
+            guard let q = questions.firstIndex(where: { $0.id == questionID }) else {
                 throw StoreError.corrupt("response \(row[0] as Int64) (`\(questionID)`: `\(text)`)")
             }
-            if known == nil, question.kind != .text { parsed[questionID, default: [:]][text] = answer }
+            let known = parsed[q][text]
+            guard let channel = Channel(rawValue: channelName),
+                  let answer = known ?? (try? AnswerCodec.parse(text, for: questions[q])) else {
+                throw StoreError.corrupt("response \(row[0] as Int64) (`\(questionID)`: `\(text)`)")
+            }
+            if known == nil, questions[q].kind != .text { parsed[q][text] = answer }
             try body(row, questionID, answer, channel)
         }
     }
