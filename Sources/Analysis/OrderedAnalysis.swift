@@ -76,18 +76,9 @@ enum OrderedAnalysis {
             labels: top.map { options[$0] }, percent: percents, changePoints: percents.last! - percents.first!,
             interval: Intervals.newcombe(count1: counts.last!, n1: last.n, count2: counts.first!, n2: first.n).map(RowIntervals.points))
         guard !answers.pairs.isEmpty else { return result }
-        var a = 0, b = 0, c = 0, d = 0
-        for pair in answers.pairs {
-            let before = top.contains { RoundAnswers.chose(pair.before, $0) }, after = top.contains { RoundAnswers.chose(pair.after, $0) }
-            switch (before, after) {
-            case (true, true): a += 1
-            case (false, true): b += 1
-            case (true, false): c += 1
-            case (false, false): d += 1
-            }
-        }
-        result.pairedChangePoints = 100 * Double(b - c) / Double(answers.pairs.count)
-        result.pairedInterval = Intervals.newcombePaired(a: a, b: b, c: c, d: d).map(RowIntervals.points)
+        let t = answers.pairedTable { answer in top.contains { RoundAnswers.chose(answer, $0) } }
+        result.pairedChangePoints = 100 * Double(t.b - t.c) / Double(answers.pairs.count)
+        result.pairedInterval = Intervals.newcombePaired(a: t.a, b: t.b, c: t.c, d: t.d).map(RowIntervals.points)
         return result
     }
 }

@@ -31,7 +31,7 @@ public struct QuestionShift: Sendable, Hashable {
     public var headline: String = ""
     public var verdict: Verdict = .notTested("")
     /// The verdict in words: "A clear shift (McNemar mid-p test, p = 0.003, Holm-adjusted p = 0.012)."
-    public var verdictText: String = ""
+    public var verdictText: String { Headline.verdict(self) }
 
     public init(question: Question, rounds: [RoundDistribution], changePoints: [Double]?, note: String?,
                 paired: PairedChange? = nil) {

@@ -47,9 +47,14 @@ struct RoundAnswers {
 
     /// The 2×2 paired table of one option: both, last only, first only, neither.
     func pairedTable(option: Int) -> (a: Int, b: Int, c: Int, d: Int) {
+        pairedTable { Self.chose($0, option) }
+    }
+
+    /// The 2×2 paired table of answers that are `counted`: both, last only, first only, neither.
+    func pairedTable(_ counted: (Answer) -> Bool) -> (a: Int, b: Int, c: Int, d: Int) {
         var a = 0, b = 0, c = 0, d = 0
         for pair in pairs {
-            switch (Self.chose(pair.before, option), Self.chose(pair.after, option)) {
+            switch (counted(pair.before), counted(pair.after)) {
             case (true, true): a += 1
             case (false, true): b += 1
             case (true, false): c += 1

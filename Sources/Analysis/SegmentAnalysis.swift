@@ -17,11 +17,7 @@ enum SegmentAnalysis {
         let groups = segment.options.indices.map { option -> SegmentGroup in
             let members = Set(group.filter { RoundAnswers.chose($0.value, option) }.keys)
             let part = tally.restricted(to: members)
-            let shifts = others.map { question -> QuestionShift in
-                var shift = ShiftAnalysis.shift(of: question, tally: part, tests: false)
-                shift.verdictText = Headline.verdict(shift)
-                return shift
-            }.filter { $0.rounds.count >= 2 }
+            let shifts = others.map { ShiftAnalysis.shift(of: $0, tally: part, tests: false) }.filter { $0.rounds.count >= 2 }
             return SegmentGroup(label: segment.options[option], size: members.count, shifts: shifts)
         }
         return SegmentBreakdown(segment: segment, groups: groups)

@@ -27,7 +27,6 @@ public enum ShiftAnalysis {
         let definition = tally.definition
         var questions = ParallelMap.map(definition.questions) { shift(of: $0, tally: tally) }
         adjust(&questions)
-        for i in questions.indices { questions[i].verdictText = Headline.verdict(questions[i]) }
         let people = Dictionary(uniqueKeysWithValues: definition.rounds.map { ($0, tally.participants(in: $0)) })
         var report = ShiftReport(session: session, rounds: definition.rounds, participants: people.mapValues(\.count), questions: questions)
         if let first = definition.rounds.first, let last = definition.rounds.last, first != last {
@@ -85,7 +84,6 @@ public enum ShiftAnalysis {
             shift.verdict = .notTested(question.kind == .words ? "words are described, not tested" : "too few answers to test")
         }
         shift.headline = Headline.sentence(shift)
-        shift.verdictText = Headline.verdict(shift)
         return shift
     }
 
