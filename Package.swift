@@ -19,7 +19,9 @@ let package = Package(
         // Pure core: poll definitions, answers, the session state machine, tallies.
         .target(name: "PollCore", dependencies: ["Yams"]),
         // Durable storage: the Store protocol and its SQLite implementation.
-        .target(name: "Store", dependencies: ["PollCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: [
+            "PollCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         // Where answers from every channel are checked, committed and tallied.
         .target(name: "Intake", dependencies: ["PollCore", "Store"]),
         // Shift statistics, pure.

@@ -128,35 +128,43 @@ public final class SQLiteStore: Store {
             WHERE session_id = ? AND participant_id = ? AND round = ? AND question = ?
               AND superseded_by IS NULL AND id <> ?
             """)
-        var participants: [String: Int64] = [:]
         // A participant new in this batch has no earlier answers: nothing to supersede, until
         // they answer the same question twice within the batch.
-        var fresh: Set<String> = []
-        var answered: Set<[String]> = []
+        var participants: [String: (id: Int64, fresh: Bool)] = [:]
+        var answeredByFresh: Set<AnsweredQuestion> = []
         for (response, text) in rows {
-            let participantID: Int64
+            let receivedAt = Timestamp.storeText(response.receivedAt)
+            let participant: (id: Int64, fresh: Bool)
             if let known = participants[response.participant] {
-                participantID = known
+                participant = known
             } else {
-                try addParticipant.execute(arguments: [session, response.participant, response.channel.rawValue, Timestamp.storeText(response.receivedAt)])
+                try addParticipant.executeDirect(.integer(session), .text(response.participant), .text(response.channel.rawValue), .text(receivedAt))
                 if db.changesCount == 1 {
-                    participantID = db.lastInsertedRowID
-                    fresh.insert(response.participant)
+                    participant = (db.lastInsertedRowID, true)
                 } else {
                     guard let stored = try Int64.fetchOne(findParticipant, arguments: [session, response.participant]) else {
                         throw StoreError.corrupt("participant `\(response.participant)` could not be stored")
                     }
-                    participantID = stored
+                    participant = (stored, false)
                 }
-                participants[response.participant] = participantID
+                participants[response.participant] = participant
             }
-            try insert.execute(arguments: [session, participantID, response.round, response.question, text,
-                                           response.channel.rawValue, Timestamp.storeText(response.receivedAt)])
+            try insert.executeDirect(.integer(session), .integer(participant.id), .text(response.round), .text(response.question),
+                                     .text(text), .text(response.channel.rawValue), .text(receivedAt))
             let id = db.lastInsertedRowID
-            let key = [response.participant, response.round, response.question]
-            if fresh.contains(response.participant), answered.insert(key).inserted { continue }
-            try supersede.execute(arguments: [id, session, participantID, response.round, response.question, id])
+            if participant.fresh,
+               answeredByFresh.insert(AnsweredQuestion(participant: participant.id, round: response.round, question: response.question)).inserted {
+                continue
+            }
+            try supersede.execute(arguments: [id, session, participant.id, response.round, response.question, id])
         }
+    }
+
+    /// A participant's answer to a question in a round, within one batch.
+    private struct AnsweredQuestion: Hashable {
+        var participant: Int64
+        var round: String
+        var question: String
     }
 
     public func currentResponses(of session: SessionRecord) async throws -> [Response] {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PollCore
 @testable import Store
 import Testing
@@ -49,6 +50,26 @@ struct SQLiteStoreTests {
             #expect(try await store.currentResponses(of: session).isEmpty)
             try await store.append([StoreFixtures.response("p1", "q1", .choice(0))], to: session)
             #expect(try await store.currentResponses(of: session).count == 1)
+        }
+    }
+
+    @Test func aRefusedInsertRollsBackItsBatchAndLeavesTheWriterUsable() async throws {
+        try await withFolder { folder in
+            let store = try SQLiteStore(path: folder.path("db.sqlite"))
+            let session = try await store.createSession(StoreFixtures.draft())
+            var missing = session
+            missing.id = session.id + 1
+            // The participant row of a session that does not exist breaks a foreign key: the
+            // statement fails, with SQLite's own message.
+            let error = await #expect(throws: DatabaseError.self) {
+                try await store.append([StoreFixtures.response("p1", "q1", .choice(0))], to: missing)
+            }
+            #expect(error?.message?.contains("FOREIGN KEY") == true)
+            #expect(try await store.allResponses(of: session).isEmpty)
+            try await store.append([StoreFixtures.response("p1", "q1", .choice(0)), StoreFixtures.response("p2", "q1", .choice(1)),
+                                    StoreFixtures.response("p1", "q1", .choice(1))], to: session)
+            #expect(try await store.currentResponses(of: session).map(\.answer) == [.choice(1), .choice(1)])
+            #expect(try await store.allResponses(of: session).count == 3)
         }
     }
 
