@@ -1,6 +1,7 @@
 import Foundation
 import PollCore
 import Store
+import Synchronization
 
 /// Where answers from every channel (web, kiosk, hands, import) are checked by the session
 /// engine, committed to the store and then counted in the live tally.
@@ -9,9 +10,17 @@ import Store
 /// intake opens, so a crashed process resumes exactly where it was.
 public actor Intake {
     public let store: any Store
+    /// The session's join code and poll, fixed for its life: read without visiting the actor.
+    public nonisolated let joinCode: String
+    public nonisolated let definition: PollDefinition
     public private(set) var session: SessionRecord
-    public private(set) var engine: SessionEngine
+    public private(set) var engine: SessionEngine {
+        didSet { engineGeneration &+= 1 }
+    }
     public private(set) var tally: Tally
+    /// Counts changes of `engine`: an answer checked under the current generation needs no
+    /// second check before it is committed.
+    private var engineGeneration = 0
 
     /// Every change runs alone, in arrival order: a change that waits for the store never
     /// interleaves with another, so memory and store agree and answers count in commit order.
@@ -44,6 +53,8 @@ public actor Intake {
 
     init(store: any Store, session: SessionRecord, tally: Tally) {
         self.store = store
+        joinCode = session.joinCode
+        definition = session.definition
         self.session = session
         engine = SessionEngine(definition: session.definition, control: session.control)
         self.tally = tally
@@ -97,6 +108,17 @@ public actor Intake {
         }
     }
 
+    /// A participant's counted answers in `round`, by question id. (Asking for these rather
+    /// than for the whole tally keeps the tally unshared, so counting an answer never has to
+    /// copy it.)
+    public func latestAnswers(of participant: String, in round: String) -> [String: Answer] {
+        var answers: [String: Answer] = [:]
+        for question in definition.questions(in: round) {
+            answers[question.id] = tally.tally(round: round, question: question.id)?.latest[participant]
+        }
+        return answers
+    }
+
     /// Refreshes every `interval` until the task is cancelled, so that a console and a
     /// server on the same database see each other's changes.
     public func follow(every interval: Duration = .milliseconds(100)) async {
@@ -106,61 +128,64 @@ public actor Intake {
         }
     }
 
-    /// The join code and the engine in one look (the server asks on every request).
-    public var codeAndEngine: (String, SessionEngine) { (session.joinCode, engine) }
+    private let queue = Mutex(CommitQueue())
 
-    /// Answers checked and waiting for the next commit, each group with whoever waits for it.
-    private var queued: [(responses: [Response], done: CheckedContinuation<IntakeRefusal?, Never>)] = []
-    private var committing = false
+    /// How many answer groups wait for the next commit (diagnostics and tests).
+    nonisolated var waitingForCommit: Int { queue.withLock { $0.count } }
 
     /// Checks a live answer, commits it and counts it. Returns only after the commit: an
     /// answer is acknowledged only once it is durable.
-    public func submit(_ submission: Submission) async -> Result<Response, IntakeRefusal> {
-        switch engine.check(submission) {
-        case .failure(let refusal):
-            return .failure(.refused(refusal))
-        case .success(let response):
-            if let refusal = await commit([response]) { return .failure(refusal) }
-            return .success(response)
-        }
+    public nonisolated func submit(_ submission: Submission) async -> Result<Response, IntakeRefusal> {
+        let (result, generation) = await check(submission)
+        guard case .success(let response) = result else { return result }
+        if let refusal = await commit([response], checkedAt: generation) { return .failure(refusal) }
+        return .success(response)
     }
 
     /// Checks many live answers and commits the accepted ones together.
     /// The result has one entry per submission, in order.
-    public func submit(batch submissions: [Submission]) async -> [Result<Response, IntakeRefusal>] {
-        let checked = submissions.map { engine.check($0).mapError(IntakeRefusal.refused) }
+    public nonisolated func submit(batch submissions: [Submission]) async -> [Result<Response, IntakeRefusal>] {
+        let (checked, generation) = await check(batch: submissions)
         let accepted = checked.compactMap { try? $0.get() }
-        guard !accepted.isEmpty, let refusal = await commit(accepted) else { return checked }
+        guard !accepted.isEmpty, let refusal = await commit(accepted, checkedAt: generation) else { return checked }
         return checked.map { $0.flatMap { _ in .failure(refusal) } }
+    }
+
+    private func check(_ submission: Submission) -> (Result<Response, IntakeRefusal>, generation: Int) {
+        (engine.check(submission).mapError(IntakeRefusal.refused), engineGeneration)
+    }
+
+    private func check(batch submissions: [Submission]) -> ([Result<Response, IntakeRefusal>], generation: Int) {
+        (submissions.map { engine.check($0).mapError(IntakeRefusal.refused) }, engineGeneration)
     }
 
     /// Group commit: answers that arrive while a transaction is being written wait and go
     /// together into the next one, so one synced write serves many answers. The first answer
     /// into an idle queue starts a commit at once (no timer). Returns why the group was not
-    /// recorded, if it was not.
-    private func commit(_ responses: [Response]) async -> IntakeRefusal? {
+    /// recorded, if it was not. The wait is outside the actor: the waiter resumes where it
+    /// runs rather than queueing for the actor again.
+    private nonisolated func commit(_ responses: [Response], checkedAt generation: Int) async -> IntakeRefusal? {
         await withCheckedContinuation { done in
-            queued.append((responses, done))
-            if !committing {
-                committing = true
+            if queue.withLock({ $0.add(.init(responses: responses, checkedAt: generation, done: done)) }) {
                 Task { await self.drainQueue() }
             }
         }
     }
 
     private func drainQueue() async {
-        while !queued.isEmpty {
-            var groups: [(responses: [Response], done: CheckedContinuation<IntakeRefusal?, Never>)] = []
-            // The round or question may have closed while these waited: check them again
-            // against the state they are about to be stored under.
-            for group in queued {
-                if let refusal = group.responses.lazy.compactMap({ self.stillAccepted($0) }).first {
+        while let waiting = queue.withLock({ $0.takeAll() }) {
+            var groups: [CommitQueue.Group] = []
+            // The round or question may have closed while these waited: if the engine
+            // changed since they were checked, check them again against the state they are
+            // about to be stored under.
+            for group in waiting {
+                if group.checkedAt != engineGeneration,
+                   let refusal = group.responses.lazy.compactMap({ self.stillAccepted($0) }).first {
                     group.done.resume(returning: .refused(refusal))
                 } else {
                     groups.append(group)
                 }
             }
-            queued = []
             let responses = groups.flatMap(\.responses)
             guard !responses.isEmpty else { continue }
             do {
@@ -172,7 +197,6 @@ public actor Intake {
                 for group in groups { group.done.resume(returning: .notStored(String(describing: error))) }
             }
         }
-        committing = false
     }
 
     /// Why a checked answer would no longer be taken now, if so.

@@ -3,21 +3,22 @@ import PollCore
 /// An answer sent as JSON to the API: either the import encoding as a string
 /// (`"Yes"`, `"Press;Courts"`, `"C>A>B"`), a number (an option's 1-based number, or a scale
 /// value), or a list of labels (multi, ranking, words).
-enum AnswerJSON: Decodable, Sendable {
+enum AnswerJSON: Sendable, Equatable {
     case text(String)
     case number(Int)
     case list([String])
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            self = .text(text)
-        } else if let number = try? container.decode(Int.self) {
-            self = .number(number)
-        } else if let list = try? container.decode([String].self) {
-            self = .list(list)
-        } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "an answer is a string, a whole number or a list of strings")
+    init(reading reader: inout JSONReader) throws {
+        switch reader.nextByte() {
+        case UInt8(ascii: "\""):
+            self = .text(try reader.readString())
+        case UInt8(ascii: "["):
+            try reader.beginArray()
+            var items: [String] = []
+            while try reader.hasNextElement(first: items.isEmpty) { items.append(try reader.readString()) }
+            self = .list(items)
+        default:
+            self = .number(try reader.readInt())
         }
     }
 
@@ -34,14 +35,4 @@ enum AnswerJSON: Decodable, Sendable {
             }
         }
     }
-}
-
-/// The body of `POST /api/v1/answers`.
-struct AnswerRequest: Decodable, Sendable {
-    var code: String
-    var participant: String
-    var question: String
-    /// Optional: the round the answer is for (default: the open round).
-    var round: String?
-    var answer: AnswerJSON
 }

@@ -6,8 +6,8 @@ import PollCore
 /// The versioned JSON API (docs/api.md).
 extension PollServer {
     func apiSession(_ request: Request) async throws -> Response {
-        guard await matches(request.uri.queryParameters.get("code")) else { return Self.error(.notFound, "no session with that code") }
-        let view = SessionView(code: await intake.session.joinCode, engine: await intake.engine)
+        guard matches(request.uri.queryParameters.get("code")) else { return Self.error(.notFound, "no session with that code") }
+        let view = SessionView(code: intake.joinCode, engine: await intake.engine)
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: view.json)))
     }
 
@@ -22,17 +22,16 @@ extension PollServer {
         }
         let parsed: AnswerRequest
         do {
-            parsed = try JSONDecoder().decode(AnswerRequest.self, from: Data(buffer: body))
+            parsed = try AnswerRequest(json: body)
         } catch {
-            return Self.error(.badRequest, "expected JSON {\"code\", \"participant\", \"question\", \"answer\"[, \"round\"]}")
+            return Self.error(.badRequest, "expected JSON {\"code\", \"participant\", \"question\", \"answer\"[, \"round\"]}: \(error)")
         }
-        let (code, engine) = await intake.codeAndEngine
-        guard JoinCode.normalized(parsed.code) == code else { return Self.error(.notFound, "no session with that code") }
+        guard JoinCode.normalized(parsed.code) == intake.joinCode else { return Self.error(.notFound, "no session with that code") }
         guard ParticipantToken.isValid(parsed.participant) else {
             return Self.error(.badRequest, "participant must be a random token of 22 to 64 URL-safe characters (A–Z a–z 0–9 - _)")
         }
         guard limiter.allow(parsed.participant) else { return Self.error(.tooManyRequests, "too many answers from this participant; slow down") }
-        guard let question = engine.definition.question(parsed.question) else {
+        guard let question = intake.definition.question(parsed.question) else {
             return Self.error(.unprocessableContent, "the poll has no question `\(parsed.question)`")
         }
         guard let encoded = parsed.answer.encoded(for: question) else {
@@ -50,8 +49,8 @@ extension PollServer {
     }
 
     func apiEvents(_ request: Request) async throws -> Response {
-        guard await matches(request.uri.queryParameters.get("code")) else { return Self.error(.notFound, "no session with that code") }
-        let first = "event: session\ndata: \(SessionView(code: await intake.session.joinCode, engine: await intake.engine).json)\n\n"
+        guard matches(request.uri.queryParameters.get("code")) else { return Self.error(.notFound, "no session with that code") }
+        let first = "event: session\ndata: \(SessionView(code: intake.joinCode, engine: await intake.engine).json)\n\n"
         let stream = hub.subscribe()
         return Response(
             status: .ok,

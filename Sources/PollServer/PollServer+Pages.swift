@@ -17,14 +17,14 @@ extension PollServer {
 
     func context() async -> ParticipantPage.Context {
         let engine = await intake.engine
-        return ParticipantPage.Context(code: await intake.session.joinCode, definition: engine.definition, control: engine.control,
+        return ParticipantPage.Context(code: intake.joinCode, definition: engine.definition, control: engine.control,
                                        followKey: ParticipantPage.followKey(engine.control))
     }
 
     static let unknownCode = "No poll with that code is running here. Check the code on the screen."
 
     func page(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        guard await matches(context.parameters.get("code")) else {
+        guard matches(context.parameters.get("code")) else {
             return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
         }
         let page = await self.context()
@@ -40,8 +40,8 @@ extension PollServer {
         guard let round = page.control.openRound else {
             return ParticipantPage.waiting(page, message: "The poll opens soon. This page follows the facilitator by itself.")
         }
-        let tally = await intake.tally
-        func current(_ question: Question) -> Answer? { tally.tally(round: round, question: question.id)?.latest[token] }
+        let answers = await intake.latestAnswers(of: token, in: round)
+        func current(_ question: Question) -> Answer? { answers[question.id] }
         if page.control.pace == .presenter {
             guard page.control.votingOpen, let question = page.control.currentQuestion.flatMap(page.definition.question),
                   question.isAsked(in: round) else {
@@ -72,7 +72,7 @@ extension PollServer {
     }
 
     func postForm(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        guard await matches(context.parameters.get("code")) else {
+        guard matches(context.parameters.get("code")) else {
             return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
         }
         let page = await self.context()

@@ -46,7 +46,7 @@ public struct PollServer: Sendable {
     }
 
     static func publish(intake: Intake, hub: EventHub) async {
-        let code = await intake.session.joinCode
+        let code = intake.joinCode
         hub.publish(event: "session", data: SessionView(code: code, engine: await intake.engine).json)
     }
 
@@ -119,31 +119,47 @@ public struct PollServer: Sendable {
         return response
     }
 
-    /// A flat JSON object of strings, written by hand: this is on every answer's path.
+    /// A flat JSON object of strings, written straight into the body buffer: this is on
+    /// every answer's path.
     static func json(_ status: HTTPResponse.Status, _ object: KeyValuePairs<String, String>) -> Response {
-        let body = "{" + object.map { "\(quoted($0.key)):\(quoted($0.value))" }.joined(separator: ",") + "}"
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+        var body = ByteBuffer()
+        body.reserveCapacity(object.reduce(2) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 })
+        body.writeStaticString("{")
+        for (index, (key, value)) in object.enumerated() {
+            if index > 0 { body.writeStaticString(",") }
+            writeQuoted(key, to: &body)
+            body.writeStaticString(":")
+            writeQuoted(value, to: &body)
+        }
+        body.writeStaticString("}")
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: body))
     }
 
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
+    /// Writes `text` as a JSON string literal.
+    static func writeQuoted(_ text: String, to body: inout ByteBuffer) {
+        body.writeStaticString("\"")
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
         }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+        if plain == true {
+            body.writeString(text)
+        } else {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": body.writeStaticString("\\\"")
+                case "\\": body.writeStaticString("\\\\")
+                case "\n": body.writeStaticString("\\n")
+                case "\r": body.writeStaticString("\\r")
+                case "\t": body.writeStaticString("\\t")
+                case _ where scalar.value < 0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    body.writeStaticString("\\u00")
+                    body.writeBytes([hex[Int(scalar.value >> 4)], hex[Int(scalar.value & 0xF)]])
+                default: UTF8.encode(scalar) { body.writeInteger($0) }
+                }
             }
         }
-        return out + "\""
+        body.writeStaticString("\"")
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
@@ -151,9 +167,9 @@ public struct PollServer: Sendable {
     }
 
     /// The session's join code, if `typed` is it.
-    func matches(_ typed: String?) async -> Bool {
+    func matches(_ typed: String?) -> Bool {
         guard let typed, let code = JoinCode.normalized(typed) else { return false }
-        return await code == intake.session.joinCode
+        return code == intake.joinCode
     }
 
     /// The HTTP status of an answer that was not recorded.

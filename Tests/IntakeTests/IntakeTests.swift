@@ -79,6 +79,37 @@ struct IntakeTests {
         }
     }
 
+    @Test func answersWaitingWhenTheRoundClosesAreCheckedAgainAndRefused() async throws {
+        try await withStore { sqlite, _ in
+            let store = GatedStore(sqlite)
+            let intake = try await Intake.open(try await newSession(in: store), in: store)
+            try await intake.handle(.openRound("opening"))
+            async let first = intake.submit(submission("p1", "q1", "Yes"))
+            await store.appendStarted()
+            // Checked while the round is open, then queued behind the commit in flight.
+            async let second = intake.submit(submission("p2", "q1", "No"))
+            while intake.waitingForCommit == 0 { try await Task.sleep(for: .milliseconds(1)) }
+            try await intake.handle(.closeRound("opening"))
+            store.releaseAppends()
+            #expect(try await first.get().participant == "p1", "the answer already being written is kept")
+            #expect(await second == .failure(.refused(.roundClosed("opening"))))
+            #expect(try await sqlite.allResponses(of: await intake.session).map(\.response.participant) == ["p1"])
+            #expect(await intake.tally.tally(round: "opening", question: "q1")?.counts == [1, 0, 0])
+        }
+    }
+
+    @Test func aParticipantsLatestAnswersByQuestion() async throws {
+        try await withStore { store, _ in
+            let intake = try await Intake.open(try await newSession(in: store), in: store)
+            try await intake.handle(.openRound("opening"))
+            _ = await intake.submit(batch: [submission("p1", "q1", "Yes"), submission("p1", "q2", "4"), submission("p2", "q1", "No")])
+            _ = await intake.submit(submission("p1", "q2", "7"))
+            #expect(await intake.latestAnswers(of: "p1", in: "opening") == ["q1": .choice(0), "q2": .number(7)])
+            #expect(await intake.latestAnswers(of: "p3", in: "opening").isEmpty)
+            #expect(await intake.latestAnswers(of: "p1", in: "closing").isEmpty)
+        }
+    }
+
     @Test func reopeningResumesRoundsQuestionAndAnswers() async throws {
         let folder = try TemporaryFolder("roompoll-intake")
         defer { folder.remove() }

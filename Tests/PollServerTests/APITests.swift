@@ -42,7 +42,9 @@ struct APITests {
                     ($0.status, String(buffer: $0.body))
                 }
             }
-            #expect(try await post(ByteBuffer(string: "{not json")).0 == .badRequest)
+            let malformed = try await post(ByteBuffer(string: "{not json"))
+            #expect(malformed.0 == .badRequest)
+            #expect(malformed.1.contains("expected a string at byte 1"), "the reason and where")
             #expect(try await post(ServerHarness.json(["code": h.code])).0 == .badRequest, "fields missing")
             #expect(try await post(h.answer("single", "Oui", participant: "short")).0 == .badRequest, "bad token")
             #expect(try await post(h.answer("single", "Oui", participant: "has spaces in it, not url safe")).0 == .badRequest)

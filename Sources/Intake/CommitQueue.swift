@@ -1,0 +1,35 @@
+import PollCore
+
+/// Checked answers waiting for the intake's next group commit, each group with whoever waits
+/// for it. Kept under a lock outside the actor, so that a waiter is woken where it runs
+/// instead of queueing for the actor again.
+struct CommitQueue {
+    struct Group {
+        var responses: [Response]
+        /// The intake's engine generation when these answers were checked.
+        var checkedAt: Int
+        var done: CheckedContinuation<IntakeRefusal?, Never>
+    }
+
+    private var groups: [Group] = []
+    private var draining = false
+
+    var count: Int { groups.count }
+
+    /// Adds a group; true when no drain is running, so the caller must start one.
+    mutating func add(_ group: Group) -> Bool {
+        groups.append(group)
+        defer { draining = true }
+        return !draining
+    }
+
+    /// Everything waiting, or nil when nothing is (and the drain ends).
+    mutating func takeAll() -> [Group]? {
+        guard !groups.isEmpty else {
+            draining = false
+            return nil
+        }
+        defer { groups = [] }
+        return groups
+    }
+}
