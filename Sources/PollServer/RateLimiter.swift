@@ -9,11 +9,16 @@ final class RateLimiter: Sendable {
         var tokens: Double
         var at: ContinuousClock.Instant
 
-        /// Refills for the time since the last take, then takes one token if there is one.
-        mutating func take(now: ContinuousClock.Instant, burst: Double, perSecond: Double) -> Bool {
+        /// The tokens there are `now`, refilled for the time since the last take.
+        func tokens(at now: ContinuousClock.Instant, burst: Double, perSecond: Double) -> Double {
             let elapsed = now - at
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            tokens = min(burst, tokens + seconds * perSecond)
+            return min(burst, tokens + seconds * perSecond)
+        }
+
+        /// Refills, then takes one token if there is one.
+        mutating func take(now: ContinuousClock.Instant, burst: Double, perSecond: Double) -> Bool {
+            tokens = tokens(at: now, burst: burst, perSecond: perSecond)
             at = now
             guard tokens >= 1 else { return false }
             tokens -= 1
@@ -21,9 +26,14 @@ final class RateLimiter: Sendable {
         }
     }
 
-    /// Buckets by the token's hash: two tokens sharing a bucket is vanishingly unlikely with
-    /// random tokens, and the table holds no tokens.
-    private let buckets = Mutex<[Int: Bucket]>([:])
+    private struct Table {
+        /// Buckets by the token's hash: two tokens sharing a bucket is vanishingly unlikely
+        /// with random tokens, and the table holds no tokens.
+        var buckets: [Int: Bucket] = [:]
+        var sweptAt: ContinuousClock.Instant?
+    }
+
+    private let table = Mutex(Table())
     private let burst: Double
     private let perSecond: Double
 
@@ -34,12 +44,26 @@ final class RateLimiter: Sendable {
 
     /// Whether `key` may make one more request now.
     func allow(_ key: String) -> Bool {
-        let now = ContinuousClock.now
+        allow(key, at: .now)
+    }
+
+    func allow(_ key: String, at now: ContinuousClock.Instant) -> Bool {
         let key = key.hashValue
-        return buckets.withLock { buckets in
-            // Forget full buckets now and then, so the table stays small.
-            if buckets.count > 200_000 { buckets = buckets.filter { $0.value.tokens < burst - 1 } }
-            return buckets[key, default: Bucket(tokens: burst, at: now)].take(now: now, burst: burst, perSecond: perSecond)
+        return table.withLock { table in
+            // Once a second, forget the buckets that have filled up again: a new bucket would
+            // be the same. The table holds only the last few seconds' participants, so it
+            // stays small and never has to grow far.
+            let sweptAt = table.sweptAt ?? now
+            if now - sweptAt > .seconds(1) {
+                table.buckets = table.buckets.filter { $0.value.tokens(at: now, burst: burst, perSecond: perSecond) < burst }
+                table.sweptAt = now
+            } else if table.sweptAt == nil {
+                table.sweptAt = now
+            }
+            return table.buckets[key, default: Bucket(tokens: burst, at: now)].take(now: now, burst: burst, perSecond: perSecond)
         }
     }
+
+    /// How many participants the limiter remembers (tests).
+    var remembered: Int { table.withLock { $0.buckets.count } }
 }
