@@ -35,8 +35,7 @@ public actor AudienceDriver {
     /// Runs until cancelled.
     public func run() async {
         let tick = Duration.milliseconds(50)
-        let seconds = Double(roundDuration.components.seconds) + Double(roundDuration.components.attoseconds) * 1e-18
-        let ticksPerRound = max(1, seconds / 0.05)
+        let ticksPerRound = max(1, roundDuration.inSeconds / 0.05)
         var lastStatus: String?
         while !Task.isCancelled {
             let control = await intake.engine.control

@@ -19,8 +19,9 @@ struct CommitQueue {
     /// Adds a group; true when no drain is running, so the caller must start one.
     mutating func add(_ group: Group) -> Bool {
         groups.append(group)
-        defer { draining = true }
-        return !draining
+        if draining { return false }
+        draining = true
+        return true
     }
 
     /// Everything waiting, or nil when nothing is (and the drain ends).

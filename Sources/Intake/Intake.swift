@@ -134,7 +134,9 @@ public actor Intake {
     nonisolated var waitingForCommit: Int { queue.withLock { $0.count } }
 
     /// Checks a live answer, commits it and counts it. Returns only after the commit: an
-    /// answer is acknowledged only once it is durable.
+    /// answer is acknowledged only once it is durable. Answers are stored in the order they
+    /// join the commit queue; two answers one participant sends at the same moment to the same
+    /// question have no order between them, and whichever is stored last counts.
     public nonisolated func submit(_ submission: Submission) async -> Result<Response, IntakeRefusal> {
         let (result, generation) = await check(submission)
         guard case .success(let response) = result else { return result }

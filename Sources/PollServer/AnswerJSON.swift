@@ -17,8 +17,10 @@ enum AnswerJSON: Sendable, Equatable {
             var items: [String] = []
             while try reader.hasNextElement(first: items.isEmpty) { items.append(try reader.readString()) }
             self = .list(items)
-        default:
+        case .some(let byte) where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
             self = .number(try reader.readInt())
+        default:
+            throw JSONReader.Failure(message: "an answer is a string, a whole number or a list of strings", offset: reader.offset)
         }
     }
 

@@ -1,7 +1,7 @@
 import Hummingbird
 
-/// The body of `POST /api/v1/answers` (docs/api.md). Unknown keys are skipped; a key given
-/// twice is refused rather than guessed at.
+/// The body of `POST /api/v1/answers` (docs/api.md). Unknown keys are skipped; one of its own
+/// keys given twice is refused rather than guessed at.
 struct AnswerRequest: Sendable, Equatable {
     var code: String
     var participant: String

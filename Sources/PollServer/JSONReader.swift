@@ -236,7 +236,10 @@ struct JSONReader {
 
     private mutating func skipNumber() throws {
         if peek == UInt8(ascii: "-") { offset += 1 }
-        guard skipDigits() > 0 else { throw failure("expected a number") }
+        let start = offset
+        let digits = skipDigits()
+        guard digits > 0 else { throw failure("expected a number") }
+        if digits > 1, bytes[start] == UInt8(ascii: "0") { throw Failure(message: "a number has a leading zero", offset: start) }
         if peek == UInt8(ascii: ".") {
             offset += 1
             guard skipDigits() > 0 else { throw failure("expected digits after `.`") }

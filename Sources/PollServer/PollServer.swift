@@ -135,6 +135,8 @@ public struct PollServer: Sendable {
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: body))
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// Writes `text` as a JSON string literal.
     static func writeQuoted(_ text: String, to body: inout ByteBuffer) {
         body.writeStaticString("\"")
@@ -152,9 +154,8 @@ public struct PollServer: Sendable {
                 case "\r": body.writeStaticString("\\r")
                 case "\t": body.writeStaticString("\\t")
                 case _ where scalar.value < 0x20:
-                    let hex = Array("0123456789abcdef".utf8)
                     body.writeStaticString("\\u00")
-                    body.writeBytes([hex[Int(scalar.value >> 4)], hex[Int(scalar.value & 0xF)]])
+                    body.writeBytes([hexDigits[Int(scalar.value >> 4)], hexDigits[Int(scalar.value & 0xF)]])
                 default: UTF8.encode(scalar) { body.writeInteger($0) }
                 }
             }

@@ -11,9 +11,7 @@ final class RateLimiter: Sendable {
 
         /// The tokens there are `now`, refilled for the time since the last take.
         func tokens(at now: ContinuousClock.Instant, burst: Double, perSecond: Double) -> Double {
-            let elapsed = now - at
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            return min(burst, tokens + seconds * perSecond)
+            min(burst, tokens + (now - at).inSeconds * perSecond)
         }
 
         /// Refills, then takes one token if there is one.

@@ -11,9 +11,11 @@ extension Statement {
     /// Binds `values` to the parameters, in order, through SQLite's C API and runs the
     /// statement to completion. For the inserts on the answer path, where GRDB's general
     /// argument handling cost more than SQLite's own work. Use it only for statements that
-    /// return no rows, inside a transaction GRDB manages.
+    /// return no rows, inside a transaction GRDB manages. GRDB does not see these executions:
+    /// its observers (none are used here) would miss them.
     func executeDirect(_ values: DirectValue...) throws {
         let handle = sqliteStatement
+        precondition(values.count == Int(sqlite3_bind_parameter_count(handle)), "one value per parameter of \(sql)")
         sqlite3_reset(handle)
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)

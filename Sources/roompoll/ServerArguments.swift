@@ -42,7 +42,7 @@ struct ServerArguments: ParsableArguments {
         } catch let error as ServerStartError {
             throw CLIError(error.description)
         }
-        let urls = JoinAddresses.urls(code: await intake.session.joinCode, port: runner.port, publicURL: publicURL)
+        let urls = JoinAddresses.urls(code: intake.joinCode, port: runner.port, publicURL: publicURL)
         return (runner, urls, urls.first.flatMap(QRMatrix.init)?.halfBlockLines() ?? [])
     }
 }

@@ -79,7 +79,8 @@ struct IntakeTests {
         }
     }
 
-    @Test func answersWaitingWhenTheRoundClosesAreCheckedAgainAndRefused() async throws {
+    @Test(.timeLimit(.minutes(1)))
+    func answersWaitingWhenTheRoundClosesAreCheckedAgainAndRefused() async throws {
         try await withStore { sqlite, _ in
             let store = GatedStore(sqlite)
             let intake = try await Intake.open(try await newSession(in: store), in: store)

@@ -53,22 +53,28 @@ struct SQLiteStoreTests {
         }
     }
 
-    @Test func aRefusedInsertRollsBackItsBatchAndLeavesTheWriterUsable() async throws {
+    @Test func aRefusedInsertRollsBackItsWholeBatchAndLeavesTheWriterUsable() async throws {
         try await withFolder { folder in
-            let store = try SQLiteStore(path: folder.path("db.sqlite"))
+            let path = folder.path("db.sqlite")
+            let store = try SQLiteStore(path: path)
             let session = try await store.createSession(StoreFixtures.draft())
-            var missing = session
-            missing.id = session.id + 1
-            // The participant row of a session that does not exist breaks a foreign key: the
-            // statement fails, with SQLite's own message.
-            let error = await #expect(throws: DatabaseError.self) {
-                try await store.append([StoreFixtures.response("p1", "q1", .choice(0))], to: missing)
+            // Another connection adds a trigger that refuses answers to q2: the second insert of
+            // the batch fails, after the first one went through.
+            let other = try DatabaseQueue(path: path)
+            try await other.write { db in
+                try db.execute(sql: """
+                    CREATE TRIGGER refuse_q2 BEFORE INSERT ON response WHEN NEW.question = 'q2'
+                    BEGIN SELECT RAISE(ABORT, 'q2 refused by the test'); END
+                    """)
             }
-            #expect(error?.message?.contains("FOREIGN KEY") == true)
-            #expect(try await store.allResponses(of: session).isEmpty)
-            try await store.append([StoreFixtures.response("p1", "q1", .choice(0)), StoreFixtures.response("p2", "q1", .choice(1)),
-                                    StoreFixtures.response("p1", "q1", .choice(1))], to: session)
-            #expect(try await store.currentResponses(of: session).map(\.answer) == [.choice(1), .choice(1)])
+            let batch = [StoreFixtures.response("p1", "q1", .choice(0)), StoreFixtures.response("p2", "q2", .order([2, 0, 1]))]
+            let error = await #expect(throws: DatabaseError.self) { try await store.append(batch, to: session) }
+            #expect(error?.message?.contains("q2 refused by the test") == true, "SQLite's own message comes through")
+            #expect(try await store.allResponses(of: session).isEmpty, "the batch's first answer is rolled back too")
+            #expect(try await other.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM participant") } == 0)
+            try await other.write { try $0.execute(sql: "DROP TRIGGER refuse_q2") }
+            try await store.append(batch + [StoreFixtures.response("p1", "q1", .choice(1))], to: session)
+            #expect(try await store.currentResponses(of: session).map(\.answer) == [.order([2, 0, 1]), .choice(1)])
             #expect(try await store.allResponses(of: session).count == 3)
         }
     }
