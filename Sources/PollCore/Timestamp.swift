@@ -5,13 +5,13 @@ public enum Timestamp {
     /// `2026-11-23T09:30:00.250Z`. Milliseconds are rounded, not truncated, so that a time
     /// read back from its text formats to the same text again.
     public static func format(_ date: Date) -> String {
-        text(of: date, dateTimeSeparator: "T", suffix: "Z")
+        text(of: date, dateTimeSeparator: UInt8(ascii: "T"), suffix: UInt8(ascii: "Z"))
     }
 
     /// `2026-11-23 09:30:00.250` (UTC): the form SQLite's date functions and GRDB read, in
     /// which the store keeps times.
     public static func storeText(_ date: Date) -> String {
-        text(of: date, dateTimeSeparator: " ", suffix: "")
+        text(of: date, dateTimeSeparator: UInt8(ascii: " "), suffix: nil)
     }
 
     /// Reads ISO 8601 with or without fractional seconds.
@@ -21,20 +21,43 @@ public enum Timestamp {
             ?? (try? Date.ISO8601FormatStyle().parse(trimmed))
     }
 
-    /// Formats with integer arithmetic only (no calendar or formatter objects): exports of a
-    /// million answers and every stored answer go through here.
-    private static func text(of date: Date, dateTimeSeparator: Character, suffix: String) -> String {
+    /// Formats with integer arithmetic only, digit by digit into the string's own storage (no
+    /// calendar or formatter objects, no intermediate strings): exports of a million answers
+    /// and every stored answer go through here.
+    private static func text(of date: Date, dateTimeSeparator: UInt8, suffix: UInt8?) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (days, dayMilliseconds) = milliseconds.floorDivided(by: 86_400_000)
         let (year, month, day) = civilDate(daysSince1970: days)
         let seconds = dayMilliseconds / 1000
-        var out = ""
-        out.reserveCapacity(24)
-        out += padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
-        out.append(dateTimeSeparator)
-        out += padded(seconds / 3600, 2) + ":" + padded(seconds / 60 % 60, 2) + ":" + padded(seconds % 60, 2)
-        out += "." + padded(dayMilliseconds % 1000, 3) + suffix
-        return out
+        var fields: [(value: Int64, width: Int, separator: UInt8?)] = [
+            (month, 2, UInt8(ascii: "-")), (day, 2, dateTimeSeparator),
+            (seconds / 3600, 2, UInt8(ascii: ":")), (seconds / 60 % 60, 2, UInt8(ascii: ":")), (seconds % 60, 2, UInt8(ascii: ".")),
+            (dayMilliseconds % 1000, 3, suffix),
+        ]
+        // Years outside 0...9999 (never met in practice) are written with their own digits.
+        guard (0...9999).contains(year) else { return String(year) + "-" + digits(fields) }
+        fields.insert((year, 4, UInt8(ascii: "-")), at: 0)
+        return digits(fields)
+    }
+
+    /// Zero-padded numbers, each followed by its separator.
+    private static func digits(_ fields: [(value: Int64, width: Int, separator: UInt8?)]) -> String {
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var end = 0
+            for (value, width, separator) in fields {
+                var rest = value
+                for position in stride(from: end + width - 1, through: end, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                end += width
+                if let separator {
+                    buffer[end] = separator
+                    end += 1
+                }
+            }
+            return end
+        }
     }
 
     /// Year, month and day of the proleptic Gregorian calendar for a count of days since
@@ -51,10 +74,6 @@ public enum Timestamp {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    private static func padded(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
 }
 
 extension Int64 {

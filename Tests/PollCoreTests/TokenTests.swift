@@ -89,7 +89,7 @@ struct TimestampTests {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         var rng = SeededGenerator(seed: 11)
         let samples = (0..<3000).map { _ in Double(Int64.random(in: -5_000_000_000_000...9_000_000_000_000, using: &rng)) / 1000 }
-        for seconds in samples + [0, -0.001, 951_782_400, 4_107_542_399.999] {
+        for seconds in samples + [0, -0.001, 951_782_400, 4_107_542_399.999, 253_402_300_800] {
             let date = Date(timeIntervalSince1970: seconds)
             let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
             let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", p.year!, p.month!, p.day!, p.hour!, p.minute!,
