@@ -42,7 +42,7 @@ public enum Timestamp {
 
     /// Zero-padded numbers, each followed by its separator.
     private static func digits(_ fields: [(value: Int64, width: Int, separator: UInt8?)]) -> String {
-        return String(unsafeUninitializedCapacity: 24) { buffer in
+        String(unsafeUninitializedCapacity: 24) { buffer in
             var end = 0
             for (value, width, separator) in fields {
                 var rest = value
@@ -73,7 +73,6 @@ public enum Timestamp {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
-
 }
 
 extension Int64 {
