@@ -17,7 +17,7 @@ enum AnswerJSON: Sendable, Equatable {
             var items: [String] = []
             while try reader.hasNextElement(first: items.isEmpty) { items.append(try reader.readString()) }
             self = .list(items)
-        case .some(let byte) where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
+        case .some(let byte) where JSONReader.startsNumber(byte):
             self = .number(try reader.readInt())
         default:
             throw JSONReader.Failure(message: "an answer is a string, a whole number or a list of strings", offset: reader.offset)

@@ -144,7 +144,7 @@ struct JSONReader {
             } else if (0xDC00..<0xE000).contains(value) {
                 throw failure("an unpaired surrogate escape")
             }
-            utf8.append(contentsOf: String(Character(Unicode.Scalar(value)!)).utf8)
+            UTF8.encode(Unicode.Scalar(value)!) { utf8.append($0) }
         default:
             offset -= 1
             throw failure("an unknown escape")
@@ -175,17 +175,12 @@ struct JSONReader {
         let start = offset
         let negative = peek == UInt8(ascii: "-")
         if negative { offset += 1 }
-        guard let first = peek, isDigit(first) else { throw failure("expected a number") }
         var value = 0
-        while let byte = peek, isDigit(byte) {
+        for byte in bytes[try integerDigits()] {
             let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (next, overflow2) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
             guard !overflow1, !overflow2 else { throw Failure(message: "a number is too large", offset: start) }
             value = next
-            offset += 1
-        }
-        if first == UInt8(ascii: "0"), offset - start > (negative ? 2 : 1) {
-            throw Failure(message: "a number has a leading zero", offset: start)
         }
         if let byte = peek, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
             throw Failure(message: "expected a whole number", offset: start)
@@ -227,7 +222,7 @@ struct JSONReader {
                 return
             }
             throw failure("expected a value")
-        case .some(let byte) where byte == UInt8(ascii: "-") || isDigit(byte):
+        case .some(let byte) where Self.startsNumber(byte):
             try skipNumber()
         default:
             throw failure("expected a value")
@@ -236,10 +231,7 @@ struct JSONReader {
 
     private mutating func skipNumber() throws {
         if peek == UInt8(ascii: "-") { offset += 1 }
-        let start = offset
-        let digits = skipDigits()
-        guard digits > 0 else { throw failure("expected a number") }
-        if digits > 1, bytes[start] == UInt8(ascii: "0") { throw Failure(message: "a number has a leading zero", offset: start) }
+        _ = try integerDigits()
         if peek == UInt8(ascii: ".") {
             offset += 1
             guard skipDigits() > 0 else { throw failure("expected digits after `.`") }
@@ -249,6 +241,15 @@ struct JSONReader {
             if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { offset += 1 }
             guard skipDigits() > 0 else { throw failure("expected digits in the exponent") }
         }
+    }
+
+    /// The integer part's digits (at least one, no leading zero), consumed.
+    private mutating func integerDigits() throws -> Range<Int> {
+        let start = offset
+        let count = skipDigits()
+        guard count > 0 else { throw failure("expected a number") }
+        guard count == 1 || bytes[start] != UInt8(ascii: "0") else { throw Failure(message: "a number has a leading zero", offset: start) }
+        return start..<offset
     }
 
     private mutating func skipDigits() -> Int {
@@ -262,6 +263,9 @@ struct JSONReader {
     private var peek: UInt8? { offset < bytes.count ? bytes[offset] : nil }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// Whether a value starting with `byte` is a number.
+    static func startsNumber(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
     private func matches(_ word: String) -> Bool {
         let utf8 = word.utf8
