@@ -21,8 +21,8 @@ enum RankingAnalysis {
                 guard let b = RoundAnswers.position(pair.before, option: k), let a = RoundAnswers.position(pair.after, option: k) else { return nil }
                 return a - b
             }
-            let after = answers.last.latest.values.compactMap { RoundAnswers.position($0, option: k) }.sorted()
-            let before = answers.first.latest.values.compactMap { RoundAnswers.position($0, option: k) }.sorted()
+            let after = answers.last.entries.values.compactMap { RoundAnswers.position($0.answer, option: k) }.sorted()
+            let before = answers.first.entries.values.compactMap { RoundAnswers.position($0.answer, option: k) }.sorted()
             intervals[k] = (MeanChange.paired(differences)?.interval, MeanChange.between(after: after, before: before)?.interval)
             if let wilcoxon = StatisticalTests.wilcoxonSignedRank(differences: differences) {
                 tests.append(ShiftTest(wilcoxon, paired: true, option: options[k]))

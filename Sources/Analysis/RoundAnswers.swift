@@ -14,9 +14,8 @@ struct RoundAnswers {
         question = first.question
         self.first = first
         self.last = last
-        pairs = first.arrival.sorted { $0.value < $1.value }.compactMap { participant, _ in
-            guard let before = first.latest[participant], let after = last.latest[participant] else { return nil }
-            return (before, after)
+        pairs = first.inArrivalOrder.compactMap { participant, before in
+            last.answer(of: participant).map { (before, $0) }
         }
     }
 

@@ -9,8 +9,8 @@ enum SegmentAnalysis {
         // or in a later one when they skipped it there.
         var group: [String: Answer] = [:]
         for round in definition.rounds.filter(segment.isAsked).reversed() {
-            for (participant, answer) in tally.tally(round: round, question: segment.id)?.latest ?? [:] {
-                group[participant] = answer
+            for (participant, entry) in tally.tally(round: round, question: segment.id)?.entries ?? [:] {
+                group[participant] = entry.answer
             }
         }
         let others = definition.questions.filter { $0.id != segment.id && $0.kind != .text && !$0.segment }

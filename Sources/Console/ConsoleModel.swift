@@ -74,7 +74,7 @@ public struct ConsoleModel: Sendable {
         case .summary: return max(0, definition.questions.count - 1)
         case .question:
             guard let question = currentQuestion, question.kind == .text, let round = displayRound(for: question) else { return 0 }
-            return max(0, (tally.tally(round: round, question: question.id)?.latest.count ?? 0) - 1)
+            return max(0, (tally.tally(round: round, question: question.id)?.entries.count ?? 0) - 1)
         default: return 0
         }
     }

@@ -95,7 +95,7 @@ public actor Intake {
             lastSeenResponse = max(lastSeenResponse, row.id)
             let response = row.response
             // Our own commits are already counted: recording them again changes nothing.
-            if tally.tally(round: response.round, question: response.question)?.latest[response.participant] != response.answer {
+            if tally.tally(round: response.round, question: response.question)?.answer(of: response.participant) != response.answer {
                 tally.record(response)
                 fresh.append(response)
             }
@@ -114,7 +114,7 @@ public actor Intake {
     public func latestAnswers(of participant: String, in round: String) -> [String: Answer] {
         var answers: [String: Answer] = [:]
         for question in definition.questions(in: round) {
-            answers[question.id] = tally.tally(round: round, question: question.id)?.latest[participant]
+            answers[question.id] = tally.tally(round: round, question: question.id)?.answer(of: participant)
         }
         return answers
     }

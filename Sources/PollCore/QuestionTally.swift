@@ -4,8 +4,10 @@
 /// contribution out first. Show-of-hands counts are added on top and are never paired.
 public struct QuestionTally: Sendable, Hashable {
     public let question: Question
-    /// Latest answer per participant token.
-    public private(set) var latest: [String: Answer] = [:]
+    /// Each participant's latest answer and when it arrived, by participant token. (One
+    /// dictionary rather than one per field: counting an answer hashes the token once, and a
+    /// large session's table grows, and is rehashed, once.)
+    public private(set) var entries: [String: Entry] = [:]
     /// Per option (choice kinds), per value from `min` (scale), or per first place (ranking),
     /// from individual answers only.
     public private(set) var answerCounts: [Int]
@@ -15,9 +17,13 @@ public struct QuestionTally: Sendable, Hashable {
     public private(set) var wordCounts: [String: Int] = [:]
     /// Show-of-hands counts per option, if the facilitator typed any in.
     public private(set) var hands: [Int]?
-    /// When each participant's latest answer arrived, as a running number (for ordering).
-    public private(set) var arrival: [String: Int] = [:]
     private var sequence = 0
+
+    /// A participant's latest answer, and when it arrived as a running number (for ordering).
+    public struct Entry: Sendable, Hashable {
+        public var answer: Answer
+        public var arrival: Int
+    }
 
     public init(question: Question) {
         self.question = question
@@ -26,8 +32,23 @@ public struct QuestionTally: Sendable, Hashable {
         rankSums = Array(repeating: 0, count: question.kind == .ranking ? question.options.count : 0)
     }
 
+    /// `participant`'s latest answer, if they answered.
+    public func answer(of participant: String) -> Answer? {
+        entries[participant]?.answer
+    }
+
+    /// The latest answer per participant token (a copy, built on each call).
+    public var latest: [String: Answer] {
+        entries.mapValues(\.answer)
+    }
+
+    /// The latest answers with their participants, oldest first.
+    public var inArrivalOrder: [(participant: String, answer: Answer)] {
+        entries.sorted { $0.value.arrival < $1.value.arrival }.map { ($0.key, $0.value.answer) }
+    }
+
     /// Individual respondents plus, for choice kinds, the people counted by show of hands.
-    public var respondents: Int { latest.count + (hands?.reduce(0, +) ?? 0) }
+    public var respondents: Int { entries.count + (hands?.reduce(0, +) ?? 0) }
 
     /// Counts per slot including show-of-hands counts.
     public var counts: [Int] {
@@ -37,24 +58,23 @@ public struct QuestionTally: Sendable, Hashable {
 
     /// Makes room for `participants` answers.
     mutating func reserveCapacity(_ participants: Int) {
-        latest.reserveCapacity(participants)
-        arrival.reserveCapacity(participants)
+        entries.reserveCapacity(participants)
     }
 
     /// Counts `answer` as `participant`'s latest. `arrival` places it in arrival order when
     /// answers are counted out of order (a store's row id); by default it comes last.
     public mutating func record(participant: String, answer: Answer, arrival position: Int? = nil) {
-        if let old = latest.updateValue(answer, forKey: participant) { apply(old, sign: -1) }
         sequence = max(sequence + 1, position ?? 0)
-        arrival[participant] = position ?? sequence
+        if let old = entries.updateValue(Entry(answer: answer, arrival: position ?? sequence), forKey: participant) {
+            apply(old.answer, sign: -1)
+        }
         apply(answer, sign: 1)
     }
 
     /// Adds `other`'s answers: another slice of the same question's answers, from other
     /// participants (a participant's current answer is in one slice only).
     mutating func add(_ other: QuestionTally) {
-        latest.merge(other.latest) { _, theirs in theirs }
-        arrival.merge(other.arrival) { _, theirs in theirs }
+        entries.merge(other.entries) { _, theirs in theirs }
         for i in answerCounts.indices { answerCounts[i] += other.answerCounts[i] }
         for i in rankSums.indices { rankSums[i] += other.rankSums[i] }
         wordCounts.merge(other.wordCounts, uniquingKeysWith: +)
@@ -63,8 +83,8 @@ public struct QuestionTally: Sendable, Hashable {
 
     /// `text`: the latest answers, oldest first.
     public var texts: [String] {
-        latest.sorted { arrival[$0.key, default: 0] < arrival[$1.key, default: 0] }.compactMap {
-            if case .text(let text) = $0.value { return text }
+        inArrivalOrder.compactMap {
+            if case .text(let text) = $0.answer { return text }
             return nil
         }
     }

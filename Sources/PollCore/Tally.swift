@@ -83,9 +83,7 @@ public struct Tally: Sendable, Hashable {
     public func restricted(to participants: Set<String>) -> Tally {
         var part = Tally(definition: definition)
         for (i, tally) in tallies.enumerated() {
-            let kept = tally.latest.filter { participants.contains($0.key) }
-                .sorted { tally.arrival[$0.key, default: 0] < tally.arrival[$1.key, default: 0] }
-            for (participant, answer) in kept {
+            for (participant, answer) in tally.inArrivalOrder where participants.contains(participant) {
                 part.tallies[i].record(participant: participant, answer: answer)
             }
         }
@@ -95,7 +93,7 @@ public struct Tally: Sendable, Hashable {
     /// Distinct participants who answered at least one question in `round` (hands not included).
     public func participants(in round: String) -> Set<String> {
         var people: Set<String> = []
-        for (key, tally) in zip(keys, tallies) where key.round == round { people.formUnion(tally.latest.keys) }
+        for (key, tally) in zip(keys, tallies) where key.round == round { people.formUnion(tally.entries.keys) }
         return people
     }
 }

@@ -88,8 +88,8 @@ struct KioskTests {
         #expect(model.kiosk?.voterCode == code)
         let effects = vote([key("2"), .key(.enter)], &model)
         #expect(effects == [.submitKiosk(participant: "kiosk-\(code)", round: "closing", question: "special", answer: .choice(1))])
-        let opening = model.tally.tally(round: "opening", question: "special")?.latest["kiosk-\(code)"]
-        let closing = model.tally.tally(round: "closing", question: "special")?.latest["kiosk-\(code)"]
+        let opening = model.tally.tally(round: "opening", question: "special")?.answer(of: "kiosk-\(code)")
+        let closing = model.tally.tally(round: "closing", question: "special")?.answer(of: "kiosk-\(code)")
         #expect(opening == .choice(0) && closing == .choice(1), "the same participant in both rounds: paired")
     }
 

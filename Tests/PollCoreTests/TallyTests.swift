@@ -21,6 +21,28 @@ struct TallyTests {
         #expect(tally.tally(round: "closing", question: "single")?.respondents == 0)
     }
 
+    @Test func answersKeepTheirArrivalOrder() throws {
+        var tally = Tally(definition: Fixtures.poll)
+        tally.record(response("a", "single", .choice(0)))
+        tally.record(response("b", "single", .choice(1)))
+        tally.record(response("c", "single", .choice(2)))
+        tally.record(response("a", "single", .choice(1)))
+        var t = try #require(tally.tally(round: "opening", question: "single"))
+        #expect(t.inArrivalOrder.map(\.participant) == ["b", "c", "a"], "a changed answer arrives anew")
+        #expect(t.answer(of: "a") == .choice(1) && t.answer(of: "z") == nil)
+        #expect(t.latest == ["a": .choice(1), "b": .choice(1), "c": .choice(2)])
+        // Counted out of order (a store's row ids): the positions given decide, and later
+        // answers without a position still come last.
+        var sliced = Tally(definition: Fixtures.poll)
+        sliced.record(participant: "late", round: "closing", question: "text", answer: .text("third"), arrival: 30)
+        sliced.record(participant: "early", round: "closing", question: "text", answer: .text("first"), arrival: 10)
+        sliced.record(participant: "middle", round: "closing", question: "text", answer: .text("second"), arrival: 20)
+        sliced.record(participant: "next", round: "closing", question: "text", answer: .text("fourth"))
+        t = try #require(sliced.tally(round: "closing", question: "text"))
+        #expect(t.texts == ["first", "second", "third", "fourth"])
+        #expect(t.respondents == 4)
+    }
+
     @Test func everyKindCounts() throws {
         var tally = Tally(definition: Fixtures.poll)
         tally.record(response("a", "multi", .choices([0, 2])))

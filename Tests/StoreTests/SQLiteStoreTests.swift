@@ -128,8 +128,7 @@ struct SQLiteStoreTests {
                     let got = sliced.tally(round: round, question: question.id), want = whole.tally(round: round, question: question.id)
                     #expect(got?.latest == want?.latest)
                     #expect(got?.counts == want?.counts && got?.rankSums == want?.rankSums && got?.wordCounts == want?.wordCounts)
-                    #expect(got?.latest.keys.sorted { got!.arrival[$0]! < got!.arrival[$1]! }
-                            == want?.latest.keys.sorted { want!.arrival[$0]! < want!.arrival[$1]! }, "same arrival order")
+                    #expect(got?.inArrivalOrder.map(\.participant) == want?.inArrivalOrder.map(\.participant), "same arrival order")
                 }
             }
         }

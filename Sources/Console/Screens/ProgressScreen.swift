@@ -11,7 +11,7 @@ enum ProgressScreen {
         let questions = model.definition.questions(in: round)
         let people = model.tally.participants(in: round)
         let complete = people.filter { token in
-            questions.allSatisfy { model.tally.tally(round: round, question: $0.id)?.latest[token] != nil }
+            questions.allSatisfy { model.tally.tally(round: round, question: $0.id)?.answer(of: token) != nil }
         }.count
         grid.put("\(round.capitalized) round — open", x: area.x, y: area.y, style: .bold)
         grid.put("\(people.count) participants · \(complete) answered every question", x: area.x, y: area.y + 1, style: .accent)
