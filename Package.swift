@@ -14,10 +14,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // Pure core: poll definitions, answers, the session state machine, tallies.
-        .target(name: "PollCore", dependencies: ["Yams"]),
+        .target(name: "PollCore", dependencies: ["Yams", .product(name: "HashTreeCollections", package: "swift-collections")]),
         // Durable storage: the Store protocol and its SQLite implementation.
         .target(name: "Store", dependencies: [
             "PollCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),

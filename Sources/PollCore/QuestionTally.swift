@@ -1,13 +1,16 @@
+import HashTreeCollections
+
 /// The live count of one question in one round, updated answer by answer.
 ///
 /// Only each participant's latest answer counts; recording a new one takes the old one's
 /// contribution out first. Show-of-hands counts are added on top and are never paired.
 public struct QuestionTally: Sendable, Hashable {
     public let question: Question
-    /// Each participant's latest answer and when it arrived, by participant token. (One
-    /// dictionary rather than one per field: counting an answer hashes the token once, and a
-    /// large session's table grows, and is rehashed, once.)
-    public private(set) var entries: [String: Entry] = [:]
+    /// Each participant's latest answer and when it arrived, by participant token. A hash
+    /// tree rather than a `Dictionary`: it grows node by node, where a dictionary of a
+    /// million participants stops every answer for half a second each time it doubles (the
+    /// answer path waits for the count), and a copy shares its nodes.
+    public private(set) var entries: TreeDictionary<String, Entry> = [:]
     /// Per option (choice kinds), per value from `min` (scale), or per first place (ranking),
     /// from individual answers only.
     public private(set) var answerCounts: [Int]
@@ -39,7 +42,7 @@ public struct QuestionTally: Sendable, Hashable {
 
     /// The latest answer per participant token (a copy, built on each call).
     public var latest: [String: Answer] {
-        entries.mapValues(\.answer)
+        Dictionary(uniqueKeysWithValues: entries.lazy.map { ($0.key, $0.value.answer) })
     }
 
     /// The latest answers with their participants, oldest first.
@@ -56,10 +59,6 @@ public struct QuestionTally: Sendable, Hashable {
         return zip(answerCounts, hands).map { $0 + $1 }
     }
 
-    /// Makes room for `participants` answers.
-    mutating func reserveCapacity(_ participants: Int) {
-        entries.reserveCapacity(participants)
-    }
 
     /// Counts `answer` as `participant`'s latest. `arrival` places it in arrival order when
     /// answers are counted out of order (a store's row id); by default it comes last.

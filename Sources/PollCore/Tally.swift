@@ -27,12 +27,6 @@ public struct Tally: Sendable, Hashable {
 
     public init(definition: PollDefinition, responses: [Response], hands: [HandCount] = []) {
         self.init(definition: definition)
-        // Room for everyone up front: a large session's dictionaries never grow step by step.
-        var sizes = Array(repeating: 0, count: keys.count)
-        for response in responses {
-            if let i = index(round: response.round, question: response.question) { sizes[i] += 1 }
-        }
-        reserveCapacity(sizes)
         for response in responses { record(response) }
         for count in hands { setHands(count) }
     }
@@ -40,11 +34,6 @@ public struct Tally: Sendable, Hashable {
     /// Where the tally of `question` in `round` is, if the poll asks it there.
     public func index(round: String, question: String) -> Int? {
         keys.firstIndex { $0.question == question && $0.round == round }
-    }
-
-    /// Makes room for `sizes[i]` answers in the tally at index `i`.
-    public mutating func reserveCapacity(_ sizes: [Int]) {
-        for (i, size) in zip(tallies.indices, sizes) where size > 0 { tallies[i].reserveCapacity(size) }
     }
 
     public mutating func record(_ response: Response) {

@@ -238,9 +238,6 @@ public final class SQLiteStore: Store {
                 group.addTask {
                     try await self.pool.read { db in
                         var part = Tally(definition: session.definition)
-                        // Room for this slice's share of answers per round and question.
-                        let tallies = session.definition.rounds.reduce(0) { $0 + session.definition.questions(in: $1).count }
-                        part.reserveCapacity(Array(repeating: Int(to - from + 1) / max(1, tallies) * 11 / 10, count: tallies))
                         try Self.forEachResponse(sql, [session.id, from, to], session: session, db) { row, questionID, answer, _ in
                             // A participant's row id is short enough to be stored inline in a String.
                             let key: String = participants == .tokens ? row[1] : String(row[1] as Int64)
