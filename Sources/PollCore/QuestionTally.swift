@@ -59,7 +59,6 @@ public struct QuestionTally: Sendable, Hashable {
         return zip(answerCounts, hands).map { $0 + $1 }
     }
 
-
     /// Counts `answer` as `participant`'s latest. `arrival` places it in arrival order when
     /// answers are counted out of order (a store's row id); by default it comes last.
     public mutating func record(participant: String, answer: Answer, arrival position: Int? = nil) {
