@@ -40,8 +40,9 @@ public struct QuestionTally: Sendable, Hashable {
         entries[participant]?.answer
     }
 
-    /// The latest answer per participant token (a copy, built on each call).
-    public var latest: [String: Answer] {
+    /// The latest answer per participant token, as a new dictionary built from `entries` on
+    /// each call (for comparing tallies; look single answers up with `answer(of:)`).
+    public func answersByParticipant() -> [String: Answer] {
         Dictionary(uniqueKeysWithValues: entries.lazy.map { ($0.key, $0.value.answer) })
     }
 

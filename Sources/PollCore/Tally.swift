@@ -72,8 +72,9 @@ public struct Tally: Sendable, Hashable {
     public func restricted(to participants: Set<String>) -> Tally {
         var part = Tally(definition: definition)
         for (i, tally) in tallies.enumerated() {
-            for (participant, answer) in tally.inArrivalOrder where participants.contains(participant) {
-                part.tallies[i].record(participant: participant, answer: answer)
+            let kept = tally.entries.filter { participants.contains($0.key) }.sorted { $0.value.arrival < $1.value.arrival }
+            for (participant, entry) in kept {
+                part.tallies[i].record(participant: participant, answer: entry.answer)
             }
         }
         return part

@@ -30,7 +30,7 @@ struct TallyTests {
         var t = try #require(tally.tally(round: "opening", question: "single"))
         #expect(t.inArrivalOrder.map(\.participant) == ["b", "c", "a"], "a changed answer arrives anew")
         #expect(t.answer(of: "a") == .choice(1) && t.answer(of: "z") == nil)
-        #expect(t.latest == ["a": .choice(1), "b": .choice(1), "c": .choice(2)])
+        #expect(t.answersByParticipant() == ["a": .choice(1), "b": .choice(1), "c": .choice(2)])
         // Counted out of order (a store's row ids): the positions given decide, and later
         // answers without a position still come last.
         var sliced = Tally(definition: Fixtures.poll)
@@ -41,6 +41,38 @@ struct TallyTests {
         t = try #require(sliced.tally(round: "closing", question: "text"))
         #expect(t.texts == ["first", "second", "third", "fourth"])
         #expect(t.respondents == 4)
+    }
+
+    @Test func aRestrictedTallyKeepsItsMembersInArrivalOrder() throws {
+        var tally = Tally(definition: Fixtures.poll)
+        for (who, option) in [("d", 0), ("a", 1), ("c", 2), ("b", 0), ("a", 2)] {
+            tally.record(response(who, "single", .choice(option)))
+        }
+        tally.setHands(HandCount(round: "opening", question: "single", counts: [5, 5, 5], updatedAt: now))
+        let part = try #require(tally.restricted(to: ["a", "b", "d"]).tally(round: "opening", question: "single"))
+        #expect(part.inArrivalOrder.map(\.participant) == ["d", "b", "a"])
+        #expect(part.counts == [2, 0, 1], "members' latest answers only, no hands")
+    }
+
+    @Test func slicesAddUpToTheSameTallyInEitherOrder() throws {
+        // As the store counts a large session: disjoint slices of rows, added in whatever
+        // order their readers finish.
+        func slice(_ range: Range<Int>) -> Tally {
+            var part = Tally(definition: Fixtures.poll)
+            for i in range {
+                part.record(participant: "p\(i)", round: "opening", question: "single", answer: .choice(i % 3), arrival: i + 1)
+            }
+            return part
+        }
+        var forward = slice(0..<150), backward = slice(150..<300)
+        forward.add(slice(150..<300))
+        backward.add(slice(0..<150))
+        #expect(forward == backward && forward.hashValue == backward.hashValue)
+        let merged = try #require(forward.tally(round: "opening", question: "single"))
+        #expect(merged.respondents == 300 && merged.counts == [100, 100, 100])
+        #expect(merged.inArrivalOrder.map(\.participant) == (0..<300).map { "p\($0)" })
+        backward.record(participant: "p0", round: "opening", question: "single", answer: .choice(1), arrival: 1)
+        #expect(forward != backward, "a different answer makes a different tally")
     }
 
     @Test func everyKindCounts() throws {

@@ -10,8 +10,9 @@ enum ProgressScreen {
         }
         let questions = model.definition.questions(in: round)
         let people = model.tally.participants(in: round)
-        let complete = people.filter { token in
-            questions.allSatisfy { model.tally.tally(round: round, question: $0.id)?.answer(of: token) != nil }
+        let tallies = questions.compactMap { model.tally.tally(round: round, question: $0.id) }
+        let complete = tallies.count < questions.count ? 0 : people.filter { token in
+            tallies.allSatisfy { $0.answer(of: token) != nil }
         }.count
         grid.put("\(round.capitalized) round — open", x: area.x, y: area.y, style: .bold)
         grid.put("\(people.count) participants · \(complete) answered every question", x: area.x, y: area.y + 1, style: .accent)
