@@ -28,16 +28,17 @@ final class RateLimiter: Sendable {
         /// Buckets by the token's hash: two tokens sharing a bucket is vanishingly unlikely
         /// with random tokens, and the table holds no tokens.
         var buckets: [Int: Bucket] = [:]
-        var sweptAt: ContinuousClock.Instant?
+        var sweptAt: ContinuousClock.Instant
     }
 
-    private let table = Mutex(Table())
+    private let table: Mutex<Table>
     private let burst: Double
     private let perSecond: Double
 
     init(burst: Int = 20, perSecond: Double = 2) {
         self.burst = Double(burst)
         self.perSecond = perSecond
+        table = Mutex(Table(sweptAt: .now))
     }
 
     /// Whether `key` may make one more request now.
@@ -51,11 +52,8 @@ final class RateLimiter: Sendable {
             // Once a second, forget the buckets that have filled up again: a new bucket would
             // be the same. The table holds only the last few seconds' participants, so it
             // stays small and never has to grow far.
-            let sweptAt = table.sweptAt ?? now
-            if now - sweptAt > .seconds(1) {
+            if now - table.sweptAt > .seconds(1) {
                 table.buckets = table.buckets.filter { $0.value.tokens(at: now, burst: burst, perSecond: perSecond) < burst }
-                table.sweptAt = now
-            } else if table.sweptAt == nil {
                 table.sweptAt = now
             }
             return table.buckets[key, default: Bucket(tokens: burst, at: now)].take(now: now, burst: burst, perSecond: perSecond)
