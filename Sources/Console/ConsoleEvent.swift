@@ -14,6 +14,11 @@ public enum ConsoleEvent: Sendable, Hashable {
     case controlChanged(SessionControl)
     /// Something the console asked for failed; shown as a message.
     case failed(String)
+    /// Something the facilitator should know (e.g. many participants joining from one
+    /// address, or the changes of other processes cannot be read); shown as a warning.
+    case alert(String)
+    /// A passing message, shown as information.
+    case notice(String)
     /// The kiosk voter's answer to a question was committed.
     case kioskStored(question: String)
     /// The kiosk voter's answer was refused.

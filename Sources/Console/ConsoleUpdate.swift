@@ -27,8 +27,10 @@ public enum ConsoleUpdate {
             model.banner = Banner("Hand counts saved for the \(count.round) round.")
         case .controlChanged(let control):
             apply(control, &model)
-        case .failed(let message):
+        case .failed(let message), .alert(let message):
             model.banner = Banner(message, kind: .error)
+        case .notice(let message):
+            model.banner = Banner(message)
         case .kioskStored(let question), .kioskRefused(let question, _):
             KioskUpdate.stored(event, question: question, &model)
         case .status(let text):

@@ -24,6 +24,18 @@ struct CommitQueue {
         return true
     }
 
+    /// Puts groups that could not be committed yet back at the front, in their order (the
+    /// drain that took them goes on).
+    mutating func putBack(_ taken: [Group]) {
+        groups.insert(contentsOf: taken, at: 0)
+    }
+
+    /// Everything waiting now (the drain goes on).
+    mutating func takeWaiting() -> [Group] {
+        defer { groups = [] }
+        return groups
+    }
+
     /// Everything waiting, or nil when nothing is (and the drain ends).
     mutating func takeAll() -> [Group]? {
         guard !groups.isEmpty else {

@@ -13,6 +13,8 @@ public actor Intake {
     /// The session's join code and poll, fixed for its life: read without visiting the actor.
     public nonisolated let joinCode: String
     public nonisolated let definition: PollDefinition
+    /// The session's secret, with which the participants' server signs the tokens it issues.
+    public nonisolated let secret: String
     public private(set) var session: SessionRecord
     public private(set) var engine: SessionEngine {
         didSet { engineGeneration &+= 1 }
@@ -55,6 +57,7 @@ public actor Intake {
         self.store = store
         joinCode = session.joinCode
         definition = session.definition
+        secret = session.secret
         self.session = session
         engine = SessionEngine(definition: session.definition, control: session.control)
         self.tally = tally
@@ -120,10 +123,22 @@ public actor Intake {
     }
 
     /// Refreshes every `interval` until the task is cancelled, so that a console and a
-    /// server on the same database see each other's changes.
-    public func follow(every interval: Duration = .milliseconds(100)) async {
+    /// server on the same database see each other's changes. `trouble` hears when reading
+    /// the changes starts failing (with the error) and when it works again (nil), once each
+    /// time, so that a console can say so instead of silently showing stale counts.
+    public func follow(every interval: Duration = .milliseconds(100),
+                       trouble: @escaping @Sendable (String?) -> Void = { _ in }) async {
+        var failing: String?
         while !Task.isCancelled {
-            try? await refresh()
+            do {
+                try await refresh()
+                if failing != nil { trouble(nil) }
+                failing = nil
+            } catch {
+                let text = String(describing: error)
+                if text != failing { trouble(text) }
+                failing = text
+            }
             try? await Task.sleep(for: interval)
         }
     }
@@ -191,13 +206,39 @@ public actor Intake {
             let responses = groups.flatMap(\.responses)
             guard !responses.isEmpty else { continue }
             do {
-                try await store.append(responses, to: session)
+                // The store decides: the commit goes through only while the control state
+                // these were checked against is still the stored one.
+                try await store.append(responses, to: session, ifRevision: session.revision)
                 for response in responses { tally.record(response) }
                 notify(.recorded(responses))
                 for group in groups { group.done.resume(returning: nil) }
+            } catch StoreError.controlChanged {
+                // Another process opened, closed or moved something: take its state in, and
+                // these answers are checked again against it on the next pass.
+                do {
+                    try await reloadControl()
+                    queue.withLock { $0.putBack(groups) }
+                } catch {
+                    for group in groups { group.done.resume(returning: .notStored(String(describing: error))) }
+                }
             } catch {
-                for group in groups { group.done.resume(returning: .notStored(String(describing: error))) }
+                // Answers that queued while this commit waited (e.g. on another process's
+                // lock) have waited as long: refuse them now rather than make them wait the
+                // whole timeout again, so no answer waits much over the store's timeout.
+                let refusal = IntakeRefusal.notStored(String(describing: error))
+                for group in groups + queue.withLock({ $0.takeWaiting() }) { group.done.resume(returning: refusal) }
             }
+        }
+    }
+
+    /// Takes in the session's control state as stored now (another process changed it).
+    private func reloadControl() async throws {
+        guard let record = try await store.session(named: session.name) else { throw StoreError.noSuchSession(session.name) }
+        guard record.revision != session.revision else { return }
+        session = record
+        if record.control != engine.control {
+            engine = SessionEngine(definition: record.definition, control: record.control)
+            notify(.control(record.control))
         }
     }
 
@@ -210,18 +251,29 @@ public actor Intake {
     }
 
     /// Applies a facilitator event: the new control state is stored before it takes effect.
+    /// If another process changed the state meanwhile (a second console), its state is read
+    /// and the event applied to that instead, so neither action is lost. Events say what to
+    /// do ("close the opening round"), so applying one again to newer state stays right.
     @discardableResult
     public func handle(_ event: SessionEvent) async throws -> [SessionEffect] {
         await acquire()
         defer { release() }
-        var next = engine
-        let effects = try next.handle(event)
-        for case .persist(let control) in effects {
-            session = try await store.saveControl(control, of: session)
+        for attempt in 1... {
+            var next = engine
+            let effects = try next.handle(event)
+            do {
+                for case .persist(let control) in effects {
+                    session = try await store.saveControl(control, of: session)
+                }
+            } catch StoreError.controlChanged where attempt < 5 {
+                try await reloadControl()
+                continue
+            }
+            engine = next
+            if !effects.isEmpty { notify(.control(next.control)) }
+            return effects
         }
-        engine = next
-        if !effects.isEmpty { notify(.control(next.control)) }
-        return effects
+        return []
     }
 
     /// Stores show-of-hands counts for a question in a round and counts them.

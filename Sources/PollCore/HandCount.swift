@@ -15,6 +15,9 @@ public struct HandCount: Sendable, Hashable {
         self.updatedAt = updatedAt
     }
 
+    /// The largest count one option may have: far above any room, far below overflow.
+    public static let maxCount = 1_000_000
+
     /// Checks the counts against the question: a single or likert question, one count per option, none negative.
     public func validate(against definition: PollDefinition) throws(HandCountError) {
         guard let question = definition.question(question) else { throw .unknownQuestion(self.question) }
@@ -26,6 +29,7 @@ public struct HandCount: Sendable, Hashable {
             throw .wrongCount(expected: question.options.count, given: counts.count)
         }
         guard counts.allSatisfy({ $0 >= 0 }) else { throw .negative }
+        guard counts.allSatisfy({ $0 <= Self.maxCount }) else { throw .tooLarge }
     }
 }
 
@@ -36,6 +40,7 @@ public enum HandCountError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAskedInRound(question: String, round: String)
     case wrongCount(expected: Int, given: Int)
     case negative
+    case tooLarge
 
     public var description: String {
         switch self {
@@ -44,6 +49,7 @@ public enum HandCountError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .notAskedInRound(q, r): return "question `\(q)` is not asked in the \(r) round"
         case let .wrongCount(expected, given): return "\(given) counts given for \(expected) options"
         case .negative: return "a count cannot be negative"
+        case .tooLarge: return "a count cannot be over \(HandCount.maxCount)"
         }
     }
 }

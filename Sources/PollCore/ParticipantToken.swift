@@ -4,7 +4,19 @@ public enum ParticipantToken {
 
     /// A new token from `generator` (pass `SystemRandomNumberGenerator` outside tests).
     public static func make<G: RandomNumberGenerator>(using generator: inout G) -> String {
-        var bits = (UInt64.random(in: .min ... .max, using: &generator), UInt64.random(in: .min ... .max, using: &generator))
+        encode((UInt64.random(in: .min ... .max, using: &generator), UInt64.random(in: .min ... .max, using: &generator)))
+    }
+
+    /// 16 bytes as 22 URL-safe characters (6 bits each, the lowest bits first).
+    public static func encode(_ bytes: [UInt8]) -> String {
+        precondition(bytes.count == 16, "a token encodes 16 bytes")
+        let low = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        let high = bytes[8..<16].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        return encode((low, high))
+    }
+
+    private static func encode(_ value: (UInt64, UInt64)) -> String {
+        var bits = value
         var characters: [Character] = []
         for _ in 0..<22 {
             characters.append(alphabet[Int(bits.0 & 63)])

@@ -9,12 +9,33 @@ public enum PollFileParser {
     static let pollKeys = ["title", "event", "language", "rounds", "pace", "questions"]
     static let questionKeys = ["id", "kind", "ask", "options", "labels", "max", "min", "segment", "rounds"]
 
+    /// Limits that keep `check` fast on any file and every screen readable.
+    public enum Limits {
+        public static let fileBytes = 1 << 20
+        public static let questions = 200
+        public static let options = 100
+        public static let rounds = 20
+        /// Characters of a title, an event line, a prompt, a label; of an id or round name.
+        public static let title = 200, event = 300, ask = 1_000, label = 200, id = 64
+        /// Whole numbers in a poll file (`min`, `max`) lie within ±this.
+        public static let number = 1_000_000
+        /// Repeated keys reported before `check` stops looking for more.
+        public static let repeatedKeys = 10
+    }
+
     /// Parses `text`; throws `PollFileProblems` listing every problem found.
     public static func parse(_ text: String) throws(PollFileProblems) -> PollDefinition {
+        guard text.utf8.count <= Limits.fileBytes else {
+            throw PollFileProblems([PollFileProblem(line: 1, column: 1, message:
+                "the file is larger than \(Limits.fileBytes / 1024) KiB: a poll has at most \(Limits.questions) questions")])
+        }
         var reader = Reader()
         let definition = reader.poll(text)
         if let definition, reader.problems.isEmpty { return definition }
-        throw PollFileProblems(reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        // The same node reached twice (a YAML alias) would report its problem twice: once is enough.
+        var seen: Set<PollFileProblem> = []
+        let problems = reader.problems.filter { seen.insert($0).inserted }
+        throw PollFileProblems(problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 }
 
@@ -30,21 +51,29 @@ private struct Reader {
     mutating func poll(_ text: String) -> PollDefinition? {
         var text = text
         var root: Node?
+        var repeats = 0
         while true {
             do {
                 root = try Yams.compose(yaml: text)
                 break
             } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
+                // Each repeat costs a read of the whole file: after a few, stop and say so.
+                repeats += 1
+                guard repeats <= PollFileParser.Limits.repeatedKeys else {
+                    problems.append(PollFileProblem(line: context.mark.line, column: context.mark.column, message:
+                        "more keys appear twice; fix the \(PollFileParser.Limits.repeatedKeys) above and check again"))
+                    return nil
+                }
                 // Report the repeated key where it repeats, drop that line (and what is nested
                 // under it), and read on so that the file's other problems are found too.
                 guard let key = keys.first,
                       let (line, column) = Self.repeat(of: key, after: context.mark, in: text) else {
                     problems.append(PollFileProblem(line: context.mark.line, column: context.mark.column,
-                                                    message: "`\(keys.first ?? "")` appears twice in this mapping"))
+                                                    message: "`\(Self.short(keys.first ?? ""))` appears twice in this mapping"))
                     return nil
                 }
                 problems.append(PollFileProblem(line: line, column: column,
-                                                message: "`\(key)` appears twice (first on line \(context.mark.line))"))
+                                                message: "`\(Self.short(key))` appears twice (first on line \(context.mark.line))"))
                 text = Self.removing(line: line, indentedUnder: column, from: text)
             } catch {
                 problems.append(Self.problem(from: error))
@@ -58,9 +87,9 @@ private struct Reader {
         guard let mapping = mapping(root, allowed: PollFileParser.pollKeys, what: "poll") else {
             return nil
         }
-        let title = requiredString(mapping, "title", in: root)
-        let event = optionalString(mapping, "event")
-        let language = optionalString(mapping, "language")
+        let title = requiredString(mapping, "title", in: root, limit: PollFileParser.Limits.title)
+        let event = optionalString(mapping, "event", limit: PollFileParser.Limits.event, lineBreaks: true)
+        let language = optionalString(mapping, "language", limit: 35)
         if let language, language.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"#, options: .regularExpression) == nil {
             report(mapping["language"], "`language` must be a language tag such as en, fr, ar or zh-Hans")
         }
@@ -75,7 +104,9 @@ private struct Reader {
         }
         var questions: [Question] = []
         if let node = mapping["questions"] {
-            if let sequence = node.sequence, !sequence.isEmpty {
+            if let sequence = node.sequence, sequence.count > PollFileParser.Limits.questions {
+                report(node, "a poll has at most \(PollFileParser.Limits.questions) questions (this one has \(sequence.count))")
+            } else if let sequence = node.sequence, !sequence.isEmpty {
                 var firstLine: [String: Int] = [:]
                 for item in sequence {
                     guard let question = question(item, rounds: rounds) else { continue }
@@ -98,17 +129,17 @@ private struct Reader {
 
     mutating func question(_ node: Node, rounds: [String]) -> Question? {
         guard let map = mapping(node, allowed: PollFileParser.questionKeys, what: "question") else { return nil }
-        let id = requiredString(map, "id", in: node)
+        let id = requiredString(map, "id", in: node, limit: PollFileParser.Limits.id)
         if let id, id.range(of: #"^[A-Za-z0-9][A-Za-z0-9_-]*$"#, options: .regularExpression) == nil {
-            report(map["id"], "question id `\(id)` may hold only letters, digits, `-` and `_`")
+            report(map["id"], "question id `\(Self.short(id))` may hold only letters, digits, `-` and `_`")
         }
-        let ask = requiredString(map, "ask", in: node)
+        let ask = requiredString(map, "ask", in: node, limit: PollFileParser.Limits.ask, lineBreaks: true)
         var kind: QuestionKind?
         if let kindNode = map["kind"] {
             kind = kindNode.scalar.flatMap { QuestionKind(rawValue: $0.string) }
             if kind == nil {
                 let names = QuestionKind.allCases.map(\.rawValue).joined(separator: ", ")
-                report(kindNode, "unknown kind `\(kindNode.scalar?.string ?? "")` (one of: \(names))")
+                report(kindNode, "unknown kind `\(Self.short(kindNode.scalar?.string ?? ""))` (one of: \(names))")
             }
         } else {
             report(node, "missing `kind`")
@@ -180,16 +211,20 @@ private struct Reader {
         }
         // Repeated keys never get here: Yams refuses them while composing (see `poll`).
         for key in map.keys {
-            let name = key.scalar?.string ?? ""
+            guard let name = key.scalar?.string else {
+                report(key, "a key in a \(what) must be a plain word such as `\(allowed[0])`, not a list or a mapping")
+                continue
+            }
             if !allowed.contains(name) {
-                let hint = Self.closest(to: name, in: allowed).map { " — did you mean `\($0)`?" } ?? ""
-                report(key, "unknown key `\(name)` in a \(what)\(hint)")
+                let hint = name.count > 40 ? "" : Self.closest(to: name, in: allowed).map { " — did you mean `\($0)`?" } ?? ""
+                report(key, "unknown key `\(Self.short(name))` in a \(what)\(hint)")
             }
         }
         return map
     }
 
-    mutating func requiredString(_ map: Node.Mapping, _ key: String, in owner: Node) -> String? {
+    mutating func requiredString(_ map: Node.Mapping, _ key: String, in owner: Node, limit: Int,
+                                 lineBreaks: Bool = false) -> String? {
         guard let node = map[key] else {
             report(owner, "missing `\(key)`")
             return nil
@@ -198,22 +233,40 @@ private struct Reader {
             report(node, "`\(key)` must be non-empty text")
             return nil
         }
-        return value
+        return text(value, key: key, at: node, limit: limit, lineBreaks: lineBreaks)
     }
 
-    mutating func optionalString(_ map: Node.Mapping, _ key: String) -> String? {
+    mutating func optionalString(_ map: Node.Mapping, _ key: String, limit: Int, lineBreaks: Bool = false) -> String? {
         guard let node = map[key] else { return nil }
         guard let value = node.scalar?.string else {
             report(node, "`\(key)` must be text")
             return nil
         }
-        return value.isEmpty ? nil : value
+        return value.isEmpty ? nil : text(value, key: key, at: node, limit: limit, lineBreaks: lineBreaks)
+    }
+
+    /// `value` if it is printable and short enough, else nil with a problem reported. With
+    /// `lineBreaks`, the lines of a multi-line value are joined with spaces (as YAML's `>` does).
+    mutating func text(_ value: String, key: String, at node: Node, limit: Int, lineBreaks: Bool = false) -> String? {
+        let joined = lineBreaks ? value.split(whereSeparator: \.isNewline).map { TextCleaner.trimmed(String($0)) }.joined(separator: " ") : value
+        if let control = joined.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            let name = String(control.value, radix: 16, uppercase: true)
+            report(node, "`\(key)` holds a control character (U+\(String(repeating: "0", count: max(0, 4 - name.count)) + name)), "
+                   + "which could not be shown or stored safely: remove it")
+            return nil
+        }
+        guard joined.count <= limit else {
+            report(node, "`\(key)` is \(joined.count) characters long; at most \(limit) fit on a screen")
+            return nil
+        }
+        return joined
     }
 
     mutating func integer(_ node: Node?, key: String) -> Int? {
         guard let node else { return nil }
-        guard let value = node.scalar.flatMap({ Int($0.string) }) else {
-            report(node, "`\(key)` must be a whole number")
+        let bound = PollFileParser.Limits.number
+        guard let value = node.scalar.flatMap({ Int($0.string) }), (-bound...bound).contains(value) else {
+            report(node, "`\(key)` must be a whole number from -\(bound) to \(bound)")
             return nil
         }
         return value
@@ -235,21 +288,27 @@ private struct Reader {
             report(node, "`\(key)` must be a list, e.g. `[Yes, No]`")
             return []
         }
+        guard items.count <= PollFileParser.Limits.options else {
+            report(node, "`\(key)` has \(items.count) entries; a question has at most \(PollFileParser.Limits.options)")
+            return []
+        }
         var labels: [String] = []
+        var folded: Set<String> = []   // labels as matched: ignoring case
         for item in items {
-            guard let label = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !label.isEmpty else {
+            guard let scalar = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !scalar.isEmpty else {
                 report(item, "each entry of `\(key)` must be non-empty text")
                 continue
             }
-            if labels.contains(where: { $0.caseInsensitiveCompare(label) == .orderedSame }) {
-                report(item, "`\(label)` is listed twice in `\(key)` (labels are matched ignoring case)")
+            guard let label = text(scalar, key: key, at: item, limit: PollFileParser.Limits.label) else { continue }
+            if !folded.insert(label.lowercased()).inserted {
+                report(item, "`\(Self.short(label))` is listed twice in `\(key)` (labels are matched ignoring case)")
             } else if kind == .single || kind == .likert, let number = Int(label), number >= 1,
                       number <= items.count, number != labels.count + 1 {
                 report(item, "`\(label)` would be read as option number \(number): a number label must match its position")
             } else if kind == .multi, label.contains(";") {
-                report(item, "`\(label)`: a multi option may not contain `;` (it joins the choices of one answer)")
+                report(item, "`\(Self.short(label))`: a multi option may not contain `;` (it joins the choices of one answer)")
             } else if kind == .ranking, label.contains(">") {
-                report(item, "`\(label)`: a ranking option may not contain `>` (it joins the order of one answer)")
+                report(item, "`\(Self.short(label))`: a ranking option may not contain `>` (it joins the order of one answer)")
             } else {
                 labels.append(label)
             }
@@ -267,18 +326,24 @@ private struct Reader {
             report(node, "`rounds` must be a list with at least one round, e.g. `[opening, closing]`")
             return nil
         }
+        guard items.count <= PollFileParser.Limits.rounds else {
+            report(node, "a poll has at most \(PollFileParser.Limits.rounds) rounds")
+            return nil
+        }
         var names: [String] = []
         for item in items {
             guard let name = item.scalar?.string, !name.isEmpty else {
                 report(item, "a round name must be text")
                 continue
             }
-            if let declared, !declared.contains(name) {
-                report(item, "round `\(name)` is not declared in the poll's `rounds` (\(declared.joined(separator: ", ")))")
+            if name.count > PollFileParser.Limits.id {
+                report(item, "round name `\(Self.short(name))` is longer than \(PollFileParser.Limits.id) characters")
+            } else if let declared, !declared.contains(name) {
+                report(item, "round `\(Self.short(name))` is not declared in the poll's `rounds` (\(declared.joined(separator: ", ")))")
             } else if names.contains(name) {
                 report(item, "round `\(name)` is listed twice")
             } else if name.range(of: #"^[a-z][a-z0-9_-]*$"#, options: .regularExpression) == nil {
-                report(item, "round name `\(name)` may hold only lower-case letters, digits, `-` and `_`")
+                report(item, "round name `\(Self.short(name))` may hold only lower-case letters, digits, `-` and `_`")
             } else {
                 names.append(name)
             }
@@ -314,6 +379,11 @@ private struct Reader {
         return lines.joined(separator: "\n")
     }
 
+    /// `text` as quoted in a message: at most 40 characters, cut with `…`.
+    static func short(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(39)) + "…"
+    }
+
     /// The allowed key nearest to a misspelt one, if it is close enough to be a typo.
     static func closest(to name: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, EditDistance.between(name, $0)) }
@@ -321,13 +391,36 @@ private struct Reader {
         return best.0
     }
 
+    /// libyaml's words for the mistakes people make most, said plainly; nil for the others.
+    static func plainWords(_ problem: String, at mark: Mark, in text: String) -> String? {
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .dropFirst(max(0, mark.line - 1)).first.map(String.init) ?? ""
+        let at = line.unicodeScalars.dropFirst(max(0, mark.column - 1)).first
+        if at == "\t" || (problem.contains("tab") && line.contains("\t")) {
+            return "a tab is used for indentation here: indent with spaces (YAML does not allow tabs)"
+        }
+        if at == "\u{FEFF}" {
+            return "a stray byte-order mark (U+FEFF) is here, e.g. from saving the file twice as \"UTF-8 with BOM\": remove it"
+        }
+        if problem.contains("found unknown anchor") || problem.contains("found undefined alias") {
+            return "`*` names an anchor (`&name`) that is not defined above: define it, or quote the text"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "a `:` followed by a space starts a key here: put the text in quotes (\"…\")"
+        }
+        return nil
+    }
+
     static func problem(from error: Error) -> PollFileProblem {
         guard let yaml = error as? YamlError else {
             return PollFileProblem(line: 1, column: 1, message: "cannot read YAML: \(error)")
         }
         switch yaml {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
+             let .composer(context, problem, mark, yaml):
+            if let plain = plainWords(problem, at: mark, in: yaml) {
+                return PollFileProblem(line: mark.line, column: mark.column, message: plain)
+            }
             let prefix = context.map { "\($0.text) " } ?? ""
             return PollFileProblem(line: mark.line, column: mark.column, message: "YAML syntax error: \(prefix)\(problem)")
         case let .reader(problem, _, _, _):

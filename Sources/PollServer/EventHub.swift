@@ -1,25 +1,54 @@
 import Foundation
 import Synchronization
 
-/// Fans session changes out to every open Server-Sent Events stream.
+/// Fans session changes out to every open Server-Sent Events stream, within quotas: live
+/// streams hold their connections for as long as a page is open, so there may be at most
+/// `total` of them (fewer than the server's connections, so ordinary requests always have
+/// room) and at most `perAddress` from one address.
 final class EventHub: Sendable {
-    private let subscribers = Mutex<[UUID: AsyncStream<String>.Continuation]>([:])
+    private struct Subscribers {
+        var streams: [UUID: AsyncStream<String>.Continuation] = [:]
+        var perAddress: [String: Int] = [:]
+    }
 
-    /// A stream of SSE frames; ends when the client goes away.
-    func subscribe() -> AsyncStream<String> {
+    private let subscribers = Mutex(Subscribers())
+    let total: Int
+    let perAddress: Int
+
+    init(total: Int, perAddress: Int) {
+        self.total = total
+        self.perAddress = perAddress
+    }
+
+    /// A stream of SSE frames for a client at `address`, or nil when a quota is full. The
+    /// stream's place is freed when it ends or is dropped unread.
+    func subscribe(from address: String) -> AsyncStream<String>? {
         let id = UUID()
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
-        continuation.onTermination = { [weak self] _ in
-            _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
+        let admitted = subscribers.withLock { state in
+            guard state.streams.count < total, state.perAddress[address, default: 0] < perAddress else { return false }
+            state.streams[id] = continuation
+            state.perAddress[address, default: 0] += 1
+            return true
         }
-        subscribers.withLock { $0[id] = continuation }
+        guard admitted else { return nil }
+        continuation.onTermination = { [weak self] _ in
+            self?.subscribers.withLock { state in
+                guard state.streams.removeValue(forKey: id) != nil else { return }
+                state.perAddress[address, default: 1] -= 1
+                if state.perAddress[address] == 0 { state.perAddress[address] = nil }
+            }
+        }
         return stream
     }
+
+    /// How many streams are open (tests, diagnostics).
+    var open: Int { subscribers.withLock { $0.streams.count } }
 
     /// Sends one event to every subscriber.
     func publish(event: String, data: String) {
         let frame = "event: \(event)\ndata: \(data)\n\n"
-        subscribers.withLock { for continuation in $0.values { continuation.yield(frame) } }
+        subscribers.withLock { for continuation in $0.streams.values { continuation.yield(frame) } }
     }
 
     /// Sends a comment line to every stream every `interval`, so proxies and browsers keep
@@ -27,7 +56,7 @@ final class EventHub: Sendable {
     func keepAlive(every interval: Duration = .seconds(15)) async {
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
-            subscribers.withLock { for continuation in $0.values { continuation.yield(": keep-alive\n\n") } }
+            subscribers.withLock { for continuation in $0.streams.values { continuation.yield(": keep-alive\n\n") } }
         }
     }
 }

@@ -11,7 +11,35 @@ extension PollServer {
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: view.json)))
     }
 
+    /// `POST /api/v1/participants`: a new participant token, issued by this server (answers
+    /// with any other token are refused), within the per-address join limit.
+    func apiJoin(_ request: Request, _ context: RoomRequestContext) async throws -> Response {
+        guard Self.isJSON(request) else { return Self.notJSON }
+        let body: ByteBuffer
+        switch await Self.body(of: request) {
+        case .success(let buffer): body = buffer
+        case .failure(let error) where error.status == .contentTooLarge:
+            return Self.error(.contentTooLarge, "the body is larger than \(Self.maxBody) bytes")
+        case .failure:
+            return Self.error(.badRequest, "the body was cut off")
+        }
+        let code: String
+        do {
+            code = try JoinRequest(json: body).code
+        } catch {
+            return Self.error(.badRequest, "expected JSON {\"code\"}: \(error)")
+        }
+        guard JoinCode.normalized(code) == intake.joinCode else { return Self.error(.notFound, "no session with that code") }
+        guard let token = join(from: context.clientAddress) else {
+            return Self.error(.tooManyRequests, "too many new participants from this address in the last minute; try again in a minute")
+        }
+        return Self.json(.created, ["participant": token, "code": intake.joinCode])
+    }
+
+    static let notJSON = error(.unsupportedMediaType, "send JSON with the header Content-Type: application/json")
+
     func apiAnswer(_ request: Request) async throws -> Response {
+        guard Self.isJSON(request) else { return Self.notJSON }
         let body: ByteBuffer
         switch await Self.body(of: request) {
         case .success(let buffer): body = buffer
@@ -27,8 +55,8 @@ extension PollServer {
             return Self.error(.badRequest, "expected JSON {\"code\", \"participant\", \"question\", \"answer\"[, \"round\"]}: \(error)")
         }
         guard JoinCode.normalized(parsed.code) == intake.joinCode else { return Self.error(.notFound, "no session with that code") }
-        guard ParticipantToken.isValid(parsed.participant) else {
-            return Self.error(.badRequest, "participant must be a random token of 22 to 64 URL-safe characters (A–Z a–z 0–9 - _)")
+        guard tokens.isIssued(parsed.participant) else {
+            return Self.error(.forbidden, "participant must be a token this server issued: get one with POST /api/v1/participants")
         }
         guard limiter.allow(parsed.participant) else { return Self.error(.tooManyRequests, "too many answers from this participant; slow down") }
         guard let question = intake.definition.question(parsed.question) else {
@@ -48,10 +76,16 @@ extension PollServer {
         }
     }
 
-    func apiEvents(_ request: Request) async throws -> Response {
+    func apiEvents(_ request: Request, _ context: RoomRequestContext) async throws -> Response {
         guard matches(request.uri.queryParameters.get("code")) else { return Self.error(.notFound, "no session with that code") }
+        guard let stream = hub.subscribe(from: context.clientAddress) else {
+            var response = Self.error(.serviceUnavailable, "too many live connections; the page still works without them")
+            response.headers[.retryAfter] = "30"
+            return response
+        }
+        // A client that went away is noticed when a write to it fails (a keep-alive comment
+        // goes out every `keepAlive`): then the stream ends and its place is free again.
         let first = "event: session\ndata: \(SessionView(code: intake.joinCode, engine: await intake.engine).json)\n\n"
-        let stream = hub.subscribe()
         return Response(
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],

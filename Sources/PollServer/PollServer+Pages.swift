@@ -7,12 +7,17 @@ import PollCore
 extension PollServer {
     static func cookieName(_ code: String) -> String { "rp_\(code)" }
 
-    /// The participant's token from their cookie, or a new one with the cookie that sets it.
-    func participant(_ request: Request, code: String) -> (token: String, cookie: Cookie?) {
-        if let value = request.cookies[Self.cookieName(code)]?.value, ParticipantToken.isValid(value) { return (value, nil) }
-        var generator = SystemRandomNumberGenerator()
-        let token = ParticipantToken.make(using: &generator)
+    /// The participant's token from their cookie, or a newly issued one with the cookie that
+    /// sets it; nil when the client's address has added too many participants just now.
+    func participant(_ request: Request, _ context: RoomRequestContext, code: String) -> (token: String, cookie: Cookie?)? {
+        if let value = request.cookies[Self.cookieName(code)]?.value, tokens.isIssued(value) { return (value, nil) }
+        guard let token = join(from: context.clientAddress) else { return nil }
         return (token, Cookie(name: Self.cookieName(code), value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+    }
+
+    static func tooManyJoins(_ page: ParticipantPage.Context) -> Response {
+        html(ParticipantPage.waiting(page, message: "Very many people joined from your network just now. Wait a minute, then reload this page."),
+             status: .tooManyRequests)
     }
 
     func context() async -> ParticipantPage.Context {
@@ -23,12 +28,12 @@ extension PollServer {
 
     static let unknownCode = "No poll with that code is running here. Check the code on the screen."
 
-    func page(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func page(_ request: Request, _ context: RoomRequestContext) async throws -> Response {
         guard matches(context.parameters.get("code")) else {
             return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
         }
         let page = await self.context()
-        let (token, cookie) = participant(request, code: page.code)
+        guard let (token, cookie) = participant(request, context, code: page.code) else { return Self.tooManyJoins(page) }
         let saved = request.uri.queryParameters.get("saved")
         return Self.html(await render(page, token: token, requested: request.uri.queryParameters.get("q"), saved: saved,
                                       error: nil), cookie: cookie)
@@ -71,19 +76,25 @@ extension PollServer {
         return "/s/\(page.code)?q=\(target)" + (saved ? "&\(mark)" : "")
     }
 
-    func postForm(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func postForm(_ request: Request, _ context: RoomRequestContext) async throws -> Response {
         guard matches(context.parameters.get("code")) else {
             return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
         }
         let page = await self.context()
-        let (token, cookie) = participant(request, code: page.code)
+        guard isSameOrigin(request) else {
+            return Self.html(ParticipantPage.waiting(page, message: "This answer was sent from another web site, so it was not recorded. "
+                                                     + "Answer on this page instead."), status: .forbidden)
+        }
+        guard let (token, cookie) = participant(request, context, code: page.code) else { return Self.tooManyJoins(page) }
         let body: ByteBuffer
         switch await Self.body(of: request) {
         case .success(let buffer): body = buffer
         case .failure(let error):
-            return Self.html(ParticipantPage.waiting(page, message: error.status == .contentTooLarge
+            var response = Self.html(ParticipantPage.waiting(page, message: error.status == .contentTooLarge
                                 ? "That answer is too long to send." : "The answer did not arrive whole; please send it again."),
-                             status: error.status)
+                                     status: error.status)
+            if error.status == .contentTooLarge { response.headers[.connection] = "close" }
+            return response
         }
         let form = FormBody(String(buffer: body))
         guard let id = form.value("question"), let question = page.definition.question(id) else {

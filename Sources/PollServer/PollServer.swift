@@ -1,8 +1,10 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import Intake
 import Logging
+import NIOCore
 import PollCore
 
 /// The participants' side: the join page, the question pages (plain forms; live with
@@ -13,19 +15,39 @@ public struct PollServer: Sendable {
     public static let maxBody = 8 * 1024
 
     let intake: Intake
-    let hub = EventHub()
+    let options: ServerOptions
+    let hub: EventHub
+    /// Answers per participant.
     let limiter = RateLimiter()
+    /// New participants per source address.
+    let joins: JoinGate
+    let tokens: IssuedTokens
     /// Participant cookies are marked Secure when participants reach the server over https.
-    let secureCookies: Bool
+    var secureCookies: Bool { options.publicURL?.hasPrefix("https://") == true }
 
-    public init(intake: Intake, secureCookies: Bool = false) {
+    /// A server for `intake`'s session. `alert` hears what the facilitator should know about
+    /// joins (refused by the per-address limit, unusual bursts); it must return quickly.
+    public init(intake: Intake, options: ServerOptions = ServerOptions(), alert: @escaping @Sendable (String) -> Void = { _ in }) {
         self.intake = intake
-        self.secureCookies = secureCookies
+        self.options = options
+        hub = EventHub(total: options.maxStreams, perAddress: options.streamsPerAddress)
+        joins = JoinGate(perMinute: options.joinsPerAddress, alert: alert)
+        tokens = IssuedTokens(secret: intake.secret)
     }
 
-    /// Collects a request body of at most `maxBody` bytes: nil with the status to answer when
-    /// it is too large (413) or broken off (400).
+    /// A new participant token for a client at `address`, or nil when that address has
+    /// added too many participants in the last minute.
+    func join(from address: String) -> String? {
+        joins.admit(from: address) ? tokens.issue() : nil
+    }
+
+    /// Collects a request body of at most `maxBody` bytes: the status to answer when it is too
+    /// large (413, at once when the declared length says so, before anything is read) or
+    /// broken off (400).
     static func body(of request: Request) async -> Result<ByteBuffer, HTTPError> {
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maxBody {
+            return .failure(HTTPError(.contentTooLarge))
+        }
         do {
             return .success(try await request.body.collect(upTo: maxBody))
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
@@ -35,6 +57,33 @@ public struct PollServer: Sendable {
         }
     }
 
+    /// Whether a POST to the API says it carries JSON: the API takes nothing else, so a
+    /// form on another web site cannot post answers in a participant's name.
+    static func isJSON(_ request: Request) -> Bool {
+        guard let type = request.headers[.contentType] else { return false }
+        return type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } == "application/json"
+    }
+
+    /// Whether a form post comes from this server's own pages: a browser names the page's
+    /// origin (`Origin`) and whether it is another site (`Sec-Fetch-Site`); a post from
+    /// another site is refused. Clients that send neither (old browsers, scripts) pass: they
+    /// still need a token this server issued.
+    func isSameOrigin(_ request: Request) -> Bool {
+        if let site = request.headers[.secFetchSite]?.lowercased(), site == "cross-site" || site == "same-site" { return false }
+        guard let origin = request.headers[.origin] else { return true }
+        if let publicURL = options.publicURL, Self.origin(of: publicURL) == origin.lowercased() { return true }
+        guard let host = request.head.authority?.lowercased() else { return false }
+        return origin.lowercased() == "http://\(host)" || origin.lowercased() == "https://\(host)"
+    }
+
+    /// `scheme://host[:port]` of a URL, lower-cased.
+    static func origin(of url: String) -> String {
+        let lower = url.lowercased()
+        guard let schemeEnd = lower.range(of: "://") else { return lower }
+        let rest = lower[schemeEnd.upperBound...]
+        return lower[..<schemeEnd.upperBound] + (rest.split(separator: "/", maxSplits: 1).first.map(String.init) ?? "")
+    }
+
     /// Follows the intake: every control change goes to the live pages and API listeners.
     public func startPublishing() async {
         let hub = self.hub, intake = self.intake
@@ -42,7 +91,8 @@ public struct PollServer: Sendable {
             guard case .control = change else { return }
             Task { await PollServer.publish(intake: intake, hub: hub) }
         }
-        Task { await hub.keepAlive() }
+        let interval = Duration.milliseconds(Int64(options.keepAliveSeconds * 1000))
+        Task { await hub.keepAlive(every: interval) }
     }
 
     static func publish(intake: Intake, hub: EventHub) async {
@@ -52,8 +102,8 @@ public struct PollServer: Sendable {
 
     // MARK: Routes
 
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<RoomRequestContext> {
+        let router = Router(context: RoomRequestContext.self)
         router.middlewares.add(SecurityHeaders())
         router.get("/healthz") { _, _ in "ok" }
         router.get("/static/app.css") { _, _ in
@@ -81,21 +131,23 @@ public struct PollServer: Sendable {
         router.get("/s/{code}") { request, context in try await self.page(request, context) }
         router.post("/s/{code}/answer") { request, context in try await self.postForm(request, context) }
         router.get("/api/v1/session") { request, _ in try await self.apiSession(request) }
+        router.post("/api/v1/participants") { request, context in try await self.apiJoin(request, context) }
         router.post("/api/v1/answers") { request, _ in try await self.apiAnswer(request) }
-        router.get("/api/v1/events") { request, _ in try await self.apiEvents(request) }
+        router.get("/api/v1/events") { request, context in try await self.apiEvents(request, context) }
         return router
     }
 
     /// The application, ready to run: `backlog` for a room connecting at once, a cap on open
-    /// connections and an idle timeout so that slow or half-open clients cannot stall others.
-    public func application(_ options: ServerOptions, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> some ApplicationProtocol {
+    /// connections, and a deadline for each request so that slow, trickling or idle clients
+    /// cannot hold connections others need.
+    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         // Nothing is logged: the console shares the terminal, and no request or address is
         // kept. (A no-op handler also spares every request the metadata bookkeeping.)
         let logger = Logger(label: "roompoll.server", factory: { _ in SwiftLogNoOpLogHandler() })
+        let timeout = TimeAmount.seconds(Int64(options.requestTimeout))
         return Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
+            server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadline(timeout: timeout)], idleTimeout: timeout)),
             configuration: .init(address: .hostname(options.bind, port: options.port), serverName: nil,
                                  backlog: options.backlog, reuseAddress: true,
                                  availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections)),
@@ -164,7 +216,10 @@ public struct PollServer: Sendable {
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        json(status, ["error": message])
+        var response = json(status, ["error": message])
+        // After a refused body the rest of it is not worth reading: close the connection.
+        if status == .contentTooLarge { response.headers[.connection] = "close" }
+        return response
     }
 
     /// The session's join code, if `typed` is it.
@@ -181,4 +236,8 @@ public struct PollServer: Sendable {
         case .notStored: return .serviceUnavailable
         }
     }
+}
+
+extension HTTPField.Name {
+    static let secFetchSite = Self("Sec-Fetch-Site")!
 }

@@ -13,12 +13,13 @@ public final class ServerRunner: Sendable {
         self.task = task
     }
 
-    /// Listens with `options`; returns once the server accepts connections.
-    public static func start(_ server: PollServer, options: ServerOptions) async throws -> ServerRunner {
+    /// Listens with the server's options; returns once the server accepts connections.
+    public static func start(_ server: PollServer) async throws -> ServerRunner {
+        let options = server.options
         await server.startPublishing()
         let outcome = AsyncStream.makeStream(of: Result<Int, Error>.self)
         let task = Task {
-            let app = server.application(options) { port in outcome.continuation.yield(.success(port)) }
+            let app = server.application { port in outcome.continuation.yield(.success(port)) }
             do {
                 try await app.runService(gracefulShutdownSignals: [])
             } catch {

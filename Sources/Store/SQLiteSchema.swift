@@ -47,6 +47,12 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: a secret per session, for the participant tokens the server issues") { db in
+            try db.execute(sql: """
+                ALTER TABLE session ADD COLUMN secret TEXT NOT NULL DEFAULT '';
+                UPDATE session SET secret = lower(hex(randomblob(32)));
+                """)
+        }
         return migrator
     }
 }

@@ -19,6 +19,11 @@ public final class SQLiteStore: Store {
 
     init(path: String, busyTimeout: TimeInterval, rowsPerSlice: Int64) throws {
         self.rowsPerSlice = rowsPerSlice
+        // SQLite takes an empty file for a new database; here it is more likely a file
+        // that lost its contents, or the wrong file: refuse it rather than start afresh.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
+            throw StoreError.emptyFile(path)
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         self.path = path
@@ -47,13 +52,14 @@ public final class SQLiteStore: Store {
             while try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE join_code = ?", arguments: [code]) == true {
                 code = JoinCode.make(using: &generator)
             }
+            let secret = SessionSecret.make(using: &generator)
             try db.execute(sql: """
-                INSERT INTO session (name, poll_source, definition, control, join_code, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [draft.name, draft.source, definition, control, code, draft.createdAt])
+                INSERT INTO session (name, poll_source, definition, control, join_code, created_at, secret)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [draft.name, draft.source, definition, control, code, draft.createdAt, secret])
             let session = SessionRecord(id: db.lastInsertedRowID, name: draft.name, definition: draft.definition,
                                         source: draft.source, control: draft.control, revision: 0, joinCode: code,
-                                        createdAt: draft.createdAt)
+                                        createdAt: draft.createdAt, secret: secret)
             try Self.insert(rows, session: session.id, db)
             return session
         }
@@ -84,10 +90,15 @@ public final class SQLiteStore: Store {
     public func saveControl(_ control: SessionControl, of session: SessionRecord) async throws -> SessionRecord {
         let json = try JSONCoding.encode(control)
         let revision = try await pool.write { db in
-            try db.execute(sql: "UPDATE session SET control = ?, revision = revision + 1 WHERE id = ?",
-                           arguments: [json, session.id])
-            guard db.changesCount == 1 else { throw StoreError.noSuchSession(session.name) }
-            return try Int64.fetchOne(db, sql: "SELECT revision FROM session WHERE id = ?", arguments: [session.id]) ?? 0
+            try db.execute(sql: "UPDATE session SET control = ?, revision = revision + 1 WHERE id = ? AND revision = ?",
+                           arguments: [json, session.id, session.revision])
+            guard db.changesCount == 1 else {
+                guard let current = try Int64.fetchOne(db, sql: "SELECT revision FROM session WHERE id = ?", arguments: [session.id]) else {
+                    throw StoreError.noSuchSession(session.name)
+                }
+                throw StoreError.controlChanged(current: current)
+            }
+            return session.revision + 1
         }
         var updated = session
         updated.control = control
@@ -95,10 +106,17 @@ public final class SQLiteStore: Store {
         return updated
     }
 
-    public func append(_ responses: [Response], to session: SessionRecord) async throws {
+    public func append(_ responses: [Response], to session: SessionRecord, ifRevision revision: Int64?) async throws {
         guard !responses.isEmpty else { return }
         let rows = try Self.encoded(responses, definition: session.definition)
-        try await pool.write { db in try Self.insert(rows, session: session.id, db) }
+        try await pool.write { db in
+            if let revision {
+                let check = try db.cachedStatement(sql: "SELECT revision FROM session WHERE id = ?")
+                let current = try Int64.fetchOne(check, arguments: [session.id])
+                guard current == revision else { throw StoreError.controlChanged(current: current ?? -1) }
+            }
+            try Self.insert(rows, session: session.id, db)
+        }
     }
 
     /// Each response with its answer in the text form the store keeps.
@@ -167,8 +185,8 @@ public final class SQLiteStore: Store {
         var question: String
     }
 
-    public func currentResponses(of session: SessionRecord) async throws -> [Response] {
-        try await responses(of: session, currentOnly: true).map(\.response)
+    public func currentResponses(of session: SessionRecord, salvage: SalvageLog?) async throws -> [Response] {
+        try await responses(of: session, currentOnly: true, salvage: salvage).map(\.response)
     }
 
     public func allResponses(of session: SessionRecord) async throws -> [StoredResponse] {
@@ -191,7 +209,8 @@ public final class SQLiteStore: Store {
         }
     }
 
-    private func responses(of session: SessionRecord, currentOnly: Bool, after: Int64 = 0) async throws -> [StoredResponse] {
+    private func responses(of session: SessionRecord, currentOnly: Bool, after: Int64 = 0,
+                           salvage: SalvageLog? = nil) async throws -> [StoredResponse] {
         try await pool.read { db in
             var result: [StoredResponse] = []
             let sql = """
@@ -200,7 +219,7 @@ public final class SQLiteStore: Store {
                 WHERE r.session_id = ? AND r.id > ? \(currentOnly ? "AND r.superseded_by IS NULL" : "")
                 ORDER BY r.id
                 """
-            try Self.forEachResponse(sql, [session.id, after], session: session, db) { row, questionID, answer, channel in
+            try Self.forEachResponse(sql, [session.id, after], session: session, salvage: salvage, db) { row, questionID, answer, channel in
                 let response = Response(participant: row[1], round: row[2], question: questionID, answer: answer,
                                         channel: channel, receivedAt: row[6])
                 result.append(StoredResponse(id: row[0], response: response, supersededBy: row[7]))
@@ -212,8 +231,8 @@ public final class SQLiteStore: Store {
     /// Counts the current responses straight from the rows: no array of responses, no sorting
     /// (each answer is counted under its row id, which is its arrival order), and neither the
     /// time nor, with `.compact` keys, the token of each answer is read.
-    public func currentTally(of session: SessionRecord, participants: ParticipantKeys) async throws -> Tally {
-        let hands = try await hands(of: session)
+    public func currentTally(of session: SessionRecord, participants: ParticipantKeys, salvage: SalvageLog?) async throws -> Tally {
+        let hands = try await hands(of: session, salvage: salvage)
         let sql = participants == .tokens
             ? """
               SELECT r.id, p.token, r.round, r.question, r.answer, r.channel
@@ -238,7 +257,7 @@ public final class SQLiteStore: Store {
                 group.addTask {
                     try await self.pool.read { db in
                         var part = Tally(definition: session.definition)
-                        try Self.forEachResponse(sql, [session.id, from, to], session: session, db) { row, questionID, answer, _ in
+                        try Self.forEachResponse(sql, [session.id, from, to], session: session, salvage: salvage, db) { row, questionID, answer, _ in
                             // A participant's row id is short enough to be stored inline in a String.
                             let key: String = participants == .tokens ? row[1] : String(row[1] as Int64)
                             guard let index = part.index(round: row[2], question: questionID) else { return }
@@ -259,9 +278,10 @@ public final class SQLiteStore: Store {
     /// Reads responses with `sql`, whose first columns are id, participant, round, question,
     /// answer and channel, and hands each to `body` with its question, parsed answer and
     /// channel. Each distinct answer text is parsed once per question: a room gives the same
-    /// few answers over and over.
+    /// few answers over and over. A row that cannot be read fails the read, or with `salvage`
+    /// is skipped and listed there.
     private static func forEachResponse(
-        _ sql: String, _ arguments: StatementArguments, session: SessionRecord, _ db: Database,
+        _ sql: String, _ arguments: StatementArguments, session: SessionRecord, salvage: SalvageLog?, _ db: Database,
         _ body: (Row, String, Answer, Channel) throws -> Void
     ) throws {
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -271,13 +291,21 @@ public final class SQLiteStore: Store {
             let questionID: String = row[3]
             let text: String = row[4]
             let channelName: String = row[5]
+            func unreadable() throws {
+                let what = "response \(row[0] as Int64) (`\(TerminalText.safe(String(questionID.prefix(40))))`: "
+                    + "`\(TerminalText.safe(String(text.prefix(80))))`)"
+                guard let salvage else { throw StoreError.corrupt(what) }
+                salvage.skip(what)
+            }
             guard let q = questions.firstIndex(where: { $0.id == questionID }) else {
-                throw StoreError.corrupt("response \(row[0] as Int64) (`\(questionID)`: `\(text)`)")
+                try unreadable()
+                continue
             }
             let known = parsed[q][text]
             guard let channel = Channel(rawValue: channelName),
                   let answer = known ?? (try? AnswerCodec.parse(text, for: questions[q])) else {
-                throw StoreError.corrupt("response \(row[0] as Int64) (`\(questionID)`: `\(text)`)")
+                try unreadable()
+                continue
             }
             if known == nil, questions[q].kind != .text { parsed[q][text] = answer }
             try body(row, questionID, answer, channel)
@@ -294,12 +322,23 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func hands(of session: SessionRecord) async throws -> [HandCount] {
+    public func hands(of session: SessionRecord, salvage: SalvageLog?) async throws -> [HandCount] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM hand_count WHERE session_id = ? ORDER BY round, question",
-                             arguments: [session.id]).map { row in
-                HandCount(round: row["round"], question: row["question"],
-                          counts: try JSONCoding.decode([Int].self, from: row["counts"]), updatedAt: row["updated_at"])
+                             arguments: [session.id]).compactMap { row in
+                let round: String = row["round"], question: String = row["question"]
+                do {
+                    let count = HandCount(round: round, question: question,
+                                          counts: try JSONCoding.decode([Int].self, from: row["counts"]), updatedAt: row["updated_at"])
+                    try count.validate(against: session.definition)
+                    return count
+                } catch {
+                    let what = "hand counts for `\(TerminalText.safe(String(question.prefix(40))))` in the "
+                        + "\(TerminalText.safe(String(round.prefix(40)))) round (\(error))"
+                    guard let salvage else { throw StoreError.corrupt(what) }
+                    salvage.skip(what)
+                    return nil
+                }
             }
         }
     }
@@ -309,6 +348,6 @@ public final class SQLiteStore: Store {
                       definition: try JSONCoding.decode(PollDefinition.self, from: row["definition"]),
                       source: row["poll_source"],
                       control: try JSONCoding.decode(SessionControl.self, from: row["control"]),
-                      revision: row["revision"], joinCode: row["join_code"], createdAt: row["created_at"])
+                      revision: row["revision"], joinCode: row["join_code"], createdAt: row["created_at"], secret: row["secret"])
     }
 }

@@ -12,9 +12,12 @@ public struct SessionRecord: Sendable, Hashable {
     public var revision: Int64
     public var joinCode: String
     public var createdAt: Date
+    /// The session's secret (hex): the server signs the participant tokens it issues with it,
+    /// so it can tell its own tokens from made-up ones without storing them. Never shown.
+    public var secret: String
 
     public init(id: Int64, name: String, definition: PollDefinition, source: String, control: SessionControl,
-                revision: Int64, joinCode: String, createdAt: Date) {
+                revision: Int64, joinCode: String, createdAt: Date, secret: String) {
         self.id = id
         self.name = name
         self.definition = definition
@@ -23,5 +26,6 @@ public struct SessionRecord: Sendable, Hashable {
         self.revision = revision
         self.joinCode = joinCode
         self.createdAt = createdAt
+        self.secret = secret
     }
 }

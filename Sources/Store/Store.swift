@@ -12,23 +12,36 @@ public protocol Store: Sendable {
     func session(named name: String) async throws -> SessionRecord?
     /// Every session, oldest first, with participants per round.
     func sessionSummaries() async throws -> [SessionSummary]
-    /// Stores the session's control state and returns it with its new revision.
+    /// Stores the session's control state and returns it with its new revision — only if the
+    /// stored revision is still `session.revision` (compare and swap): otherwise nothing is
+    /// written and it throws `StoreError.controlChanged`, so two consoles never overwrite
+    /// each other's actions unseen.
     func saveControl(_ control: SessionControl, of session: SessionRecord) async throws -> SessionRecord
     /// Commits `responses` in one transaction; each supersedes the same participant's earlier
     /// answer to the same question in the same round. Returns after the commit.
-    func append(_ responses: [Response], to session: SessionRecord) async throws
-    /// The latest response of every participant to every question and round, in arrival order.
-    func currentResponses(of session: SessionRecord) async throws -> [Response]
+    ///
+    /// With `ifRevision` (live answers, checked against that control state), the transaction
+    /// first checks that the session's control revision is still that one: if another
+    /// process opened, closed or moved anything meanwhile, nothing is written and it throws
+    /// `StoreError.controlChanged`. So the store decides: an answer counts only if it is
+    /// committed while the state it was checked against is the stored one.
+    func append(_ responses: [Response], to session: SessionRecord, ifRevision revision: Int64?) async throws
     /// The session's current responses and hand counts, counted (what a report or a resumed
-    /// console starts from). `.tokens` keys participants by their token, as live answers
+    /// console starts from). With `salvage`, rows that cannot be read are skipped and listed
+    /// there instead of failing the whole read. `.tokens` keys participants by their token, as live answers
     /// arrive; `.compact` by a short per-session number, which counts a large session faster
     /// where no token is needed (reports).
-    func currentTally(of session: SessionRecord, participants: ParticipantKeys) async throws -> Tally
+    func currentTally(of session: SessionRecord, participants: ParticipantKeys, salvage: SalvageLog?) async throws -> Tally
     /// Every response ever stored, superseded ones included, in arrival order.
     func allResponses(of session: SessionRecord) async throws -> [StoredResponse]
+    /// The latest response of every participant to every question and round, in arrival
+    /// order; with `salvage`, unreadable rows are skipped and listed there.
+    func currentResponses(of session: SessionRecord, salvage: SalvageLog?) async throws -> [Response]
     /// Stores (or replaces) show-of-hands counts for one question in one round.
     func saveHands(_ count: HandCount, of session: SessionRecord) async throws
-    func hands(of session: SessionRecord) async throws -> [HandCount]
+    /// The session's show-of-hands counts, each checked against the poll as it is read (a
+    /// count edited into the database by hand that does not fit is unreadable data).
+    func hands(of session: SessionRecord, salvage: SalvageLog?) async throws -> [HandCount]
 
     // MARK: Following other processes
 
@@ -47,17 +60,21 @@ extension Store {
         try await createSession(draft, responses: [])
     }
 
-    /// Counts the current responses and hand counts (a store may count faster while reading).
+    /// Commits recorded responses (an import), whatever the session's control state.
+    public func append(_ responses: [Response], to session: SessionRecord) async throws {
+        try await append(responses, to: session, ifRevision: nil)
+    }
+
     public func currentTally(of session: SessionRecord, participants: ParticipantKeys) async throws -> Tally {
-        var responses = try await currentResponses(of: session)
-        if participants == .compact {
-            var numbers: [String: String] = [:]
-            for i in responses.indices {
-                let token = responses[i].participant
-                responses[i].participant = numbers[token] ?? { numbers[token] = String(numbers.count + 1); return numbers[token]! }()
-            }
-        }
-        return Tally(definition: session.definition, responses: responses, hands: try await hands(of: session))
+        try await currentTally(of: session, participants: participants, salvage: nil)
+    }
+
+    public func currentResponses(of session: SessionRecord) async throws -> [Response] {
+        try await currentResponses(of: session, salvage: nil)
+    }
+
+    public func hands(of session: SessionRecord) async throws -> [HandCount] {
+        try await hands(of: session, salvage: nil)
     }
 }
 

@@ -4,12 +4,20 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case noSuchSession(String)
     /// Stored data that no longer reads back (e.g. an answer that does not fit its question).
     case corrupt(String)
+    /// Another process changed the session's control state since the caller last read it
+    /// (its revision moved on): nothing was written; read the session again and retry.
+    case controlChanged(current: Int64)
+    /// The database file exists but is empty (0 bytes): not a roompoll database.
+    case emptyFile(String)
 
     public var description: String {
         switch self {
         case .sessionExists(let name): return "a session named `\(name)` already exists"
         case .noSuchSession(let name): return "no session named `\(name)`"
         case .corrupt(let what): return "the database holds data that cannot be read: \(what)"
+        case .controlChanged(let revision): return "the session's control state changed meanwhile (now at revision \(revision))"
+        case .emptyFile(let path):
+            return "\(path) is an empty file (0 bytes), not a roompoll database: delete it or name another file with --db"
         }
     }
 }

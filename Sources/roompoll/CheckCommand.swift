@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
         for file in files {
             do {
                 _ = try PollFile.load(file)
-                print("\(file): ok")
+                say("\(file): ok")
             } catch {
                 failed = true
                 printError(error.text)

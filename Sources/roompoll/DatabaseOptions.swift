@@ -23,6 +23,25 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
+    /// Reads a session's answers with `body`: with `salvage`, rows that cannot be read are
+    /// skipped and listed on standard error; without it, such a row stops the command with a
+    /// message that says how to salvage the rest.
+    func read<T>(salvage: Bool, _ body: (SalvageLog?) async throws -> T) async throws -> T {
+        let log = salvage ? SalvageLog() : nil
+        let result: T
+        do {
+            result = try await body(log)
+        } catch let error as StoreError {
+            guard case .corrupt = error else { throw error }
+            throw CLIError("\(error)\nRun again with --salvage to skip unreadable rows and list them.")
+        }
+        if let skipped = log?.skipped, !skipped.isEmpty {
+            printError("Skipped \(skipped.count) unreadable row\(skipped.count == 1 ? "" : "s") (--salvage):")
+            for row in skipped { printError("  \(row)") }
+        }
+        return result
+    }
+
     /// The named session, or an error listing what there is.
     func session(_ name: String, in store: SQLiteStore) async throws -> SessionRecord {
         if let session = try await store.session(named: name) { return session }

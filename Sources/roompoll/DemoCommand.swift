@@ -80,19 +80,19 @@ struct DemoCommand: AsyncParsableCommand {
             feeding.cancel()
             script?.cancel()
         }
-        let web = noServer ? nil : try await server.start(intake, anyPortIfTaken: true)
+        let web = noServer ? nil : try await server.start(intake, anyPortIfTaken: true) { inbox.post(.alert($0)) }
         defer { if let web { Task { await web.runner.stop() } } }
         let ending = try await ConsoleSession.run(intake: intake, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [],
                                                   autopilot: auto)
-        Swift.print(RunCommand.farewell(await intake.session, database: path, poll: poll ?? Self.defaultPoll, ending: ending))
+        say(RunCommand.farewell(await intake.session, database: path, poll: poll ?? Self.defaultPoll, ending: ending))
         try RunCommand.failIfStopped(by: ending)
     }
 
     /// No terminal: every round opens, the whole audience answers, it closes; then the report.
     func runAtOnce(intake: Intake, crowd: SimulatedAudience, store: any Store, path: String) async throws {
         let record = await intake.session
-        Swift.print("roompoll demo — \(crowd.definition.title)")
-        Swift.print("Session \(record.name) · join code \(record.joinCode) · \(audience) simulated participants\n")
+        say("roompoll demo — \(crowd.definition.title)")
+        say("Session \(record.name) · join code \(record.joinCode) · \(audience) simulated participants\n")
         for round in crowd.definition.rounds {
             try await intake.handle(.openRound(round))
             var accepted = 0
@@ -106,12 +106,12 @@ struct DemoCommand: AsyncParsableCommand {
                 }
             }
             try await intake.handle(.closeRound(round))
-            Swift.print("\(round.capitalized) round: \(accepted) answers from \(people.count) participants.")
+            say("\(round.capitalized) round: \(accepted) answers from \(people.count) participants.")
         }
         let finished = await intake.session
-        Swift.print("")
-        Swift.print(TextReport().render(try await ReportCommand.analyze(finished, in: store)), terminator: "")
-        Swift.print("\nStored in \(path). Next: roompoll report \(finished.name) --db \(path) --format json")
+        say("")
+        say(TextReport().render(try await ReportCommand.analyze(finished, in: store)), terminator: "")
+        say("\nStored in \(path). Next: roompoll report \(finished.name) --db \(path) --format json")
     }
 
     /// The poll file: as given, or the default demo poll found from the current folder or

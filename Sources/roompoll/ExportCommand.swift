@@ -1,5 +1,6 @@
 import ArgumentParser
 import Report
+import Store
 
 /// The formats `roompoll export` writes.
 enum ExportFormatName: String, ExpressibleByArgument, CaseIterable {
@@ -26,12 +27,15 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Skip stored rows that cannot be read (listed on standard error) instead of stopping.")
+    var salvage = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let store = try database.open(create: false)
         let record = try await database.session(session, in: store)
-        let responses = try await store.currentResponses(of: record)
+        let responses = try await database.read(salvage: salvage) { try await store.currentResponses(of: record, salvage: $0) }
         let text: String
         switch format {
         case .csv: text = ResponseExport.csv(session: record.name, definition: record.definition, responses: responses)

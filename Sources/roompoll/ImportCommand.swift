@@ -72,6 +72,6 @@ struct ImportCommand: AsyncParsableCommand {
                 source: pollFile.source, pace: nil, now: Date(), responses: responses)
         }
         let people = Set(responses.map(\.participant)).count
-        print("Imported \(counted(responses.count, "answer")) from \(counted(people, "participant")) into session `\(target.name)` (\(database.path)).")
+        say("Imported \(counted(responses.count, "answer")) from \(counted(people, "participant")) into session `\(target.name)` (\(database.path)).")
     }
 }

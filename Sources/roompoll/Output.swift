@@ -1,21 +1,26 @@
 import Foundation
+import PollCore
+
+// Everything the command line writes goes through these, and through `TerminalText.safe`: a
+// poll title or an answer holding terminal escapes is shown, never obeyed.
 
 /// Writes a line to standard output at once (not buffered: `serve` may run for hours under
 /// a supervisor that reads its output).
-func say(_ text: String) {
+func say(_ text: String, terminator: String = "\n") {
     // A reader that went away (a closed pipe) is not worth crashing for.
-    try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
+    try? FileHandle.standardOutput.write(contentsOf: Data((TerminalText.safe(text) + terminator).utf8))
 }
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.safe(text) + "\n").utf8))
 }
 
 /// Writes `text` to `path`, or to standard output when `path` is nil.
 func write(_ text: String, to path: String?) throws {
+    let text = TerminalText.safe(text)
     guard let path else {
-        print(text, terminator: "")
+        say(text, terminator: "")
         return
     }
     do {

@@ -41,20 +41,24 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Skip stored rows that cannot be read (listed on standard error) instead of stopping.")
+    var salvage = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let store = try database.open(create: false)
         let record = try await database.session(session, in: store)
-        let report = try await Self.analyze(record, in: store)
+        let report = try await database.read(salvage: salvage) { try await Self.analyze(record, in: store, salvage: $0) }
         let color = format == .text && output == nil && isatty(STDOUT_FILENO) == 1
             && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         try write(format.format(color: color, language: record.definition.language).render(report), to: output)
     }
 
-    static func analyze(_ record: SessionRecord, in store: any Store) async throws -> ShiftReport {
+    static func analyze(_ record: SessionRecord, in store: any Store, salvage: SalvageLog? = nil) async throws -> ShiftReport {
         let info = SessionInfo(name: record.name, pollTitle: record.definition.title,
                                event: record.definition.event, createdAt: record.createdAt)
-        return ShiftAnalysis.analyze(session: info, tally: try await store.currentTally(of: record, participants: .compact))
+        let tally = try await store.currentTally(of: record, participants: .compact, salvage: salvage)
+        return ShiftAnalysis.analyze(session: info, tally: tally)
     }
 }

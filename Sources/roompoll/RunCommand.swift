@@ -40,13 +40,14 @@ struct RunCommand: AsyncParsableCommand {
         var record = try await Self.openOrCreate(session, pollFile: pollFile, pace: pace, in: store)
         let intake = try await Intake.open(record, in: store)
         if let pace, await intake.engine.control.pace != pace { try await intake.handle(.setPace(pace)) }
-        let web = noServer ? nil : try await server.start(intake)
-        let following = Task { await intake.follow() }
-        let ending = try await ConsoleSession.run(intake: intake, inbox: try ConsoleInbox(), joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [])
+        let inbox = try ConsoleInbox()
+        let web = noServer ? nil : try await server.start(intake) { inbox.post(.alert($0)) }
+        let following = Task { await intake.follow(trouble: Self.reportTrouble(to: inbox)) }
+        let ending = try await ConsoleSession.run(intake: intake, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [])
         following.cancel()
         await web?.runner.stop()
         record = await intake.session
-        print(Self.farewell(record, database: database.path, poll: poll, ending: ending))
+        say(Self.farewell(record, database: database.path, poll: poll, ending: ending))
         try Self.failIfStopped(by: ending)
     }
 
@@ -70,6 +71,18 @@ struct RunCommand: AsyncParsableCommand {
         lines.append("Resume: roompoll run \(poll) --session \(record.name) --db \(database)")
         lines.append("Report: roompoll report \(record.name) --db \(database)")
         return lines.joined(separator: "\n")
+    }
+
+    /// Tells the console when the changes of other processes cannot be read (its counts may
+    /// be behind), and when they can again.
+    static func reportTrouble(to inbox: ConsoleInbox) -> @Sendable (String?) -> Void {
+        { problem in
+            if let problem {
+                inbox.post(.alert("Cannot read changes from other processes, so counts may be behind: \(problem)"))
+            } else {
+                inbox.post(.notice("Changes from other processes are read again."))
+            }
+        }
     }
 
     /// A console ended by a signal exits with 128 + the signal's number, as shells expect.

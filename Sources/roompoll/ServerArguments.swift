@@ -15,27 +15,36 @@ struct ServerArguments: ParsableArguments {
             help: ArgumentHelp("The address participants are shown, e.g. https://poll.example.org behind a reverse proxy.", valueName: "url"))
     var publicURL: String?
 
-    var options: ServerOptions { ServerOptions(bind: bind, port: port, publicURL: publicURL) }
+    @Option(name: .customLong("joins-per-address"),
+            help: ArgumentHelp("New participants one network address may add a minute (a room behind one Wi-Fi shares one address).", valueName: "n"))
+    var joinsPerAddress = ServerOptions().joinsPerAddress
+
+    var options: ServerOptions {
+        ServerOptions(bind: bind, port: port, publicURL: publicURL, joinsPerAddress: joinsPerAddress,
+                      streamsPerAddress: max(ServerOptions().streamsPerAddress, joinsPerAddress))
+    }
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (1...1_000_000).contains(joinsPerAddress) else { throw ValidationError("--joins-per-address must be between 1 and 1000000") }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             throw ValidationError("--public-url must start with http:// or https://")
         }
     }
 
     /// Starts the server for `intake`; a taken port is a clear error — or, with
-    /// `anyPortIfTaken` (the demo), any free port instead.
-    func start(_ intake: Intake, anyPortIfTaken: Bool = false) async throws -> (runner: ServerRunner, urls: [String], qr: [String]) {
-        let server = PollServer(intake: intake, secureCookies: publicURL?.hasPrefix("https://") == true)
+    /// `anyPortIfTaken` (the demo), any free port instead. `alert` hears what the facilitator
+    /// should know about joins.
+    func start(_ intake: Intake, anyPortIfTaken: Bool = false, alert: @escaping @Sendable (String) -> Void)
+        async throws -> (runner: ServerRunner, urls: [String], qr: [String]) {
         let runner: ServerRunner
         do {
-            runner = try await ServerRunner.start(server, options: options)
+            runner = try await ServerRunner.start(PollServer(intake: intake, options: options, alert: alert))
         } catch is ServerStartError where anyPortIfTaken {
             var fallback = options
             fallback.port = 0
             do {
-                runner = try await ServerRunner.start(server, options: fallback)
+                runner = try await ServerRunner.start(PollServer(intake: intake, options: fallback, alert: alert))
             } catch {
                 throw CLIError(String(describing: error))
             }

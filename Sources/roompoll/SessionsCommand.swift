@@ -14,13 +14,13 @@ struct SessionsCommand: AsyncParsableCommand {
         let store = try database.open(create: false)
         let sessions = try await store.sessionSummaries()
         guard !sessions.isEmpty else {
-            print("No sessions in \(database.path) yet. Try `roompoll demo --db \(database.path)` or `roompoll import`.")
+            say("No sessions in \(database.path) yet. Try `roompoll demo --db \(database.path)` or `roompoll import`.")
             return
         }
         let rows = sessions.map { summary in
             [summary.name, summary.pollTitle, Timestamp.format(summary.createdAt),
              summary.participants.map { "\($0.round) \($0.count)" }.joined(separator: ", ")]
         }
-        print(Table(header: ["SESSION", "POLL", "CREATED", "PARTICIPANTS"], rows: rows, maxWidths: [40, 44, 24, 40]).text)
+        say(Table(header: ["SESSION", "POLL", "CREATED", "PARTICIPANTS"], rows: rows, maxWidths: [40, 44, 24, 40]).text)
     }
 }

@@ -24,7 +24,7 @@ final class GatedStore: Store {
         releasedContinuation.finish()
     }
 
-    func append(_ responses: [Response], to session: SessionRecord) async throws {
+    func append(_ responses: [Response], to session: SessionRecord, ifRevision revision: Int64?) async throws {
         let isFirst = first.withLock { isFirst in
             defer { isFirst = false }
             return isFirst
@@ -33,7 +33,7 @@ final class GatedStore: Store {
             startedContinuation.yield()
             for await _ in released {}
         }
-        try await base.append(responses, to: session)
+        try await base.append(responses, to: session, ifRevision: revision)
     }
 
     func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord {
@@ -44,13 +44,17 @@ final class GatedStore: Store {
     func saveControl(_ control: SessionControl, of session: SessionRecord) async throws -> SessionRecord {
         try await base.saveControl(control, of: session)
     }
-    func currentResponses(of session: SessionRecord) async throws -> [Response] { try await base.currentResponses(of: session) }
-    func currentTally(of session: SessionRecord, participants: ParticipantKeys) async throws -> Tally {
-        try await base.currentTally(of: session, participants: participants)
+    func currentResponses(of session: SessionRecord, salvage: SalvageLog?) async throws -> [Response] {
+        try await base.currentResponses(of: session, salvage: salvage)
+    }
+    func currentTally(of session: SessionRecord, participants: ParticipantKeys, salvage: SalvageLog?) async throws -> Tally {
+        try await base.currentTally(of: session, participants: participants, salvage: salvage)
     }
     func allResponses(of session: SessionRecord) async throws -> [StoredResponse] { try await base.allResponses(of: session) }
     func saveHands(_ count: HandCount, of session: SessionRecord) async throws { try await base.saveHands(count, of: session) }
-    func hands(of session: SessionRecord) async throws -> [HandCount] { try await base.hands(of: session) }
+    func hands(of session: SessionRecord, salvage: SalvageLog?) async throws -> [HandCount] {
+        try await base.hands(of: session, salvage: salvage)
+    }
     func changeCounter() async throws -> Int64 { try await base.changeCounter() }
     func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse] {
         try await base.responses(of: session, after: id)

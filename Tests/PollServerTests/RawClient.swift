@@ -38,4 +38,16 @@ final class RawClient {
         }
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// Whether the server has closed the connection (a read returns end of file) within `waiting` seconds.
+    func isClosed(waiting seconds: Double = 0.3) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n == 0 { return true }
+            if n < 0, errno != EAGAIN, errno != EWOULDBLOCK { return true }
+        } while Date() < deadline
+        return false
+    }
 }

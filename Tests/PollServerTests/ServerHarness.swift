@@ -5,6 +5,7 @@ import Intake
 @testable import PollServer
 import PollCore
 import Store
+import Synchronization
 import TestSupport
 
 /// A server on a real SQLite session, for route tests.
@@ -24,15 +25,27 @@ struct ServerHarness {
     let intake: Intake
     let server: PollServer
     let code: String
+    /// A participant token the server issued (the default participant of `answer`).
+    let token: String
+    /// What the server told the facilitator (join alerts).
+    let alerts = AlertLog()
 
-    init(pace: Pace = .audience) async throws {
+    init(pace: Pace = .audience, options: ServerOptions = ServerOptions(bind: "127.0.0.1", port: 0, requestTimeout: 2)) async throws {
         folder = try TemporaryFolder("roompoll-server")
         store = try SQLiteStore(path: folder.path("server.sqlite"))
         let record = try await SessionOpener.create(in: store, name: "s", stem: "server", definition: Self.poll, source: "",
                                                     pace: pace, now: Date())
         intake = try await Intake.open(record, in: store)
-        server = PollServer(intake: intake)
+        server = PollServer(intake: intake, options: options, alert: alerts.add)
         code = record.joinCode
+        token = server.tokens.issue()
+    }
+
+    /// The same session served again with other options (another port, other limits).
+    func server(_ change: (inout ServerOptions) -> Void) -> PollServer {
+        var options = server.options
+        change(&options)
+        return PollServer(intake: intake, options: options, alert: alerts.add)
     }
 
     func cleanUp() { folder.remove() }
@@ -46,10 +59,17 @@ struct ServerHarness {
         ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: object))
     }
 
-    func answer(_ question: String, _ answer: Any, participant: String = "participant-token-0000001", code: String? = nil,
+    func answer(_ question: String, _ answer: Any, participant: String? = nil, code: String? = nil,
                 round: String? = nil) -> ByteBuffer {
-        var object: [String: Any] = ["code": code ?? self.code, "participant": participant, "question": question, "answer": answer]
+        var object: [String: Any] = ["code": code ?? self.code, "participant": participant ?? token, "question": question, "answer": answer]
         if let round { object["round"] = round }
         return Self.json(object)
     }
+}
+
+/// Alerts a server raised, in order.
+final class AlertLog: Sendable {
+    private let entries = Mutex<[String]>([])
+    var all: [String] { entries.withLock { $0 } }
+    @Sendable func add(_ text: String) { entries.withLock { $0.append(text) } }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite("Server on a real socket", .serialized)
 struct SocketTests {
     func start(_ h: ServerHarness, port: Int = 0) async throws -> ServerRunner {
-        try await ServerRunner.start(h.server, options: ServerOptions(bind: "127.0.0.1", port: port, idleTimeout: 2))
+        try await ServerRunner.start(h.server { $0.port = port })
     }
 
     @Test func eventsFollowTheFacilitator() async throws {
@@ -30,7 +30,7 @@ struct SocketTests {
         defer { h.cleanUp() }
         try await h.intake.handle(.openRound("opening"))
         let runner = try await start(h)
-        let body = "{\"code\":\"\(h.code)\",\"participant\":\"socket-participant-00001\",\"question\":\"scale\",\"answer\":4}"
+        let body = "{\"code\":\"\(h.code)\",\"participant\":\"\(h.token)\",\"question\":\"scale\",\"answer\":4}"
         let good = try RawClient(port: runner.port)
         good.send("POST /api/v1/answers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
         #expect(good.read(until: "recorded").hasPrefix("HTTP/1.1 201"))
@@ -54,7 +54,7 @@ struct SocketTests {
         other.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(other.read(until: "ok").hasSuffix("ok"))
         #expect(Date().timeIntervalSince(start) < 1)
-        // The idle timeout (2 s here) closes the half-open connection.
+        // The request deadline (2 s here) closes the half-open connection.
         let closed = slow.read(until: "never", seconds: 4)
         #expect(!closed.contains("200 OK"))
         await runner.stop()

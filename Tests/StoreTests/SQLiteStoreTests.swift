@@ -24,7 +24,7 @@ struct SQLiteStoreTests {
             #expect(try sqlite3(path, "PRAGMA journal_mode") == "wal")
             #expect(try sqlite3(path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
                     == "hand_count\nparticipant\nresponse\nsession")
-            #expect(try sqlite3(path, "SELECT count(*) FROM grdb_migrations") == "1")
+            #expect(try sqlite3(path, "SELECT count(*) FROM grdb_migrations") == "2")
         }
     }
 
@@ -140,6 +140,42 @@ struct SQLiteStoreTests {
             try "just some notes\n".write(toFile: path, atomically: true, encoding: .utf8)
             #expect(throws: (any Error).self) { try SQLiteStore(path: path) }
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "just some notes\n")
+        }
+    }
+
+    @Test func anEmptyFileIsRefusedNotTakenForANewDatabase() async throws {
+        try await withFolder { folder in
+            let path = folder.path("empty.sqlite")
+            #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+            #expect(throws: StoreError.emptyFile(path)) { try SQLiteStore(path: path) }
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+            #expect(size == 0, "the file is left as it was")
+        }
+    }
+
+    @Test func unreadableRowsStopAReadOrAreSkippedAndListedWhenSalvaging() async throws {
+        try await withFolder { folder in
+            let path = folder.path("db.sqlite")
+            let store = try SQLiteStore(path: path)
+            let session = try await store.createSession(StoreFixtures.draft())
+            try await store.append([StoreFixtures.response("p1", "q1", .choice(0)), StoreFixtures.response("p2", "q1", .choice(1))],
+                                   to: session)
+            try await store.saveHands(HandCount(round: "opening", question: "q1", counts: [1, 2], updatedAt: StoreFixtures.now), of: session)
+            // Edited by hand (or by a bug of an older version): an answer that is no option,
+            // hand counts that are negative and too many.
+            _ = try sqlite3(path, "UPDATE response SET answer = 'Perhaps' WHERE id = 1")
+            _ = try sqlite3(path, "UPDATE hand_count SET counts = '[-5, 1, 2]'")
+            await #expect(throws: StoreError.self) { try await store.currentTally(of: session, participants: .compact) }
+            await #expect(throws: StoreError.self) { try await store.currentResponses(of: session) }
+            await #expect(throws: StoreError.self) { try await store.hands(of: session) }
+            let log = SalvageLog()
+            let tally = try await store.currentTally(of: session, participants: .compact, salvage: log)
+            #expect(tally.tally(round: "opening", question: "q1")?.counts == [0, 1], "the readable answer still counts")
+            #expect(log.skipped.count == 2)
+            #expect(log.skipped[0].contains("hand counts for `q1` in the opening round"))
+            #expect(log.skipped[1].contains("response 1 (`q1`: `Perhaps`)"))
+            let responses = try await store.currentResponses(of: session, salvage: SalvageLog())
+            #expect(responses.map(\.participant) == ["p2"])
         }
     }
 }

@@ -144,4 +144,45 @@ struct StoreContractTests {
         #expect(try await store.currentResponses(of: a).map(\.answer) == [.choice(0)])
         #expect(try await store.currentResponses(of: b).map(\.answer) == [.choice(1)])
     }
+
+    @Test(arguments: StoreKind.allCases)
+    func controlWritesAreCompareAndSwap(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let store = try harness.open()
+        let session = try await store.createSession(F.draft())
+        var open = session.control
+        open.phases["opening"] = .open
+        let first = try await store.saveControl(open, of: session)
+        #expect(first.revision == 1)
+        // A second writer still holding revision 0 must not overwrite it unseen.
+        var other = session.control
+        other.currentQuestion = "q2"
+        await #expect(throws: StoreError.controlChanged(current: 1)) { try await store.saveControl(other, of: session) }
+        #expect(try await store.session(named: "s1") == first, "nothing was written")
+        #expect(try await store.secretOf("s1") == session.secret && session.secret.count == 64, "a 256-bit secret per session")
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func liveAnswersCommitOnlyUnderTheRevisionTheyWereCheckedAgainst(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let store = try harness.open()
+        let session = try await store.createSession(F.draft())
+        var open = session.control
+        open.phases["opening"] = .open
+        let moved = try await store.saveControl(open, of: session)
+        await #expect(throws: StoreError.controlChanged(current: 1)) {
+            try await store.append([F.response("p1", "q1", .choice(0))], to: session, ifRevision: 0)
+        }
+        #expect(try await store.allResponses(of: session).isEmpty, "a refused batch writes nothing")
+        try await store.append([F.response("p1", "q1", .choice(0))], to: session, ifRevision: moved.revision)
+        try await store.append([F.response("p2", "q1", .choice(1))], to: session)   // an import: any state
+        #expect(try await store.currentResponses(of: session).map(\.participant) == ["p1", "p2"])
+    }
+}
+
+extension Store {
+    /// The stored secret of a session (read back as a new process would).
+    func secretOf(_ name: String) async throws -> String? { try await session(named: name)?.secret }
 }

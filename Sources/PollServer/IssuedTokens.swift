@@ -1,0 +1,40 @@
+import Crypto
+import Foundation
+import PollCore
+
+/// Participant tokens the server issues, and the check that a token is one of them.
+///
+/// A token is 22 random URL-safe characters (128 bits) followed by 22 characters of an
+/// HMAC-SHA256 of them under the session's secret: the server can tell its own tokens from
+/// made-up ones without storing anything per participant, and every server process of the
+/// session (they read the secret from the store) accepts the same tokens.
+struct IssuedTokens: Sendable {
+    private let key: SymmetricKey
+    static let length = 44
+
+    init(secret: String) {
+        // A session from before secrets existed got one when its database was migrated; an
+        // unreadable one still yields a key (its hex text's bytes), never a crash.
+        key = SymmetricKey(data: SessionSecret.bytes(secret) ?? Array(secret.utf8))
+    }
+
+    /// A new token.
+    func issue() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let id = ParticipantToken.make(using: &generator)
+        return id + signature(of: Substring(id))
+    }
+
+    /// Whether `token` was issued with this session's secret.
+    func isIssued(_ token: String) -> Bool {
+        guard token.utf8.count == Self.length, ParticipantToken.isValid(token) else { return false }
+        let id = token.prefix(22), mac = token.dropFirst(22)
+        // Compared without an early exit, so the time taken says nothing about how close a guess was.
+        return zip(signature(of: id).utf8, mac.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    private func signature(of id: Substring) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: key)
+        return ParticipantToken.encode(Array(mac.prefix(16)))
+    }
+}

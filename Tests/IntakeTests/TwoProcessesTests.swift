@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import Intake
+import PollCore
+import Store
+import TestSupport
+
+/// Two processes on one session, as two consoles (or a console and `serve`) are: two stores
+/// on the same SQLite file, each with its own intake that has not yet heard of the other's
+/// changes. The store decides.
+@Suite("Two processes, one session")
+struct TwoProcessesTests {
+    let poll = IntakeTests.poll
+
+    func twoIntakes(busyTimeout: TimeInterval = 5, _ body: (Intake, Intake, SQLiteStore, String) async throws -> Void) async throws {
+        let folder = try TemporaryFolder("roompoll-two")
+        defer { folder.remove() }
+        let path = folder.path("db.sqlite")
+        let storeA = try SQLiteStore(path: path, busyTimeout: busyTimeout)
+        let storeB = try SQLiteStore(path: path, busyTimeout: busyTimeout)
+        let record = try await SessionOpener.create(in: storeA, name: "s", stem: "two", definition: poll, source: "", pace: nil,
+                                                    now: IntakeTests.now)
+        let a = try await Intake.open(record, in: storeA)
+        let b = try await Intake.open(record, in: storeB)
+        try await body(a, b, storeA, path)
+    }
+
+    func submission(_ participant: String, _ question: String, _ answer: String) -> Submission {
+        Submission(participant: participant, question: question, answer: .encoded(answer), channel: .kiosk, receivedAt: IntakeTests.now)
+    }
+
+    @Test func neitherConsoleLosesTheOthersAction() async throws {
+        try await twoIntakes { a, b, store, _ in
+            try await a.handle(.openRound("opening"))
+            try await b.refresh()
+            // Both act on the same revision: A closes the round, B (not yet told) moves on a question.
+            try await a.handle(.closeRound("opening"))
+            try await b.handle(.select("q2"))
+            let stored = try #require(try await store.session(named: "s"))
+            #expect(stored.control.phase(of: "opening") == .closed, "A's close was not overwritten")
+            #expect(stored.control.currentQuestion == "q2", "B's move was applied on top of it")
+            #expect(stored.revision == 3)
+            #expect(await b.engine.control == stored.control, "B now shows what is stored")
+        }
+    }
+
+    @Test func anAnswerAfterAnotherProcessClosedTheRoundIsRefused() async throws {
+        try await twoIntakes { a, b, store, _ in
+            try await a.handle(.openRound("opening"))
+            try await b.refresh()
+            try await a.handle(.closeRound("opening"))
+            // B has not looked at the store since: its engine still has the round open.
+            #expect(await b.engine.control.openRound == "opening")
+            let late = await b.submit(submission("p1", "q1", "Yes"))
+            #expect(late == .failure(.refused(.roundClosed("opening"))))
+            #expect(try await store.allResponses(of: await a.session).isEmpty, "nothing was stored")
+            #expect(await b.engine.control.openRound == nil, "B took the stored state in")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func answersQueuedBehindALockedCommitDoNotWaitTwice() async throws {
+        try await twoIntakes(busyTimeout: 1) { a, _, _, path in
+            try await a.handle(.openRound("opening"))
+            let holder = try SQLiteLockHolder(path: path)
+            defer { holder.release() }
+            let start = ContinuousClock.now
+            async let first = a.submit(submission("p1", "q1", "Yes"))
+            try await Task.sleep(for: .milliseconds(300))
+            // Queued while the first commit waits for the lock.
+            let second = await a.submit(submission("p2", "q1", "No"))
+            let waited = ContinuousClock.now - start
+            guard case .failure(.notStored) = second, case .failure(.notStored) = await first else {
+                Issue.record("both answers should be refused while the database is locked")
+                return
+            }
+            #expect(waited < .milliseconds(1_800), "refused with the first commit (1 s timeout), not after a second timeout; waited \(waited)")
+        }
+    }
+}
