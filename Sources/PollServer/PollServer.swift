@@ -64,16 +64,18 @@ public struct PollServer: Sendable {
         return type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } == "application/json"
     }
 
-    /// Whether a form post comes from this server's own pages: a browser names the page's
-    /// origin (`Origin`) and whether it is another site (`Sec-Fetch-Site`); a post from
-    /// another site is refused. Clients that send neither (old browsers, scripts) pass: they
-    /// still need a token this server issued.
+    /// Whether a form post comes from this server's own pages. Browsers say where a request
+    /// comes from in `Sec-Fetch-Site`: only `same-origin` (or `none`, typed by the user) is
+    /// taken. Browsers without it send `Origin`, which must then be this server (or the
+    /// public URL); the pages' no-referrer policy makes some send `Origin: null`, taken like
+    /// no Origin at all. Clients that send neither (old browsers, scripts) pass: they still
+    /// need a token this server issued, within the join limit.
     func isSameOrigin(_ request: Request) -> Bool {
-        if let site = request.headers[.secFetchSite]?.lowercased(), site == "cross-site" || site == "same-site" { return false }
-        guard let origin = request.headers[.origin] else { return true }
-        if let publicURL = options.publicURL, Self.origin(of: publicURL) == origin.lowercased() { return true }
+        if let site = request.headers[.secFetchSite]?.lowercased() { return site == "same-origin" || site == "none" }
+        guard let origin = request.headers[.origin]?.lowercased(), origin != "null" else { return true }
+        if let publicURL = options.publicURL, Self.origin(of: publicURL) == origin { return true }
         guard let host = request.head.authority?.lowercased() else { return false }
-        return origin.lowercased() == "http://\(host)" || origin.lowercased() == "https://\(host)"
+        return origin == "http://\(host)" || origin == "https://\(host)"
     }
 
     /// `scheme://host[:port]` of a URL, lower-cased.

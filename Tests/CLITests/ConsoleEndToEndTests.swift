@@ -111,8 +111,9 @@ struct ConsoleEndToEndTests {
             try tmux.waitFor("EXIT=0")
         }
         let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session resume --no-server"))
-        let screen = try tmux.waitFor("closing open")
-        #expect(screen.contains("Closing round — open"), "the round is still open after a restart")
+        // The header comes first: wait for the whole screen, which says the round is still open.
+        let screen = try tmux.waitFor("Closing round — open")
+        #expect(screen.contains("closing open"), "the round is still open after a restart")
         try tmux.press("Enter")
         try tmux.waitFor("Question 3 of 8", seconds: 5)
         try tmux.press("C-c")
