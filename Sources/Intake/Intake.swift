@@ -87,7 +87,6 @@ public actor Intake {
         defer { release() }
         let counter = try await store.changeCounter()
         guard counter != lastChangeCounter else { return }
-        lastChangeCounter = counter
         if let record = try await store.session(named: session.name), record.revision > session.revision {
             session = record
             engine = SessionEngine(definition: record.definition, control: record.control)
@@ -109,6 +108,8 @@ public actor Intake {
             tally.setHands(count)
             notify(.hands(count))
         }
+        // Marked as seen only once everything was read: after a failed read, the next look reads again.
+        lastChangeCounter = counter
     }
 
     /// A participant's counted answers in `round`, by question id. (Asking for these rather

@@ -115,6 +115,10 @@ struct ConsoleUpdateTests {
         #expect(model.status == "12 of 30")
         F.send([.failed("disk full")], to: &model)
         #expect(model.banner == Banner("disk full", kind: .error))
+        F.send([.alert("40 joins were refused")], to: &model)
+        #expect(model.banner == Banner("40 joins were refused", kind: .error), "an alert stands out like an error")
+        F.send([.notice("Changes are read again.")], to: &model)
+        #expect(model.banner == Banner("Changes are read again."))
         F.send([.resize(TerminalSize(columns: 100, rows: 30))], to: &model)
         #expect(model.size == TerminalSize(columns: 100, rows: 30))
     }

@@ -3,6 +3,7 @@ import Testing
 @testable import Intake
 import PollCore
 import Store
+import Synchronization
 import TestSupport
 
 /// Two processes on one session, as two consoles (or a console and `serve`) are: two stores
@@ -77,4 +78,29 @@ struct TwoProcessesTests {
             #expect(waited < .milliseconds(1_800), "refused with the first commit (1 s timeout), not after a second timeout; waited \(waited)")
         }
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aFollowerSaysWhenItCannotReadTheOthersChanges() async throws {
+        try await twoIntakes { a, b, _, path in
+            try await a.handle(.openRound("opening"))
+            _ = await a.submit(submission("p1", "q1", "Yes"))
+            _ = try sqlite3(path, "UPDATE response SET answer = 'Perhaps'")
+            let heard = TroubleLog()
+            let following = Task { await b.follow(every: .milliseconds(10), trouble: heard.add) }
+            defer { following.cancel() }
+            while heard.all.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(heard.all.first??.contains("cannot be read") == true, "\(heard.all)")
+            _ = try sqlite3(path, "UPDATE response SET answer = 'Yes' WHERE answer = 'Perhaps'")
+            while heard.all.count < 2 { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(heard.all.count == 2 && heard.all[1] == nil, "told once when it fails, once when it works again: \(heard.all)")
+            #expect(await b.tally.tally(round: "opening", question: "q1")?.counts == [1, 0, 0], "then it catches up")
+            #expect(heard.all.count == 2 && heard.all[1] == nil, "told once when it fails, once when it works again")
+        }
+    }
+}
+
+final class TroubleLog: Sendable {
+    private let entries = Mutex<[String?]>([])
+    var all: [String?] { entries.withLock { $0 } }
+    @Sendable func add(_ text: String?) { entries.withLock { $0.append(text) } }
 }
