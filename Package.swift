@@ -40,9 +40,11 @@ let package = Package(
         .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
         // The join URL as a QR code matrix.
         .target(name: "JoinQR", dependencies: ["CQRencode"]),
+        // The JSON bodies of the participants' API, read straight from their bytes (pure).
+        .target(name: "RequestBodies", dependencies: ["PollCore"]),
         // The participants' web page and JSON API (Hummingbird).
         .target(name: "PollServer", dependencies: [
-            "PollCore", "Intake", "Store",
+            "PollCore", "Intake", "Store", "RequestBodies",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -70,7 +72,7 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "PollCore", "Analysis", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ConsoleTerminalTests", dependencies: ["ConsoleTerminal", "Console", "PollCore"]),
         .testTarget(name: "PollServerTests", dependencies: [
-            "PollServer", "Intake", "Store", "PollCore", "TestSupport",
+            "PollServer", "Intake", "Store", "PollCore", "RequestBodies", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "JoinQRTests", dependencies: ["JoinQR", "TestSupport"]),
@@ -78,3 +80,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The fuzzing harness (scripts/fuzz): built only when asked for, with `-sanitize=fuzzer`,
+// because libFuzzer supplies its `main`.
+if Context.environment["ROOMPOLL_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "roompoll-fuzz", dependencies: ["PollCore", "RequestBodies", "Intake"],
+                                             path: "Tests/Fuzz"))
+}

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Intake
 import PollCore
+import RequestBodies
 
 /// The versioned JSON API (docs/api.md).
 extension PollServer {

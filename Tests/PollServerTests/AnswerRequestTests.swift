@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import PollCore
 @testable import PollServer
+@testable import RequestBodies
 import Testing
 
 /// The answer API's body reader, on hand-made bodies and against Foundation's own JSON

@@ -1,28 +1,25 @@
-import Hummingbird
-
 /// The body of `POST /api/v1/answers` (docs/api.md). Unknown keys are skipped; one of its own
 /// keys given twice is refused rather than guessed at.
-struct AnswerRequest: Sendable, Equatable {
-    var code: String
-    var participant: String
-    var question: String
+public struct AnswerRequest: Sendable, Equatable {
+    public var code: String
+    public var participant: String
+    public var question: String
     /// Optional: the round the answer is for (default: the open round).
-    var round: String?
-    var answer: AnswerJSON
+    public var round: String?
+    public var answer: AnswerJSON
 
-    /// Why a body is not an answer request.
-    struct Invalid: Error, Equatable, CustomStringConvertible {
-        var description: String
+    /// Why a body is not the request expected.
+    public struct Invalid: Error, Equatable, CustomStringConvertible {
+        public var description: String
     }
 
-    init(json body: ByteBuffer) throws {
-        self = try body.withUnsafeReadableBytes { bytes in
-            var reader = JSONReader(bytes)
-            do {
-                return try AnswerRequest(reading: &reader)
-            } catch let failure as JSONReader.Failure {
-                throw Invalid(description: failure.description)
-            }
+    /// Reads a request body's bytes.
+    public init(json bytes: UnsafeRawBufferPointer) throws {
+        var reader = JSONReader(bytes)
+        do {
+            self = try AnswerRequest(reading: &reader)
+        } catch let failure as JSONReader.Failure {
+            throw Invalid(description: failure.description)
         }
     }
 
@@ -54,7 +51,7 @@ struct AnswerRequest: Sendable, Equatable {
         self.init(code: code, participant: participant, question: question, round: round ?? nil, answer: answer)
     }
 
-    init(code: String, participant: String, question: String, round: String?, answer: AnswerJSON) {
+    public init(code: String, participant: String, question: String, round: String?, answer: AnswerJSON) {
         self.code = code
         self.participant = participant
         self.question = question

@@ -3,7 +3,7 @@ import PollCore
 /// An answer sent as JSON to the API: either the import encoding as a string
 /// (`"Yes"`, `"Press;Courts"`, `"C>A>B"`), a number (an option's 1-based number, or a scale
 /// value), or a list of labels (multi, ranking, words).
-enum AnswerJSON: Sendable, Equatable {
+public enum AnswerJSON: Sendable, Equatable {
     case text(String)
     case number(Int)
     case list([String])
@@ -25,7 +25,7 @@ enum AnswerJSON: Sendable, Equatable {
     }
 
     /// The answer in the import encoding, or nil when a list is sent for a kind that takes one value.
-    func encoded(for question: Question) -> String? {
+    public func encoded(for question: Question) -> String? {
         switch self {
         case .text(let text): return text
         case .number(let number): return String(number)

@@ -1,11 +1,10 @@
-import Hummingbird
-
 /// The body of `POST /api/v1/participants`: `{"code": "K7M2QX"}` (docs/api.md).
-struct JoinRequest: Sendable, Equatable {
-    var code: String
+public struct JoinRequest: Sendable, Equatable {
+    public var code: String
 
-    init(json body: ByteBuffer) throws {
-        self = try body.withUnsafeReadableBytes { bytes in
+    /// Reads a request body's bytes.
+    public init(json bytes: UnsafeRawBufferPointer) throws {
+        self = try {
             var reader = JSONReader(bytes)
             do {
                 var code: String?
@@ -26,10 +25,10 @@ struct JoinRequest: Sendable, Equatable {
             } catch let failure as JSONReader.Failure {
                 throw AnswerRequest.Invalid(description: failure.description)
             }
-        }
+        }()
     }
 
-    init(code: String) {
+    public init(code: String) {
         self.code = code
     }
 }
