@@ -104,9 +104,12 @@ public enum AnswerCodec {
         return items.first { !seen.insert($0).inserted }
     }
 
-    private static func parts(_ text: String, by separator: Character) -> [String] {
-        text.split(separator: separator, omittingEmptySubsequences: true)
-            .map { TextCleaner.trimmed(String($0)) }
+    /// The parts of `text` between separators. Split on Unicode scalars, not characters: a
+    /// part that starts with a combining mark would otherwise join the separator before it
+    /// into one character, and the separator would not be seen (found by fuzzing).
+    private static func parts(_ text: String, by separator: Unicode.Scalar) -> [String] {
+        text.unicodeScalars.split(separator: separator, omittingEmptySubsequences: true)
+            .map { TextCleaner.trimmed(String(String.UnicodeScalarView($0))) }
             .filter { !$0.isEmpty }
     }
 

@@ -305,9 +305,9 @@ private struct Reader {
             } else if kind == .single || kind == .likert, let number = Int(label), number >= 1,
                       number <= items.count, number != labels.count + 1 {
                 report(item, "`\(label)` would be read as option number \(number): a number label must match its position")
-            } else if kind == .multi, label.contains(";") {
+            } else if kind == .multi, label.unicodeScalars.contains(";") {
                 report(item, "`\(Self.short(label))`: a multi option may not contain `;` (it joins the choices of one answer)")
-            } else if kind == .ranking, label.contains(">") {
+            } else if kind == .ranking, label.unicodeScalars.contains(">") {
                 report(item, "`\(Self.short(label))`: a ranking option may not contain `>` (it joins the order of one answer)")
             } else {
                 labels.append(label)

@@ -63,4 +63,13 @@ struct AnswerCodecTests {
         #expect(answer == .text("abc d"))
         #expect(TextCleaner.clean("مرحبا\u{2066}x\u{2069}") == "مرحباx")
     }
+
+    @Test func aPartStartingWithACombiningMarkStillSplits() throws {
+        // Found by fuzzing: ";" followed by U+07ED is one Character, so splitting on
+        // characters missed the separator and the words did not survive a round trip.
+        let words = Question(id: "w", kind: .words, ask: "?", rounds: ["opening"])
+        let answer = try AnswerCodec.decode("(;;\n\u{07ED}", for: words)
+        #expect(answer == .words(["(", "\u{07ED}"]))
+        #expect(try AnswerCodec.decode(AnswerCodec.encode(answer, for: words), for: words) == answer)
+    }
 }
