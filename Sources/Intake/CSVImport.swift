@@ -40,7 +40,7 @@ public enum CSVImport {
     private struct Reader {
         let engine: SessionEngine
         let now: Date
-        var header: (line: Int, width: Int, column: [String: Int])?
+        var header: (line: Int, width: Int, column: [String: Int], usable: Bool)?
         var responses: [Response] = []
         var problems: [Problem] = []
         var sessions: Set<String> = []
@@ -57,7 +57,9 @@ public enum CSVImport {
                 readHeader(row)
                 return
             }
-            guard problems.count < 1_000 else { return }   // enough to fix a file by
+            // Rows are checked only against a usable header (its problems are reported alone),
+            // and a thousand problems are enough to fix a file by.
+            guard header.usable, problems.count < 1_000 else { return }
             switch response(from: row, column: header.column, width: header.width) {
             case .success(let (response, session)):
                 responses.append(response)
@@ -80,7 +82,8 @@ public enum CSVImport {
             for name in requiredColumns where !names.contains(name) {
                 problems.append(Problem(line: row.line, message: "missing column `\(name)`"))
             }
-            header = (row.line, names.count, Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
+            header = (row.line, names.count, Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
+                      problems.isEmpty)
         }
 
         mutating func finish() throws(Problems) -> [Response] {

@@ -235,7 +235,8 @@ public actor Intake {
     /// Takes in the session's control state as stored now (another process changed it).
     private func reloadControl() async throws {
         guard let record = try await store.session(named: session.name) else { throw StoreError.noSuchSession(session.name) }
-        guard record.revision != session.revision else { return }
+        // Only forward: while this read was on its way, this intake may have stored a newer state itself.
+        guard record.revision > session.revision else { return }
         session = record
         if record.control != engine.control {
             engine = SessionEngine(definition: record.definition, control: record.control)
@@ -253,13 +254,17 @@ public actor Intake {
 
     /// Applies a facilitator event: the new control state is stored before it takes effect.
     /// If another process changed the state meanwhile (a second console), its state is read
-    /// and the event applied to that instead, so neither action is lost. Events say what to
-    /// do ("close the opening round"), so applying one again to newer state stays right.
+    /// and the event applied to that instead, so neither action is lost: events say what to
+    /// do ("close the opening round"), so applying one again to newer state stays right —
+    /// except a step to the next or previous question, which is dropped (the console shows
+    /// where the other one moved).
     @discardableResult
     public func handle(_ event: SessionEvent) async throws -> [SessionEffect] {
         await acquire()
         defer { release() }
-        for attempt in 1... {
+        var attempt = 0
+        while true {
+            attempt += 1
             var next = engine
             let effects = try next.handle(event)
             do {
@@ -268,13 +273,15 @@ public actor Intake {
                 }
             } catch StoreError.controlChanged where attempt < 5 {
                 try await reloadControl()
+                // "Next" and "previous" were meant from the state the facilitator saw: after
+                // another console moved, they show where it moved rather than step on from there.
+                if event == .next || event == .previous { return [] }
                 continue
             }
             engine = next
             if !effects.isEmpty { notify(.control(next.control)) }
             return effects
         }
-        return []
     }
 
     /// Stores show-of-hands counts for a question in a round and counts them.

@@ -293,14 +293,14 @@ private struct Reader {
             return []
         }
         var labels: [String] = []
-        var folded: Set<String> = []   // labels as matched: ignoring case
+        var folded: Set<String> = []   // labels as answers match them: ignoring case, as `caseInsensitiveCompare` does
         for item in items {
             guard let scalar = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !scalar.isEmpty else {
                 report(item, "each entry of `\(key)` must be non-empty text")
                 continue
             }
             guard let label = text(scalar, key: key, at: item, limit: PollFileParser.Limits.label) else { continue }
-            if !folded.insert(label.lowercased()).inserted {
+            if !folded.insert(label.folding(options: .caseInsensitive, locale: nil)).inserted {
                 report(item, "`\(Self.short(label))` is listed twice in `\(key)` (labels are matched ignoring case)")
             } else if kind == .single || kind == .likert, let number = Int(label), number >= 1,
                       number <= items.count, number != labels.count + 1 {

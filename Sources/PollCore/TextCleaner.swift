@@ -9,18 +9,20 @@ public enum TextCleaner {
     public static func clean(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
-        var inFlag = false
+        var tags: [Unicode.Scalar] = []   // tag characters after 🏴, kept only if they make a flag
         for scalar in text.unicodeScalars {
             defer { previous = scalar }
-            if scalar == "\n", previous == "\r" { continue }   // CRLF is one line break
             if isTag(scalar) {
-                // Tags only spell a subdivision flag right after U+1F3F4; elsewhere they hide text.
-                inFlag = inFlag || previous == "\u{1F3F4}"
-                if inFlag { scalars.append(scalar) }
-                if scalar.value == 0xE007F { inFlag = false }
+                if previous == "\u{1F3F4}" || !tags.isEmpty { tags.append(scalar) }
+                // A subdivision flag: 2 to 6 tag letters or digits, then the cancel tag.
+                if scalar.value == 0xE007F {
+                    if (3...7).contains(tags.count), tags.dropLast().allSatisfy(isTagLetterOrDigit) { scalars.append(contentsOf: tags) }
+                    tags = []
+                }
                 continue
             }
-            inFlag = false
+            tags = []
+            if scalar == "\n", previous == "\r" { continue }   // CRLF is one line break
             if scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == "\u{2028}" || scalar == "\u{2029}" {
                 scalars.append(" ")
             } else if !isStripped(scalar) {
@@ -28,6 +30,10 @@ public enum TextCleaner {
             }
         }
         return trimmed(String(scalars))
+    }
+
+    private static func isTagLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0xE0030...0xE0039).contains(scalar.value) || (0xE0061...0xE007A).contains(scalar.value)
     }
 
     private static func isTag(_ scalar: Unicode.Scalar) -> Bool { (0xE0000...0xE007F).contains(scalar.value) }

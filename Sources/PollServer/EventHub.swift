@@ -8,7 +8,8 @@ import Synchronization
 final class EventHub: Sendable {
     private struct Subscribers {
         var streams: [UUID: AsyncStream<String>.Continuation] = [:]
-        var perAddress: [String: Int] = [:]
+        /// Open streams by the hash of their client's address (no address is kept).
+        var perAddress: [Int: Int] = [:]
     }
 
     private let subscribers = Mutex(Subscribers())
@@ -23,7 +24,7 @@ final class EventHub: Sendable {
     /// A stream of SSE frames for a client at `address`, or nil when a quota is full. The
     /// stream's place is freed when it ends or is dropped unread.
     func subscribe(from address: String) -> AsyncStream<String>? {
-        let id = UUID()
+        let id = UUID(), address = address.hashValue
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
         let admitted = subscribers.withLock { state in
             guard state.streams.count < total, state.perAddress[address, default: 0] < perAddress else { return false }

@@ -13,9 +13,15 @@ struct IssuedTokens: Sendable {
     static let length = 44
 
     init(secret: String) {
-        // A session from before secrets existed got one when its database was migrated; an
-        // unreadable one still yields a key (its hex text's bytes), never a crash.
-        key = SymmetricKey(data: SessionSecret.bytes(secret) ?? Array(secret.utf8))
+        // Sessions from before secrets existed got one when their database was migrated. A
+        // secret that is missing or short (a row written by hand) is never used: this process
+        // then signs with a random key of its own, so tokens still cannot be forged (though
+        // another process of the session will not accept them).
+        if let bytes = SessionSecret.bytes(secret), bytes.count >= 32 {
+            key = SymmetricKey(data: bytes)
+        } else {
+            key = SymmetricKey(size: .bits256)
+        }
     }
 
     /// A new token.

@@ -149,7 +149,9 @@ public struct PollServer: Sendable {
         let timeout = TimeAmount.seconds(Int64(options.requestTimeout))
         return Application(
             router: router(),
-            server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadline(timeout: timeout)], idleTimeout: timeout)),
+            // The deadline also closes idle connections: Hummingbird's own idle timer, which
+            // each trickled byte would reset, is not needed.
+            server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadline(timeout: timeout)])),
             configuration: .init(address: .hostname(options.bind, port: options.port), serverName: nil,
                                  backlog: options.backlog, reuseAddress: true,
                                  availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections)),

@@ -3,10 +3,12 @@ import NIOCore
 import NIOHTTPTypes
 
 /// Closes a connection whose next request has not arrived whole — headers and body — within
-/// `timeout` of the connection being ready for it (opened, or its last response sent). A
-/// client that trickles a request a byte at a time, or sits idle, cannot hold a connection;
-/// while a response is being produced or streamed (live events) no deadline runs. A response
-/// marked `Connection: close` closes the connection once it is written.
+/// `timeout` of the connection being ready for it: opened, or every request read so far
+/// answered. A client that trickles a request a byte at a time, or sits idle, cannot hold a
+/// connection. While a request that was read whole waits for its response (a slow commit, a
+/// live stream) no deadline runs; a body still arriving after an early answer (a refusal)
+/// stays under the deadline. A response marked `Connection: close` closes the connection
+/// once it is written.
 final class RequestDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -15,6 +17,9 @@ final class RequestDeadline: ChannelDuplexHandler, RemovableChannelHandler {
 
     private let timeout: TimeAmount
     private var timer: Scheduled<Void>?
+    /// Requests read whole, and responses written whole: the deadline runs while every
+    /// request read has been answered (the client owes the next one, or the rest of one).
+    private var requestsRead = 0, responsesEnded = 0
     private var closeAfterResponse = false
 
     init(timeout: TimeAmount) {
@@ -22,16 +27,19 @@ final class RequestDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { arm(context) }
+        if context.channel.isActive { update(context) }
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        arm(context)
+        update(context)
         context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .end = unwrapInboundIn(data) { disarm() }
+        if case .end = unwrapInboundIn(data) {
+            requestsRead += 1
+            update(context)
+        }
         context.fireChannelRead(data)
     }
 
@@ -43,15 +51,16 @@ final class RequestDeadline: ChannelDuplexHandler, RemovableChannelHandler {
         case .body:
             context.write(data, promise: promise)
         case .end:
-            if closeAfterResponse {
-                let written = context.eventLoop.makePromise(of: Void.self)
-                written.futureResult.cascade(to: promise)
-                context.writeAndFlush(data, promise: written)
-                written.futureResult.whenComplete { _ in context.close(promise: nil) }
-            } else {
+            responsesEnded += 1
+            guard closeAfterResponse else {
                 context.write(data, promise: promise)
-                arm(context)
+                update(context)
+                return
             }
+            let written = context.eventLoop.makePromise(of: Void.self)
+            written.futureResult.cascade(to: promise)
+            context.writeAndFlush(data, promise: written)
+            written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
         }
     }
 
@@ -64,10 +73,13 @@ final class RequestDeadline: ChannelDuplexHandler, RemovableChannelHandler {
         disarm()
     }
 
-    private func arm(_ context: ChannelHandlerContext) {
-        timer?.cancel()
-        timer = context.eventLoop.scheduleTask(in: timeout) { [weak self] in
-            guard self?.timer != nil else { return }
+    /// Runs the deadline while the client owes a request (keeping one already running, so
+    /// trickling bytes never extends it); stops it while the server owes a response.
+    private func update(_ context: ChannelHandlerContext) {
+        guard requestsRead <= responsesEnded else { return disarm() }
+        guard timer == nil else { return }
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [weak self] in
+            guard let self, self.timer != nil else { return }
             context.close(promise: nil)
         }
     }

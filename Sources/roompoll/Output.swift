@@ -1,8 +1,9 @@
 import Foundation
 import PollCore
 
-// Everything the command line writes goes through these, and through `TerminalText.safe`: a
-// poll title or an answer holding terminal escapes is shown, never obeyed.
+// Everything the command line writes goes through these. Messages always, and data when it
+// goes to a terminal, pass through `TerminalText.safe`: a poll title or an answer holding
+// terminal escapes is shown, never obeyed.
 
 /// Writes a line to standard output at once (not buffered: `serve` may run for hours under
 /// a supervisor that reads its output).
@@ -16,11 +17,12 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((TerminalText.safe(text) + "\n").utf8))
 }
 
-/// Writes `text` to `path`, or to standard output when `path` is nil.
+/// Writes `text` to `path`, or to standard output when `path` is nil (made safe when that
+/// is a terminal; data piped or written to a file is written as it is).
 func write(_ text: String, to path: String?) throws {
-    let text = TerminalText.safe(text)
     guard let path else {
-        say(text, terminator: "")
+        let text = isatty(STDOUT_FILENO) == 1 ? TerminalText.safe(text) : text
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         return
     }
     do {

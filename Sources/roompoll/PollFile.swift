@@ -15,7 +15,16 @@ struct PollFile {
     static func load(_ path: String) throws(PollFileError) -> PollFile {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // Read no more than a poll may hold: a huge file (or /dev/zero) is refused, not read whole.
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: PollFileParser.Limits.fileBytes + 1) ?? Data()
+            if data.count > PollFileParser.Limits.fileBytes {
+                throw PollFileError(text: "\(path):1:1: the file is larger than \(PollFileParser.Limits.fileBytes / 1024) KiB: "
+                                    + "a poll has at most \(PollFileParser.Limits.questions) questions")
+            }
+        } catch let error as PollFileError {
+            throw error
         } catch {
             throw PollFileError(text: "\(path): cannot read the file: \((error as NSError).localizedDescription)")
         }

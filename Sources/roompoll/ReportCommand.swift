@@ -2,6 +2,7 @@ import Foundation
 import Analysis
 import ArgumentParser
 import Report
+import PollCore
 import Store
 
 /// The formats `roompoll report` writes.
@@ -52,7 +53,9 @@ struct ReportCommand: AsyncParsableCommand {
         let report = try await database.read(salvage: salvage) { try await Self.analyze(record, in: store, salvage: $0) }
         let color = format == .text && output == nil && isatty(STDOUT_FILENO) == 1
             && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        try write(format.format(color: color, language: record.definition.language).render(report), to: output)
+        let text = format.format(color: color, language: record.definition.language).render(report)
+        // The text and Markdown reports are read in terminals even from a file (`cat`): never with escapes in them.
+        try write(format == .text || format == .markdown ? TerminalText.safe(text) : text, to: output)
     }
 
     static func analyze(_ record: SessionRecord, in store: any Store, salvage: SalvageLog? = nil) async throws -> ShiftReport {

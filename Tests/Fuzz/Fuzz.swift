@@ -29,7 +29,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .poll: FuzzTarget.poll(String(decoding: bytes, as: UTF8.self))
     case .json: FuzzTarget.json(UnsafeRawBufferPointer(bytes))
     case .codec: FuzzTarget.codec(bytes)
-    case .csv: FuzzTarget.csv(String(decoding: bytes, as: UTF8.self))
+    case .csv: FuzzTarget.csv(UnsafeRawBufferPointer(bytes))
     }
     return 0
 }
@@ -79,9 +79,9 @@ enum FuzzTarget: String {
         precondition(again == answer, "round trip of \(answer) for \(question.kind)")
     }
 
-    static func csv(_ text: String) {
+    static func csv(_ bytes: UnsafeRawBufferPointer) {
         let engine = SessionEngine(definition: definition, control: SessionControl(startOf: definition))
-        guard let responses = try? CSVImport.responses(from: text, engine: engine, now: Date(timeIntervalSince1970: 0)) else { return }
+        guard let responses = try? CSVImport.responses(from: bytes, engine: engine, now: Date(timeIntervalSince1970: 0)) else { return }
         precondition(responses.allSatisfy { definition.question($0.question) != nil && definition.rounds.contains($0.round) })
     }
 }

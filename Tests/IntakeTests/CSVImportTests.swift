@@ -93,6 +93,9 @@ struct CSVImportTests {
         let list = problems("participant,round,question,answr\n")
         #expect(list.map(\.message) == ["unknown column `answr` (expected participant,round,question,answer, optionally session, channel, time)",
                                         "missing column `answer`"])
+        #expect(problems("participant,round,question,answr\np1,opening,q1,Yes\np2,opening,q1,No\n").map(\.message)
+                == list.map(\.message), "a bad header with rows under it: the header's problems alone, no crash")
+        #expect(problems("participant,question\np1,q1\n").map(\.message) == ["missing column `round`", "missing column `answer`"])
         #expect(problems("participant,round,question,answer,channel\np,opening,q1,Yes,hands\n").first?.message == "channel `hands` is not web, kiosk or import")
         #expect(problems("participant,round,question,answer,time\np,opening,q1,Yes,yesterday\n").first?.line == 2)
     }

@@ -158,4 +158,27 @@ struct StuffingAndSwampingTests {
         #expect(closed, "the connection was closed")
         #expect(Date().timeIntervalSince(began) < 4)
     }
+
+    @Test func anEarlyRefusalDoesNotLiftTheDeadlineAndAPipelinedStreamIsNotCut() async throws {
+        let h = try await ServerHarness()
+        defer { h.cleanUp() }
+        let runner = try await ServerRunner.start(h.server)
+        defer { Task { await runner.stop() } }
+        // Refused (415) before its body is read; the body then trickles in: still cut off.
+        let trickle = try RawClient(port: runner.port)
+        trickle.send("POST /api/v1/answers HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n")
+        #expect(trickle.read(until: "}").hasPrefix("HTTP/1.1 415"))
+        let began = Date()
+        var closed = false
+        for _ in 0..<10 where !closed {
+            trickle.send("1\r\nx\r\n")
+            closed = trickle.isClosed(waiting: 0.5)
+        }
+        #expect(closed && Date().timeIntervalSince(began) < 4, "closed by the request deadline (2 s here)")
+        // Two requests at once, the second a live stream: the stream outlives the deadline.
+        let pipelined = try RawClient(port: runner.port)
+        pipelined.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/events?code=\(h.code) HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(pipelined.read(until: "event: session").contains("text/event-stream"))
+        #expect(!pipelined.isClosed(waiting: 3), "a stream being served has no deadline")
+    }
 }
