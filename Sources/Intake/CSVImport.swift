@@ -46,6 +46,8 @@ public enum CSVImport {
         var sessions: Set<String> = []
         /// Each distinct answer text, decoded once per question (a room gives the same few answers).
         var decoded: [String: [String: Answer]] = [:]
+        /// Each participant id as first read: their many rows share one string.
+        var participants: [String: String] = [:]
 
         init(engine: SessionEngine, now: Date) {
             self.engine = engine
@@ -113,9 +115,12 @@ public enum CSVImport {
             func field(_ name: String) -> String? {
                 column[name].map { CSVImport.trimmed(row.fields[$0]) }
             }
-            let participant = field("participant")!
+            let read = field("participant")!
+            let participant = participants[read] ?? read
             guard (1...64).contains(participant.count) else { return fail("`participant` must be 1 to 64 characters") }
-            guard TextCleaner.clean(participant) == participant, !participant.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            // Printable ASCII needs no cleaning; anything else must come out of the cleaner unchanged.
+            let printable = participant.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            guard printable || (TextCleaner.clean(participant) == participant && !participant.unicodeScalars.contains(where: { $0.value < 0x20 })) else {
                 return fail("`participant` may not hold control characters or line breaks")
             }
             var channel = Channel.import
@@ -130,6 +135,7 @@ public enum CSVImport {
                 }
                 time = parsed
             }
+            if participants.count < 1_000_000 { participants[participant] = participant }
             let questionID = field("question")!, text = row.fields[column["answer"]!]
             // A text seen before for the same question is not decoded again; the engine checks
             // the question, the round and the answer as for any recorded answer.

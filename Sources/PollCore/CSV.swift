@@ -59,13 +59,14 @@ public enum CSV {
                 var problem: String?
                 var ended = false
 
-                func text(_ utf8: some Collection<UInt8>) -> String {
+                func text(_ utf8: UnsafeRawBufferPointer) -> String {
+                    if !utf8.contains(where: { $0 >= 0x80 }) { return String(decoding: utf8, as: UTF8.self) }   // ASCII: nothing to check
                     if let text = String(validating: utf8, as: UTF8.self) { return text }
                     if problem == nil { problem = "a field that is not UTF-8 text (save the file as UTF-8)" }
                     return ""
                 }
                 func endField(at end: Int) {
-                    fields.append(quoted ? text(field) : text(UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<end])))
+                    fields.append(quoted ? field.withUnsafeBytes(text) : text(UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<end])))
                     field.removeAll(keepingCapacity: true)
                     quoted = false
                 }

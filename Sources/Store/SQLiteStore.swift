@@ -42,7 +42,6 @@ public final class SQLiteStore: Store {
     public func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord {
         let definition = try JSONCoding.encode(draft.definition)
         let control = try JSONCoding.encode(draft.control)
-        let rows = try Self.encoded(responses, definition: draft.definition)
         return try await pool.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE name = ?", arguments: [draft.name]) == true {
                 throw StoreError.sessionExists(draft.name)
@@ -60,7 +59,7 @@ public final class SQLiteStore: Store {
             let session = SessionRecord(id: db.lastInsertedRowID, name: draft.name, definition: draft.definition,
                                         source: draft.source, control: draft.control, revision: 0, joinCode: code,
                                         createdAt: draft.createdAt, secret: secret)
-            try Self.insert(rows, session: session.id, db)
+            try Self.insert(responses, definition: draft.definition, session: session.id, db)
             return session
         }
     }
@@ -108,31 +107,20 @@ public final class SQLiteStore: Store {
 
     public func append(_ responses: [Response], to session: SessionRecord, ifRevision revision: Int64?) async throws {
         guard !responses.isEmpty else { return }
-        let rows = try Self.encoded(responses, definition: session.definition)
         try await pool.write { db in
             if let revision {
                 let check = try db.cachedStatement(sql: "SELECT revision FROM session WHERE id = ?")
                 let current = try Int64.fetchOne(check, arguments: [session.id])
                 guard current == revision else { throw StoreError.controlChanged(current: current ?? -1) }
             }
-            try Self.insert(rows, session: session.id, db)
-        }
-    }
-
-    /// Each response with its answer in the text form the store keeps.
-    private static func encoded(_ responses: [Response], definition: PollDefinition) throws -> [(Response, String)] {
-        try responses.map { response in
-            guard let question = definition.question(response.question) else {
-                throw StoreError.corrupt("question `\(response.question)` is not in the session's poll")
-            }
-            return (response, AnswerCodec.encode(response.answer, for: question))
+            try Self.insert(responses, definition: session.definition, session: session.id, db)
         }
     }
 
     /// Inserts responses (and their participants, when new), each superseding the same
-    /// participant's current answer to the same question in the same round. Runs inside the
-    /// caller's transaction.
-    private static func insert(_ rows: [(Response, String)], session: Int64, _ db: Database) throws {
+    /// participant's current answer to the same question in the same round; each answer is
+    /// stored in the text form of the import encoding. Runs inside the caller's transaction.
+    private static func insert(_ responses: [Response], definition: PollDefinition, session: Int64, _ db: Database) throws {
         let addParticipant = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO participant (session_id, token, channel, created_at) VALUES (?, ?, ?, ?)
             """)
@@ -146,12 +134,28 @@ public final class SQLiteStore: Store {
             WHERE session_id = ? AND participant_id = ? AND round = ? AND question = ?
               AND superseded_by IS NULL AND id <> ?
             """)
+        let questions = definition.questions, rounds = definition.rounds
         // A participant new in this batch has no earlier answers: nothing to supersede, until
-        // they answer the same question twice within the batch.
+        // they answer the same question twice within the batch. Their answers are remembered
+        // as one number each: participant, question and round.
         var participants: [String: (id: Int64, fresh: Bool)] = [:]
-        var answeredByFresh: Set<AnsweredQuestion> = []
-        for (response, text) in rows {
-            let receivedAt = Timestamp.storeText(response.receivedAt)
+        var answeredByFresh: Set<Int64> = []
+        answeredByFresh.reserveCapacity(responses.count)
+        // A batch's answers mostly share a few arrival times (an import: one): format each once.
+        var lastTime: (date: Date, text: String)?
+        for response in responses {
+            guard let q = questions.firstIndex(where: { $0.id == response.question }),
+                  let r = rounds.firstIndex(of: response.round) else {
+                throw StoreError.corrupt("question `\(response.question)` in round `\(response.round)` is not in the session's poll")
+            }
+            let text = AnswerCodec.encode(response.answer, for: questions[q])
+            let receivedAt: String
+            if let lastTime, lastTime.date == response.receivedAt {
+                receivedAt = lastTime.text
+            } else {
+                receivedAt = Timestamp.storeText(response.receivedAt)
+                lastTime = (response.receivedAt, receivedAt)
+            }
             let participant: (id: Int64, fresh: Bool)
             if let known = participants[response.participant] {
                 participant = known
@@ -170,19 +174,10 @@ public final class SQLiteStore: Store {
             try insert.executeDirect(.integer(session), .integer(participant.id), .text(response.round), .text(response.question),
                                      .text(text), .text(response.channel.rawValue), .text(receivedAt))
             let id = db.lastInsertedRowID
-            if participant.fresh,
-               answeredByFresh.insert(AnsweredQuestion(participant: participant.id, round: response.round, question: response.question)).inserted {
-                continue
-            }
+            let answered = (participant.id * Int64(questions.count) + Int64(q)) * Int64(rounds.count) + Int64(r)
+            if participant.fresh, answeredByFresh.insert(answered).inserted { continue }
             try supersede.execute(arguments: [id, session, participant.id, response.round, response.question, id])
         }
-    }
-
-    /// A participant's answer to a question in a round, within one batch.
-    private struct AnsweredQuestion: Hashable {
-        var participant: Int64
-        var round: String
-        var question: String
     }
 
     public func currentResponses(of session: SessionRecord, salvage: SalvageLog?) async throws -> [Response] {

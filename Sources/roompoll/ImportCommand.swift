@@ -39,8 +39,6 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let pollFile = try PollFile.loadOrFail(poll)
-        // Mapped, not read: a large file is read row by row straight from the page cache.
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: csv), options: .alwaysMapped) else { throw CLIError("cannot read \(csv)") }
 
         // Nothing is created or written until every row has been checked.
         let existingStore = FileManager.default.fileExists(atPath: database.path) ? try database.open(create: false) : nil
@@ -50,17 +48,7 @@ struct ImportCommand: AsyncParsableCommand {
             throw CLIError("session `\(existing.name)` runs the poll “\(existing.definition.title)”, not “\(pollFile.definition.title)”")
         }
         let definition = existing?.definition ?? pollFile.definition
-        let responses: [Response]
-        do {
-            let engine = SessionEngine(definition: definition, control: SessionControl(startOf: definition))
-            responses = try data.withUnsafeBytes { bytes in
-                Result { () throws(CSVImport.Problems) in try CSVImport.responses(from: bytes, engine: engine, now: Date()) }
-            }.get()
-        } catch {
-            for problem in error.list { printError("\(csv):\(problem.line): \(problem.message)") }
-            printError("Nothing was imported: \(counted(error.list.count, "problem")).")
-            throw ExitCode.failure
-        }
+        let responses = try Self.read(csv, definition: definition)
         guard !responses.isEmpty else { throw CLIError("\(csv) holds no answers: nothing was imported") }
         let store = try existingStore ?? database.open(create: true)
         let target: SessionRecord
@@ -75,5 +63,22 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let people = Set(responses.map(\.participant)).count
         say("Imported \(counted(responses.count, "answer")) from \(counted(people, "participant")) into session `\(target.name)` (\(database.path)).")
+    }
+
+    /// Every row of the CSV file checked against `definition`, or every problem printed and
+    /// the command failed. The file is mapped, not read: rows are read straight from the page
+    /// cache, and the mapping is gone once this returns.
+    static func read(_ csv: String, definition: PollDefinition) throws -> [Response] {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: csv), options: .alwaysMapped) else { throw CLIError("cannot read \(csv)") }
+        let engine = SessionEngine(definition: definition, control: SessionControl(startOf: definition))
+        do {
+            return try data.withUnsafeBytes { bytes in
+                Result { () throws(CSVImport.Problems) in try CSVImport.responses(from: bytes, engine: engine, now: Date()) }
+            }.get()
+        } catch {
+            for problem in error.list { printError("\(csv):\(problem.line): \(problem.message)") }
+            printError("Nothing was imported: \(counted(error.list.count, "problem")).")
+            throw ExitCode.failure
+        }
     }
 }
