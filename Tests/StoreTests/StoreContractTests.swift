@@ -180,6 +180,26 @@ struct StoreContractTests {
         try await store.append([F.response("p2", "q1", .choice(1))], to: session)   // an import: any state
         #expect(try await store.currentResponses(of: session).map(\.participant) == ["p1", "p2"])
     }
+
+    @Test(arguments: StoreKind.allCases)
+    func theChangeCounterMovesForOtherProcessesCommitsOnly(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let mine = try harness.open(), other = try harness.open()
+        let session = try await mine.createSession(F.draft())
+        let start = try await mine.changeCounter()
+        #expect(try await mine.changeCounter() == start, "asking again, with nothing committed, changes nothing")
+        try await mine.append([F.response("p1", "q1", .choice(0))], to: session)
+        #expect(try await mine.changeCounter() == start, "its own commits do not count")
+        var previous = start
+        for round in 1...25 {   // past the looks a cached answer may be given for
+            try await other.append([F.response("o\(round)", "q1", .choice(1))], to: session)
+            let seen = try await mine.changeCounter()
+            #expect(seen != previous, "another connection's commit \(round) is seen at once")
+            #expect(try await mine.changeCounter() == seen)
+            previous = seen
+        }
+    }
 }
 
 extension Store {
