@@ -123,17 +123,21 @@ public actor Intake {
         return answers
     }
 
-    /// Refreshes every `interval` until the task is cancelled, so that a console and a
-    /// server on the same database see each other's changes. `trouble` hears when reading
-    /// the changes starts failing (with the error) and when it works again (nil), once each
-    /// time, so that a console can say so instead of silently showing stale counts.
-    /// The look runs outside the actor: while nothing moved it costs the store's change
-    /// counter alone (for SQLite a stat() of its files), without waking the actor.
+    /// Follows what other processes commit until the task is cancelled, so that a console
+    /// and a server on the same database see each other's changes: it looks whenever the
+    /// store signals that something may have changed (for SQLite, when its files are written:
+    /// idle, this costs nothing), at most every `interval`, and at least every two seconds.
+    /// A look costs the store's change counter alone, outside the actor, unless that moved.
+    /// `trouble` hears when reading the changes starts failing (with the error) and when it
+    /// works again (nil), once each time, so that a console can say so instead of silently
+    /// showing stale counts.
     public nonisolated func follow(every interval: Duration = .milliseconds(100),
                                    trouble: @escaping @Sendable (String?) -> Void = { _ in }) async {
         var failing: String?
         var seen: Int64?
-        while !Task.isCancelled {
+        let signals = store.changeSignals(fallback: .seconds(2))
+        var waiting = signals.makeAsyncIterator()
+        repeat {
             do {
                 let counter = try await store.changeCounter()
                 if counter != seen {
@@ -148,7 +152,7 @@ public actor Intake {
                 failing = text
             }
             try? await Task.sleep(for: interval)
-        }
+        } while await waiting.next() != nil && !Task.isCancelled
     }
 
     private let queue = Mutex(CommitQueue())

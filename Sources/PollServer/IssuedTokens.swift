@@ -9,7 +9,9 @@ import PollCore
 /// made-up ones without storing anything per participant, and every server process of the
 /// session (they read the secret from the store) accepts the same tokens.
 struct IssuedTokens: Sendable {
-    private let key: SymmetricKey
+    /// The HMAC with the key already taken in: each signature copies it and goes on from
+    /// there (it is on every answer's path).
+    private let keyed: HMAC<SHA256>
     static let length = 44
 
     init(secret: String) {
@@ -18,9 +20,9 @@ struct IssuedTokens: Sendable {
         // then signs with a random key of its own, so tokens still cannot be forged (though
         // another process of the session will not accept them).
         if let bytes = SessionSecret.bytes(secret), bytes.count >= 32 {
-            key = SymmetricKey(data: bytes)
+            keyed = HMAC(key: SymmetricKey(data: bytes))
         } else {
-            key = SymmetricKey(size: .bits256)
+            keyed = HMAC(key: SymmetricKey(size: .bits256))
         }
     }
 
@@ -40,7 +42,9 @@ struct IssuedTokens: Sendable {
     }
 
     private func signature(of id: Substring) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: key)
-        return ParticipantToken.encode(Array(mac.prefix(16)))
+        var hmac = keyed
+        var id = id
+        id.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        return ParticipantToken.encode(Array(hmac.finalize().prefix(16)))
     }
 }

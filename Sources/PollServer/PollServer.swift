@@ -61,7 +61,14 @@ public struct PollServer: Sendable {
     /// form on another web site cannot post answers in a participant's name.
     static func isJSON(_ request: Request) -> Bool {
         guard let type = request.headers[.contentType] else { return false }
-        return type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } == "application/json"
+        // `application/json`, in any case, alone or before parameters (`; charset=utf-8`).
+        // Compared on the bytes: this is on every answer's path.
+        let expected = "application/json".utf8
+        let bytes = type.utf8
+        guard bytes.count >= expected.count,
+              zip(bytes, expected).allSatisfy({ ((0x41...0x5A).contains($0) ? $0 | 0x20 : $0) == $1 }) else { return false }
+        let rest = bytes.dropFirst(expected.count)
+        return rest.first.map { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ?? true
     }
 
     /// Whether a form post comes from this server's own pages. Browsers say where a request

@@ -16,6 +16,11 @@ final class RequestDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPResponsePart
 
     private let timeout: TimeAmount
+    /// When the client must have sent what it owes; nil while the server owes a response.
+    private var deadline: NIODeadline?
+    /// The one timer that checks the deadline. It is not cancelled and scheduled again for
+    /// every request (that would cost every request a timer): when it fires early because
+    /// the deadline moved, it is scheduled for the new one.
     private var timer: Scheduled<Void>?
     /// Requests read whole, and responses written whole: the deadline runs while every
     /// request read has been answered (the client owes the next one, or the rest of one).
@@ -65,26 +70,42 @@ final class RequestDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        disarm()
+        stop()
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        disarm()
+        stop()
     }
 
     /// Runs the deadline while the client owes a request (keeping one already running, so
     /// trickling bytes never extends it); stops it while the server owes a response.
     private func update(_ context: ChannelHandlerContext) {
-        guard requestsRead <= responsesEnded else { return disarm() }
-        guard timer == nil else { return }
-        timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [weak self] in
-            guard let self, self.timer != nil else { return }
-            context.close(promise: nil)
+        guard requestsRead <= responsesEnded else {
+            deadline = nil
+            return
+        }
+        guard deadline == nil else { return }
+        let due = NIODeadline.now() + timeout
+        deadline = due
+        if timer == nil { schedule(at: due, context) }
+    }
+
+    private func schedule(at due: NIODeadline, _ context: ChannelHandlerContext) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: due) { [weak self] in
+            guard let self else { return }
+            self.timer = nil
+            guard let deadline = self.deadline else { return }   // the server owes a response
+            if deadline <= NIODeadline.now() {
+                context.close(promise: nil)
+            } else {
+                self.schedule(at: deadline, context)
+            }
         }
     }
 
-    private func disarm() {
+    private func stop() {
+        deadline = nil
         timer?.cancel()
         timer = nil
     }

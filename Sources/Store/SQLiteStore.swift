@@ -212,6 +212,10 @@ public final class SQLiteStore: Store {
         return counter
     }
 
+    public func changeSignals(fallback: Duration) -> AsyncStream<Void> {
+        FileChangeWatch.signals(for: path, fallback: fallback)
+    }
+
     public func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse] {
         try await responses(of: session, currentOnly: false, after: id)
     }

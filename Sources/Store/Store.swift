@@ -48,6 +48,9 @@ public protocol Store: Sendable {
     /// A number that changes whenever another connection (another process) commits; cheap
     /// to ask often.
     func changeCounter() async throws -> Int64
+    /// Signals that the store may have changed (a commit by this process or another), and at
+    /// least every `fallback`: a follower looks at `changeCounter` then, instead of polling.
+    func changeSignals(fallback: Duration) -> AsyncStream<Void>
     /// Responses stored after the one with id `after` (superseded ones too), in order.
     func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse]
     /// The id of the newest response of the session (0 if none).

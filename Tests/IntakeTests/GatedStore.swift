@@ -56,6 +56,7 @@ final class GatedStore: Store {
         try await base.hands(of: session, salvage: salvage)
     }
     func changeCounter() async throws -> Int64 { try await base.changeCounter() }
+    func changeSignals(fallback: Duration) -> AsyncStream<Void> { base.changeSignals(fallback: fallback) }
     func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse] {
         try await base.responses(of: session, after: id)
     }

@@ -181,4 +181,20 @@ struct StuffingAndSwampingTests {
         #expect(pipelined.read(until: "event: session").contains("text/event-stream"))
         #expect(!pipelined.isClosed(waiting: 3), "a stream being served has no deadline")
     }
+
+    @Test func whatCountsAsJSON() async throws {
+        let h = try await ServerHarness()
+        defer { h.cleanUp() }
+        try await h.intake.handle(.openRound("opening"))
+        let body = h.answer("scale", 2)
+        try await h.test { client in
+            for (type, status) in [("application/json", HTTPResponse.Status.created), ("Application/JSON; charset=utf-8", .created),
+                                   ("application/json ;charset=utf-8", .created), ("application/jsonx", .unsupportedMediaType),
+                                   ("application/json-patch+json", .unsupportedMediaType), ("text/json", .unsupportedMediaType)] {
+                try await client.execute(uri: "/api/v1/answers", method: .post, headers: [.contentType: type], body: body) { response in
+                    #expect(response.status == status, "\(type)")
+                }
+            }
+        }
+    }
 }
