@@ -124,20 +124,19 @@ public actor Intake {
     }
 
     /// Follows what other processes commit until the task is cancelled, so that a console
-    /// and a server on the same database see each other's changes: it looks whenever the
-    /// store signals that something may have changed (for SQLite, when its files are written:
-    /// idle, this costs nothing), at most every `interval`, and at least every two seconds.
-    /// A look costs the store's change counter alone, outside the actor, unless that moved.
-    /// `trouble` hears when reading the changes starts failing (with the error) and when it
-    /// works again (nil), once each time, so that a console can say so instead of silently
-    /// showing stale counts.
+    /// and a server on the same database see each other's changes. It looks when the store
+    /// signals that something may have changed (for SQLite, when its files are written: idle,
+    /// this costs nothing), and again `interval` later — a commit's files are written before
+    /// the commit can be seen, so the first look may come too early — and at least every two
+    /// seconds. A look asks the store's change counter, outside the actor, and reads what
+    /// changed only when it moved. `trouble` hears when reading the changes starts failing
+    /// (with the error) and when it works again (nil), once each time, so that a console can
+    /// say so instead of silently showing stale counts.
     public nonisolated func follow(every interval: Duration = .milliseconds(100),
                                    trouble: @escaping @Sendable (String?) -> Void = { _ in }) async {
         var failing: String?
         var seen: Int64?
-        let signals = store.changeSignals(fallback: .seconds(2))
-        var waiting = signals.makeAsyncIterator()
-        repeat {
+        func look() async {
             do {
                 let counter = try await store.changeCounter()
                 if counter != seen {
@@ -151,8 +150,17 @@ public actor Intake {
                 if text != failing { trouble(text) }
                 failing = text
             }
+        }
+        let signals = store.changeSignals(fallback: .seconds(2))
+        var waiting = signals.makeAsyncIterator()
+        repeat {
+            await look()
             try? await Task.sleep(for: interval)
+            await look()
         } while await waiting.next() != nil && !Task.isCancelled
+        // An AsyncStream ends when the stream itself goes away, even while its iterator is in
+        // use: keep it until the loop is done (in a release build it would go at once).
+        withExtendedLifetime(signals) {}
     }
 
     private let queue = Mutex(CommitQueue())

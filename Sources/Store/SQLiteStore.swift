@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import PollCore
-import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode through GRDB, `synchronous = FULL` so a
 /// committed answer survives a crash and a power loss.
@@ -189,27 +188,10 @@ public final class SQLiteStore: Store {
         try await responses(of: session, currentOnly: false)
     }
 
-    /// The database's change counter as last read, with the files' stamp it was read under.
-    private let lastChange = Mutex<(stamp: FileStamp, counter: Int64, looks: Int)?>(nil)
-
     public func changeCounter() async throws -> Int64 {
-        // Asked ten times a second by every process following the session. While the files
-        // have not moved (every commit, from any process, writes the WAL file), the last
-        // answer stands: a stat() instead of a trip to the writer's thread. Every 20th look
-        // asks anyway, in case two commits fell within one tick of the file clock.
-        let stamp = FileStamp(path: path)
-        let known: Int64? = lastChange.withLock { last in
-            guard var seen = last, seen.stamp == stamp, seen.looks < 20 else { return nil }
-            seen.looks += 1
-            last = seen
-            return seen.counter
-        }
-        if let known { return known }
         // data_version is per connection and moves only for other connections' commits:
         // ask the writer, which is always the same connection.
-        let counter = try await pool.writeWithoutTransaction { try Int64.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
-        lastChange.withLock { $0 = (stamp, counter, 0) }
-        return counter
+        try await pool.writeWithoutTransaction { try Int64.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
     }
 
     public func changeSignals(fallback: Duration) -> AsyncStream<Void> {

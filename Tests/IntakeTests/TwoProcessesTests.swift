@@ -99,6 +99,22 @@ struct TwoProcessesTests {
     }
 }
 
+extension TwoProcessesTests {
+    @Test(.timeLimit(.minutes(1)))
+    func aFollowerSeesTheOthersChangeWellBeforeItsFallbackLook() async throws {
+        try await twoIntakes { a, b, _, _ in
+            let following = Task { await b.follow() }
+            defer { following.cancel() }
+            try await Task.sleep(for: .milliseconds(300))   // its first look is done; it waits for the files
+            let started = ContinuousClock.now
+            try await a.handle(.openRound("opening"))
+            while await b.engine.control.openRound == nil { try await Task.sleep(for: .milliseconds(5)) }
+            let took = ContinuousClock.now - started
+            #expect(took < .milliseconds(1_500), "woken by the database's files, not by the two-second fallback: \(took)")
+        }
+    }
+}
+
 final class TroubleLog: Sendable {
     private let entries = Mutex<[String?]>([])
     var all: [String?] { entries.withLock { $0 } }

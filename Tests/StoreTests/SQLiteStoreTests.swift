@@ -178,4 +178,17 @@ struct SQLiteStoreTests {
             #expect(responses.map(\.participant) == ["p2"])
         }
     }
+
+    @Test func anotherProcesssCommitMovesTheChangeCounter() async throws {
+        try await withFolder { folder in
+            let path = folder.path("db.sqlite")
+            let store = try SQLiteStore(path: path)
+            let session = try await store.createSession(StoreFixtures.draft())
+            _ = try await store.currentTally(of: session, participants: .tokens)
+            let before = try await store.changeCounter()
+            _ = try sqlite3(path, "UPDATE session SET revision = revision + 1")
+            let after = try await store.changeCounter()
+            #expect(after != before, "the sqlite3 tool's commit is seen")
+        }
+    }
 }
