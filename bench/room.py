@@ -11,6 +11,7 @@ Usage: python3 bench/room.py PORT CODE DB [phones] [arrive] [think] [addrs]   (b
 """
 import asyncio
 import random
+import resource
 import sqlite3
 import sys
 import time
@@ -102,6 +103,8 @@ async def main():
     stored = set(sqlite3.connect(DB).execute(
         "SELECT p.token, r.question FROM response r JOIN participant p ON p.id = r.participant_id").fetchall())
     missing = [a for a in acknowledged if a not in stored]
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"this load generator used {usage.ru_utime + usage.ru_stime:.1f} s of CPU in {took:.1f} s (it shares the cores with the server)")
     print(f"{len(acknowledged)} answers acknowledged, {len(missing)} of them missing from the store; "
           f"{len(failures)} failures{': ' + ', '.join(sorted(set(failures))[:5]) if failures else ''}")
     sys.exit(1 if missing or failures else 0)
