@@ -15,14 +15,10 @@ extension PollServer {
     /// `POST /api/v1/participants`: a new participant token, issued by this server (answers
     /// with any other token are refused), within the per-address join limit.
     func apiJoin(_ request: Request, _ context: RoomRequestContext) async throws -> Response {
-        guard Self.isJSON(request) else { return Self.notJSON }
         let body: ByteBuffer
-        switch await Self.body(of: request) {
+        switch await Self.jsonBody(of: request) {
         case .success(let buffer): body = buffer
-        case .failure(let error) where error.status == .contentTooLarge:
-            return Self.error(.contentTooLarge, "the body is larger than \(Self.maxBody) bytes")
-        case .failure:
-            return Self.error(.badRequest, "the body was cut off")
+        case .failure(let refusal): return refusal.response
         }
         let code: String
         do {
@@ -37,17 +33,31 @@ extension PollServer {
         return Self.json(.created, ["participant": token, "code": intake.joinCode])
     }
 
-    static let notJSON = error(.unsupportedMediaType, "send JSON with the header Content-Type: application/json")
+    /// A response that refuses a request, as an error to return from a body read.
+    struct Refusal: Error {
+        let response: Response
+    }
+
+    /// The body of an API `POST`: it must say it is JSON (415) and be at most `maxBody`
+    /// bytes (413, at once when declared) and arrive whole (400).
+    static func jsonBody(of request: Request) async -> Result<ByteBuffer, Refusal> {
+        guard isJSON(request) else {
+            return .failure(Refusal(response: error(.unsupportedMediaType, "send JSON with the header Content-Type: application/json")))
+        }
+        switch await body(of: request) {
+        case .success(let buffer): return .success(buffer)
+        case .failure(let failure) where failure.status == .contentTooLarge:
+            return .failure(Refusal(response: error(.contentTooLarge, "the body is larger than \(maxBody) bytes")))
+        case .failure:
+            return .failure(Refusal(response: error(.badRequest, "the body was cut off")))
+        }
+    }
 
     func apiAnswer(_ request: Request) async throws -> Response {
-        guard Self.isJSON(request) else { return Self.notJSON }
         let body: ByteBuffer
-        switch await Self.body(of: request) {
+        switch await Self.jsonBody(of: request) {
         case .success(let buffer): body = buffer
-        case .failure(let error) where error.status == .contentTooLarge:
-            return Self.error(.contentTooLarge, "the body is larger than \(Self.maxBody) bytes")
-        case .failure:
-            return Self.error(.badRequest, "the body was cut off")
+        case .failure(let refusal): return refusal.response
         }
         let parsed: AnswerRequest
         do {
