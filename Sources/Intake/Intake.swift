@@ -87,11 +87,7 @@ public actor Intake {
         defer { release() }
         let counter = try await store.changeCounter()
         guard counter != lastChangeCounter else { return }
-        if let record = try await store.session(named: session.name), record.revision > session.revision {
-            session = record
-            engine = SessionEngine(definition: record.definition, control: record.control)
-            notify(.control(record.control))
-        }
+        try await reloadControl()
         var fresh: [Response] = []
         for row in try await store.responses(of: session, after: lastSeenResponse) {
             lastSeenResponse = max(lastSeenResponse, row.id)

@@ -90,11 +90,9 @@ extension PollServer {
         switch await Self.body(of: request) {
         case .success(let buffer): body = buffer
         case .failure(let error):
-            var response = Self.html(ParticipantPage.waiting(page, message: error.status == .contentTooLarge
+            return Self.html(ParticipantPage.waiting(page, message: error.status == .contentTooLarge
                                 ? "That answer is too long to send." : "The answer did not arrive whole; please send it again."),
-                                     status: error.status)
-            if error.status == .contentTooLarge { response.headers[.connection] = "close" }
-            return response
+                             status: error.status)
         }
         let form = FormBody(String(buffer: body))
         guard let id = form.value("question"), let question = page.definition.question(id) else {

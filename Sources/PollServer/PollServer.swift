@@ -227,10 +227,7 @@ public struct PollServer: Sendable {
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        var response = json(status, ["error": message])
-        // After a refused body the rest of it is not worth reading: close the connection.
-        if status == .contentTooLarge { response.headers[.connection] = "close" }
-        return response
+        json(status, ["error": message])
     }
 
     /// The session's join code, if `typed` is it.

@@ -291,8 +291,7 @@ public final class SQLiteStore: Store {
             let text: String = row[4]
             let channelName: String = row[5]
             func unreadable() throws {
-                let what = "response \(row[0] as Int64) (`\(TerminalText.safe(String(questionID.prefix(40))))`: "
-                    + "`\(TerminalText.safe(String(text.prefix(80))))`)"
+                let what = "response \(row[0] as Int64) (`\(questionID.prefix(40))`: `\(text.prefix(80))`)"
                 guard let salvage else { throw StoreError.corrupt(what) }
                 salvage.skip(what)
             }
@@ -332,8 +331,7 @@ public final class SQLiteStore: Store {
                     try count.validate(against: session.definition)
                     return count
                 } catch {
-                    let what = "hand counts for `\(TerminalText.safe(String(question.prefix(40))))` in the "
-                        + "\(TerminalText.safe(String(round.prefix(40)))) round (\(error))"
+                    let what = "hand counts for `\(question.prefix(40))` in the \(round.prefix(40)) round (\(error))"
                     guard let salvage else { throw StoreError.corrupt(what) }
                     salvage.skip(what)
                     return nil

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `roompoll` command: parses arguments and wires the modules together.
 @main
@@ -10,4 +11,24 @@ struct Roompoll: AsyncParsableCommand {
         subcommands: [DemoCommand.self, RunCommand.self, ServeCommand.self, CheckCommand.self, ImportCommand.self, SessionsCommand.self,
                       ReportCommand.self, ExportCommand.self]
     )
+
+    /// Runs the command; every message it ends with (an error, or help) is printed through
+    /// `say`/`printError`, so a poll title or answer inside one can never carry terminal escapes.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { say(message) } else { printError(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

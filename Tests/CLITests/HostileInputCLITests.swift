@@ -71,6 +71,11 @@ struct HostileInputCLITests {
             #expect(outcome.stdout.contains("pwned"), "the title is shown, without its escapes")
             #expect(!outcome.stdout.contains("\u{1B}") && !outcome.stdout.contains("\u{07}"))
         }
+        // An error naming the title (the session runs another poll) is printed without them too.
+        let refused = try cli.run("serve", cli.poll("digital-id"), "--session", "evil", "--port", "0", "--db", "h.sqlite")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("runs the poll “Owned ]0;pwned[2J”"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("\u{1B}") && !refused.stderr.contains("\u{07}"))
     }
 
     @Test func oneUnreadableRowNoLongerBlocksTheSessionWithSalvage() throws {
