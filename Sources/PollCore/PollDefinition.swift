@@ -9,15 +9,18 @@ public struct PollDefinition: Sendable, Hashable, Codable {
     public var rounds: [String]
     public var pace: Pace
     public var questions: [Question]
+    /// The audience Q&A, when the poll has it on (`qa:`).
+    public var qa: QandASettings?
 
     public init(title: String, event: String? = nil, language: String? = nil, rounds: [String] = Self.defaultRounds,
-                pace: Pace = .audience, questions: [Question]) {
+                pace: Pace = .audience, questions: [Question], qa: QandASettings? = nil) {
         self.title = title
         self.event = event
         self.language = language
         self.rounds = rounds
         self.pace = pace
         self.questions = questions
+        self.qa = qa
     }
 
     public static let defaultRounds = ["opening", "closing"]

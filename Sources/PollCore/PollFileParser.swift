@@ -6,7 +6,8 @@ import Yams
 /// Pure: takes the text, never the file. Values are read as written (`Yes` stays the label
 /// "Yes", not a boolean), and every problem carries the line and column it was found at.
 public enum PollFileParser {
-    static let pollKeys = ["title", "event", "language", "rounds", "pace", "questions"]
+    static let pollKeys = ["title", "event", "language", "rounds", "pace", "questions", "qa"]
+    static let qaKeys = ["moderation", "place", "room"]
     static let questionKeys = ["id", "kind", "ask", "options", "labels", "max", "min", "segment", "rounds"]
 
     /// Limits that keep `check` fast on any file and every screen readable.
@@ -123,8 +124,52 @@ private struct Reader {
         } else {
             report(root, "missing `questions`")
         }
+        let qa = mapping["qa"].flatMap { qandA($0, questions: questions) }
         guard let title else { return nil }
-        return PollDefinition(title: title, event: event, language: language, rounds: rounds, pace: pace, questions: questions)
+        return PollDefinition(title: title, event: event, language: language, rounds: rounds, pace: pace, questions: questions, qa: qa)
+    }
+
+    /// `qa: on`, `qa: off`, or `qa: {moderation: on|off, place: QUESTION, room: OPTION}`.
+    mutating func qandA(_ node: Node, questions: [Question]) -> QandASettings? {
+        if node.scalar != nil { return onOff(node, key: "qa") == true ? QandASettings() : nil }
+        guard let map = mapping(node, allowed: PollFileParser.qaKeys, what: "`qa` setting") else { return nil }
+        var settings = QandASettings()
+        if let moderation = map["moderation"] { settings.moderation = onOff(moderation, key: "moderation") ?? true }
+        if let room = map["room"], map["place"] == nil {
+            report(room, "`room` names the option of the `place` question that means the room: give `place` too")
+        }
+        guard let placeNode = map["place"] else { return settings }
+        guard let id = placeNode.scalar?.string, let question = questions.first(where: { $0.id == id }) else {
+            report(placeNode, "`place` must name a question of this poll (a single-choice segment question such as `where`)")
+            return settings
+        }
+        guard question.kind == .single, question.segment else {
+            report(placeNode, "`place` must name a single-choice question with `segment: true`; `\(Self.short(id))` is not one")
+            return settings
+        }
+        var roomOption = 0
+        if let roomNode = map["room"] {
+            let label = roomNode.scalar?.string ?? ""
+            guard let index = question.options.firstIndex(where: { $0.caseInsensitiveCompare(label) == .orderedSame })
+                    ?? Int(label).flatMap({ (1...question.options.count).contains($0) ? $0 - 1 : nil }) else {
+                report(roomNode, "`room` must be one of the options of `\(Self.short(id))`: \(question.options.map { Self.short($0) }.joined(separator: ", "))")
+                return settings
+            }
+            roomOption = index
+        }
+        settings.place = QandASettings.Place(question: id, roomOption: roomOption)
+        return settings
+    }
+
+    /// `on`/`true` or `off`/`false`.
+    mutating func onOff(_ node: Node, key: String) -> Bool? {
+        switch node.scalar?.string.lowercased() {
+        case "on", "true", "yes": return true
+        case "off", "false", "no": return false
+        default:
+            report(node, "`\(key)` must be `on` or `off`")
+            return nil
+        }
     }
 
     mutating func question(_ node: Node, rounds: [String]) -> Question? {
