@@ -120,43 +120,22 @@ public actor Intake {
     }
 
     /// Follows what other processes commit until the task is cancelled, so that a console
-    /// and a server on the same database see each other's changes. It looks when the store
-    /// signals that something may have changed (for SQLite, when its files are written: idle,
-    /// this costs nothing), and again `interval` later — a commit's files are written before
-    /// the commit can be seen, so the first look may come too early — and at least every two
-    /// seconds. A look asks the store's change counter, outside the actor, and reads what
-    /// changed only when it moved. `trouble` hears when reading the changes starts failing
-    /// (with the error) and when it works again (nil), once each time, so that a console can
-    /// say so instead of silently showing stale counts.
-    public nonisolated func follow(every interval: Duration = .milliseconds(100),
+    /// and a server on the same database see each other's changes (see `StoreFollower`);
+    /// with `qandA`, the session's Q&A too.
+    public nonisolated func follow(every interval: Duration = .milliseconds(100), qandA: QandADesk? = nil,
                                    trouble: @escaping @Sendable (String?) -> Void = { _ in }) async {
-        var failing: String?
-        var seen: Int64?
-        func look() async {
-            do {
-                let counter = try await store.changeCounter()
-                if counter != seen {
-                    try await refresh()
-                    seen = counter
-                }
-                if failing != nil { trouble(nil) }
-                failing = nil
-            } catch {
-                let text = String(describing: error)
-                if text != failing { trouble(text) }
-                failing = text
-            }
+        await StoreFollower.follow(store, every: interval, trouble: trouble) {
+            try await self.refresh()
+            try await qandA?.refresh()
         }
-        let signals = store.changeSignals(fallback: .seconds(2))
-        var waiting = signals.makeAsyncIterator()
-        repeat {
-            await look()
-            try? await Task.sleep(for: interval)
-            await look()
-        } while await waiting.next() != nil && !Task.isCancelled
-        // An AsyncStream ends when the stream itself goes away, even while its iterator is in
-        // use: keep it until the loop is done (in a release build it would go at once).
-        withExtendedLifetime(signals) {}
+    }
+
+    /// A participant's latest answer to `question` in any round (the latest round first).
+    public func answer(of participant: String, to question: String) -> Answer? {
+        for round in definition.rounds.reversed() {
+            if let answer = tally.tally(round: round, question: question)?.answer(of: participant) { return answer }
+        }
+        return nil
     }
 
     private let queue = Mutex(CommitQueue())

@@ -14,3 +14,15 @@ extension JoinRequest {
         self = try body.withUnsafeReadableBytes { try JoinRequest(json: $0) }
     }
 }
+
+extension QuestionRequest {
+    init(json body: ByteBuffer) throws {
+        self = try body.withUnsafeReadableBytes { try QuestionRequest(json: $0) }
+    }
+}
+
+extension VoteRequest {
+    init(json body: ByteBuffer) throws {
+        self = try body.withUnsafeReadableBytes { try VoteRequest(json: $0) }
+    }
+}

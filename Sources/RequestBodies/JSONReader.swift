@@ -188,6 +188,30 @@ struct JSONReader {
         return negative ? -value : value
     }
 
+    /// Reads `true` or `false`.
+    mutating func readBool() throws -> Bool {
+        skipWhitespace()
+        for (word, value) in [("true", true), ("false", false)] where matches(word) {
+            offset += word.utf8.count
+            return value
+        }
+        throw failure("expected true or false")
+    }
+
+    /// Reads a whole object: `field` reads the value of each key it knows and returns true;
+    /// other keys' values are skipped. A key given twice is refused rather than guessed at.
+    mutating func readObject(_ field: (String, inout JSONReader) throws -> Bool) throws {
+        try beginObject()
+        var seen: Set<String> = []
+        var first = true
+        while let key = try nextKey(first: first) {
+            first = false
+            guard seen.insert(key).inserted else { throw failure("`\(key)` is given twice") }
+            if try !field(key, &self) { try skipValue() }
+        }
+        try finish()
+    }
+
     /// Reads `null` if it comes next.
     mutating func readNull() -> Bool {
         skipWhitespace()

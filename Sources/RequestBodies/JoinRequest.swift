@@ -4,28 +4,13 @@ public struct JoinRequest: Sendable, Equatable {
 
     /// Reads a request body's bytes.
     public init(json bytes: UnsafeRawBufferPointer) throws {
-        self = try {
-            var reader = JSONReader(bytes)
-            do {
-                var code: String?
-                try reader.beginObject()
-                var first = true
-                while let key = try reader.nextKey(first: first) {
-                    first = false
-                    if key == "code" {
-                        guard code == nil else { throw AnswerRequest.Invalid(description: "`code` is given twice") }
-                        code = try reader.readString()
-                    } else {
-                        try reader.skipValue()
-                    }
-                }
-                try reader.finish()
-                guard let code else { throw AnswerRequest.Invalid(description: "missing `code`") }
-                return JoinRequest(code: code)
-            } catch let failure as JSONReader.Failure {
-                throw AnswerRequest.Invalid(description: failure.description)
-            }
-        }()
+        var code: String?
+        try JSONBody.read(bytes) { key, reader in
+            guard key == "code" else { return false }
+            code = try reader.readString()
+            return true
+        }
+        self.code = try JSONBody.required(code, "code")
     }
 
     public init(code: String) {

@@ -53,6 +53,24 @@ enum SQLiteSchema {
                 UPDATE session SET secret = lower(hex(randomblob(32)));
                 """)
         }
+        migrator.registerMigration("v3: audience Q&A, as the log of its changes") { db in
+            // Questions, votes and moderation are rows of one log, in order: a question is its
+            // `ask` row (its id is the question's id), a vote or a state change names it.
+            // The change itself is JSON; kind, question and participant are repeated in
+            // columns for people reading the database.
+            try db.execute(sql: """
+                CREATE TABLE qa_change (
+                    id INTEGER PRIMARY KEY,
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    question_id INTEGER,
+                    participant TEXT,
+                    change TEXT NOT NULL,
+                    at TEXT NOT NULL
+                );
+                CREATE INDEX qa_change_session ON qa_change (session_id, id);
+                """)
+        }
         return migrator
     }
 }

@@ -340,6 +340,34 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func appendQandA(_ changes: [QandAChange], at time: Date, to session: SessionRecord) async throws -> [QandARecord] {
+        guard !changes.isEmpty else { return [] }
+        let encoded = try changes.map { try JSONCoding.encode($0) }
+        let at = Timestamp.storeText(time)
+        return try await pool.write { db in
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO qa_change (session_id, kind, question_id, participant, change, at) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            return try zip(changes, encoded).map { change, json in
+                try insert.execute(arguments: [session.id, change.kind, change.question, change.participant, json, at])
+                return QandARecord(id: db.lastInsertedRowID, change: change, at: time)
+            }
+        }
+    }
+
+    public func qandAChanges(of session: SessionRecord, after id: Int64) async throws -> [QandARecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, change, at FROM qa_change WHERE session_id = ? AND id > ? ORDER BY id",
+                             arguments: [session.id, id]).map { row in
+                let id: Int64 = row[0]
+                guard let change = try? JSONCoding.decode(QandAChange.self, from: row[1] as String) else {
+                    throw StoreError.corrupt("Q&A change \(id)")
+                }
+                return QandARecord(id: id, change: change, at: row[2])
+            }
+        }
+    }
+
     private static func session(_ row: Row) throws -> SessionRecord {
         SessionRecord(id: row["id"], name: row["name"],
                       definition: try JSONCoding.decode(PollDefinition.self, from: row["definition"]),

@@ -1,3 +1,4 @@
+import Foundation
 import PollCore
 
 /// Durable storage of sessions, participants, responses and hand counts.
@@ -42,6 +43,16 @@ public protocol Store: Sendable {
     /// The session's show-of-hands counts, each checked against the poll as it is read (a
     /// count edited into the database by hand that does not fit is unreadable data).
     func hands(of session: SessionRecord, salvage: SalvageLog?) async throws -> [HandCount]
+
+    // MARK: Audience Q&A
+
+    /// Commits Q&A changes (questions asked, votes, moderation) in one transaction, in order,
+    /// made at `time`; returns them as stored, with their ids (a new question's id is the id of
+    /// its `ask`). Returns after the commit: a question or vote is acknowledged only then.
+    func appendQandA(_ changes: [QandAChange], at time: Date, to session: SessionRecord) async throws -> [QandARecord]
+    /// The session's Q&A changes stored after the one with id `after`, in order: applied to a
+    /// `QandABoard`, they give the Q&A as it stands (what a resumed console starts from).
+    func qandAChanges(of session: SessionRecord, after id: Int64) async throws -> [QandARecord]
 
     // MARK: Following other processes
 

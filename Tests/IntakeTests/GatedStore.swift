@@ -55,6 +55,12 @@ final class GatedStore: Store {
     func hands(of session: SessionRecord, salvage: SalvageLog?) async throws -> [HandCount] {
         try await base.hands(of: session, salvage: salvage)
     }
+    func appendQandA(_ changes: [QandAChange], at time: Date, to session: SessionRecord) async throws -> [QandARecord] {
+        try await base.appendQandA(changes, at: time, to: session)
+    }
+    func qandAChanges(of session: SessionRecord, after id: Int64) async throws -> [QandARecord] {
+        try await base.qandAChanges(of: session, after: id)
+    }
     func changeCounter() async throws -> Int64 { try await base.changeCounter() }
     func changeSignals(fallback: Duration) -> AsyncStream<Void> { base.changeSignals(fallback: fallback) }
     func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse] {

@@ -200,6 +200,50 @@ struct StoreContractTests {
             previous = seen
         }
     }
+
+    // MARK: Audience Q&A
+
+    @Test(arguments: StoreKind.allCases)
+    func qandAChangesAreStoredInOrderAndResumeTheSameBoard(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let store = try harness.open()
+        let session = try await store.createSession(F.draft())
+        let other = try await store.createSession(F.draft("s2"))
+        let asked = try await store.appendQandA([
+            .ask(text: "Why now?", name: nil, side: .room, channel: .web, author: "p1", shown: false),
+            .ask(text: "Who decides?", name: "Ana", side: .online, channel: .relayed, author: nil, shown: true),
+        ], at: F.now, to: session)
+        #expect(asked.count == 2)
+        #expect(asked[0].id < asked[1].id)
+        #expect(asked.allSatisfy { $0.at == F.now })
+        let (first, second) = (asked[0].id, asked[1].id)
+        _ = try await store.appendQandA([.ask(text: "Elsewhere", name: nil, side: .room, channel: .web, author: "x", shown: true)],
+                                        at: F.now, to: other)
+        let later = F.now.addingTimeInterval(90)
+        let moves = try await store.appendQandA([
+            .approve(first), .vote(question: first, participant: "p2", up: true),
+            .vote(question: first, participant: "p2", up: true), .vote(question: second, participant: "p1", up: true),
+            .answering(first), .edit(second, text: "Who decides, and how?"), .merge(second, into: first),
+        ], at: later, to: session)
+        let done = try await store.appendQandA([.answered(first)], at: later.addingTimeInterval(75), to: session)
+
+        let reopened = try harness.open()
+        let all = try await reopened.qandAChanges(of: session, after: 0)
+        #expect(all == asked + moves + done, "every change of this session, in order, and none of the other's")
+        #expect(all.map(\.change.kind) == ["ask", "ask", "approve", "vote", "vote", "vote", "answering", "edit", "merge", "answered"])
+        let board = QandABoard(all)
+        #expect(board.questions[first]?.state == .answered)
+        #expect(board.questions[first]?.votes == 2, "p2 once, and p1 through the merge")
+        #expect(board.questions[first]?.secondsAnswered == 75)
+        #expect(board.questions[second]?.state == .merged)
+        #expect(board.questions[second]?.original == "Who decides?")
+        #expect(board.questions[second]?.name == "Ana")
+        #expect(board.questions[first]?.askedAt == F.now)
+        let tail = try await reopened.qandAChanges(of: session, after: moves[3].id)
+        #expect(tail.map(\.change) == Array(moves.dropFirst(4).map(\.change)) + [.answered(first)], "read on after an id")
+        #expect(try await reopened.qandAChanges(of: other, after: 0).count == 1)
+    }
 }
 
 extension Store {

@@ -32,6 +32,15 @@ public enum QandAChange: Sendable, Hashable, Codable {
         }
     }
 
+    /// The participant who asked or voted (none for relayed questions and moderation).
+    public var participant: String? {
+        switch self {
+        case .ask(_, _, _, _, let author, _): return author
+        case .vote(_, let participant, _): return participant
+        default: return nil
+        }
+    }
+
     /// A short name of the kind of change (stored beside it, for people reading the database).
     public var kind: String {
         switch self {
