@@ -9,6 +9,9 @@ public enum ConsoleEffect: Sendable, Hashable {
     case submitKiosk(participant: String, round: String, question: String, answer: Answer)
     /// Store show-of-hands counts; the result comes back as `handsSaved` or `failed`.
     case saveHands(round: String, question: String, counts: [Int])
+    /// Store a Q&A change (moderation, a relayed question); the board comes back as
+    /// `qandAChanged`, a failure as `failed`.
+    case qandA(QandAChange)
     /// Leave the console.
     case quit
 }

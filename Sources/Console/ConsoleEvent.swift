@@ -1,3 +1,4 @@
+import Foundation
 import PollCore
 
 /// Everything that can change what the console shows.
@@ -25,6 +26,10 @@ public enum ConsoleEvent: Sendable, Hashable {
     case kioskRefused(question: String, reason: String)
     /// A line of status from whatever drives the session (e.g. the simulated audience).
     case status(String?)
+    /// The session's Q&A changed (this process or another): the board as it stands.
+    case qandAChanged(QandABoard)
+    /// The time now, for the Q&A clocks (sent every second while a question is being answered).
+    case tick(Date)
     /// A key pressed by a script driving the console (`demo --auto`), not by a person.
     case scripted(Key)
 }

@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import PollCore
 
 /// Everything the console shows, as a value. `ConsoleUpdate` changes it; screens render it.
@@ -28,6 +29,14 @@ public struct ConsoleModel: Sendable {
     public var autopilot = false
     /// Source of kiosk voter codes (seeded by the shell; pure here).
     public var random: SeededGenerator
+    /// The session's audience Q&A, as stored.
+    public var qandA = QandABoard()
+    public var qandAState = QandAScreenState()
+    /// `roompoll moderate`: the Q&A screen alone, in the moderation view; the rounds are
+    /// someone else's.
+    public var moderator = false
+    /// The time, for the Q&A clocks (the shell sends it; pure here).
+    public var now = Date(timeIntervalSince1970: 0)
 
     public init(sessionName: String, joinCode: String, control: SessionControl, tally: Tally, size: TerminalSize,
                 seed: UInt64) {

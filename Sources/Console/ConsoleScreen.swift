@@ -14,4 +14,6 @@ public enum ConsoleScreen: Sendable, Hashable {
     case kiosk
     /// The facilitator types in show-of-hands counts.
     case hands
+    /// The audience Q&A: the room's and the online questions side by side, with the clocks.
+    case qandA
 }

@@ -35,6 +35,11 @@ public enum ConsoleUpdate {
             KioskUpdate.stored(event, question: question, &model)
         case .status(let text):
             model.status = text
+        case .qandAChanged(let board):
+            model.qandA = board
+            if model.screen == .qandA { QandAUpdate.fixSelection(&model) }
+        case .tick(let now):
+            model.now = now
         }
         return []
     }
@@ -83,9 +88,21 @@ public enum ConsoleUpdate {
         switch model.screen {
         case .kiosk: return KioskUpdate.handle(key, &model)
         case .hands: return HandsUpdate.handle(key, &model)
+        case .qandA: return QandAUpdate.handle(key, &model)
         default: break
         }
         model.banner = nil
+        return global(key, &model)
+    }
+
+    /// The keys every screen but the kiosk and the hand counts takes.
+    static func global(_ key: Key, _ model: inout ConsoleModel) -> [ConsoleEffect] {
+        if model.moderator {
+            // `roompoll moderate` runs the Q&A alone: the rounds are the facilitator's.
+            guard key == .control("c") || key == .character("q") || key == .character("Q") || key == .character("?") else { return [] }
+            if key == .character("?") { model.overlay = .help; return [] }
+            return [.quit]
+        }
         switch key {
         case .control("c"):
             return [.quit]
@@ -133,6 +150,8 @@ public enum ConsoleUpdate {
             KioskUpdate.enter(&model)
         case .character("h"):
             HandsUpdate.enter(&model)
+        case .character("a"):
+            QandAUpdate.enter(&model)
         case .escape, .backspace:
             model.screen = model.screen == .question
                 ? (model.control.openRound != nil && model.control.pace == .audience ? .progress : .lobby)

@@ -11,7 +11,9 @@ public enum ConsoleSession {
     /// Runs the console until the facilitator quits or a signal stops it; the terminal is
     /// restored before this returns. `inbox` lets other tasks (a simulated audience, a
     /// script) post events and status lines.
-    public static func run(intake: Intake, inbox: ConsoleInbox, joinURLs: [String] = [], joinQR: [String] = [], autopilot: Bool = false,
+    /// `moderator`: the Q&A screen alone (`roompoll moderate`).
+    public static func run(intake: Intake, qandA: QandADesk, inbox: ConsoleInbox, joinURLs: [String] = [], joinQR: [String] = [],
+                           autopilot: Bool = false, moderator: Bool = false,
                            noColor: Bool = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         async throws -> ConsoleLoop.Ending {
         await intake.observe { change in
@@ -27,11 +29,23 @@ public enum ConsoleSession {
         model.joinURLs = joinURLs
         model.joinQR = joinQR
         model.autopilot = autopilot
+        model.now = Date()
+        model.qandA = await qandA.board
+        await qandA.observe { board, _ in inbox.post(.qandAChanged(board)) }
+        if moderator { model.moderateOnly() }
+        // The Q&A clocks move once a second while a question is being answered (idle, nothing ticks).
+        let ticking = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                if await qandA.board.answering != nil { inbox.post(.tick(Date())) }
+            }
+        }
+        defer { ticking.cancel() }
 
         // Effects run in order, one at a time, off the loop's thread.
         let (effects, sink) = AsyncStream.makeStream(of: ConsoleEffect.self)
         let worker = Task {
-            for await effect in effects { await perform(effect, intake: intake, inbox: inbox) }
+            for await effect in effects { await perform(effect, intake: intake, qandA: qandA, inbox: inbox) }
         }
         let initial = model
         let ending: ConsoleLoop.Ending
@@ -67,7 +81,7 @@ public enum ConsoleSession {
         }
     }
 
-    static func perform(_ effect: ConsoleEffect, intake: Intake, inbox: ConsoleInbox) async {
+    static func perform(_ effect: ConsoleEffect, intake: Intake, qandA: QandADesk, inbox: ConsoleInbox) async {
         switch effect {
         case .session(let event):
             do {
@@ -90,6 +104,13 @@ public enum ConsoleSession {
                 try await intake.setHands(HandCount(round: round, question: question, counts: counts, updatedAt: Date()))
             } catch {
                 inbox.post(.failed("Hand counts not saved: \(error)"))
+            }
+        case .qandA(let change):
+            inbox.post(.tick(Date()))
+            do {
+                try await qandA.moderate(change)
+            } catch {
+                inbox.post(.failed("Q&A not saved: \(error)"))
             }
         case .quit:
             break

@@ -69,3 +69,29 @@ public actor AudienceDriver {
         }
     }
 }
+
+extension AudienceDriver {
+    /// The simulated audience's Q&A, once the first round has opened: questions and upvotes
+    /// spread over about a round's time, through the same checks and commits as real
+    /// participants. Runs until done or cancelled.
+    public func ask(_ desk: QandADesk) async {
+        guard desk.settings != nil else { return }
+        while await intake.engine.control.openRound == nil {
+            if Task.isCancelled { return }
+            try? await Task.sleep(for: .milliseconds(250))
+        }
+        let steps = audience.qandASteps()
+        let pause = roundDuration / max(1, steps.count)
+        var asked: [Int64] = []
+        for step in steps {
+            if Task.isCancelled { return }
+            switch step {
+            case let .ask(author, text, side):
+                if case .success(let question) = await desk.ask(text: text, name: nil, side: side, author: author) { asked.append(question.id) }
+            case let .vote(voter, index):
+                if index < asked.count { _ = await desk.vote(question: asked[index], participant: voter, up: true) }
+            }
+            try? await Task.sleep(for: pause)
+        }
+    }
+}

@@ -19,7 +19,7 @@ public struct SimulatedAudience: Sendable {
 
     public let definition: PollDefinition
     public let members: [Member]
-    private let seed: UInt64
+    let seed: UInt64
 
     static let wordPool = ["privacy", "trust", "security", "rights", "surveillance", "safety", "freedom",
                            "control", "dignity", "exclusion", "inclusion", "risk", "access", "power"]

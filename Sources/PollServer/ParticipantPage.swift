@@ -71,10 +71,21 @@ enum ParticipantPage {
             """)
     }
 
-    static func page(_ context: Context, body: String) -> String {
-        layout(context.definition.title, language: context.definition.language, code: context.code, followKey: context.followKey, body: """
+    /// A page of the session: its title, the links between the poll and its Q&A (when the
+    /// poll has Q&A), and `body`.
+    static func page(_ context: Context, body: String, questions: Bool = false) -> String {
+        var nav = ""
+        if context.definition.qa != nil {
+            let current = " aria-current=\"page\""
+            nav = """
+                <nav class="tabs" aria-label="This session"><a href="/s/\(context.code)"\(questions ? "" : current)>Poll</a> \
+                <a href="/s/\(context.code)/questions"\(questions ? current : "")>Questions</a></nav>
+
+                """
+        }
+        return layout(context.definition.title, language: context.definition.language, code: context.code, followKey: context.followKey, body: """
             <h1 dir="auto">\(HTMLText.escape(context.definition.title))</h1>
-            \(body)
+            \(nav)\(body)
             """)
     }
 

@@ -15,10 +15,15 @@ public struct PollServer: Sendable {
     public static let maxBody = 8 * 1024
 
     let intake: Intake
+    let qandA: QandADesk
     let options: ServerOptions
     let hub: EventHub
     /// Answers per participant.
     let limiter = RateLimiter()
+    /// Q&A questions per participant: a few at once, then one every 20 seconds.
+    let askLimiter = RateLimiter(burst: 5, perSecond: 0.05)
+    /// Q&A votes per participant.
+    let voteLimiter = RateLimiter(burst: 30, perSecond: 2)
     /// New participants per source address.
     let joins: JoinGate
     let tokens: IssuedTokens
@@ -27,8 +32,10 @@ public struct PollServer: Sendable {
 
     /// A server for `intake`'s session. `alert` hears what the facilitator should know about
     /// joins (refused by the per-address limit, unusual bursts); it must return quickly.
-    public init(intake: Intake, options: ServerOptions = ServerOptions(), alert: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(intake: Intake, qandA: QandADesk, options: ServerOptions = ServerOptions(),
+                alert: @escaping @Sendable (String) -> Void = { _ in }) {
         self.intake = intake
+        self.qandA = qandA
         self.options = options
         hub = EventHub(total: options.maxStreams, perAddress: options.streamsPerAddress)
         joins = JoinGate(perMinute: options.joinsPerAddress, alert: alert)
@@ -100,6 +107,7 @@ public struct PollServer: Sendable {
             guard case .control = change else { return }
             Task { await PollServer.publish(intake: intake, hub: hub) }
         }
+        await qandA.observe { [publisher = QandAPublisher(hub: hub)] board, _ in publisher.changed(board) }
         let interval = Duration.milliseconds(Int64(options.keepAliveSeconds * 1000))
         Task { await hub.keepAlive(every: interval) }
     }
@@ -143,6 +151,12 @@ public struct PollServer: Sendable {
         router.post("/api/v1/participants") { request, context in try await self.apiJoin(request, context) }
         router.post("/api/v1/answers") { request, _ in try await self.apiAnswer(request) }
         router.get("/api/v1/events") { request, context in try await self.apiEvents(request, context) }
+        router.get("/s/{code}/questions") { request, context in try await self.questionsPage(request, context) }
+        router.post("/s/{code}/questions") { request, context in try await self.postQuestion(request, context) }
+        router.post("/s/{code}/questions/{id}/vote") { request, context in try await self.postVote(request, context) }
+        router.get("/api/v1/questions") { request, _ in try await self.apiQuestions(request) }
+        router.post("/api/v1/questions") { request, _ in try await self.apiAsk(request) }
+        router.post("/api/v1/questions/{id}/vote") { request, context in try await self.apiVote(request, context) }
         return router
     }
 
@@ -224,6 +238,18 @@ public struct PollServer: Sendable {
             }
         }
         body.writeStaticString("\"")
+    }
+
+    /// A value as JSON (keys sorted).
+    static func json(_ status: HTTPResponse.Status, encoding value: some Encodable) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"],
+                 body: .init(byteBuffer: ByteBuffer(string: Self.jsonText(value))))
+    }
+
+    static func jsonText(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {

@@ -42,9 +42,5 @@ struct SessionView: Encodable, Equatable {
         } ?? []
     }
 
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
-    }
+    var json: String { PollServer.jsonText(self) }
 }

@@ -28,6 +28,16 @@ enum StaticAssets {
         .error { color: #a00; font-weight: 700; border-left: 4px solid #a00; padding-left: .75rem; }
         .saved, .status { color: #064; font-weight: 700; border-left: 4px solid #064; padding-left: .75rem; }
         .hint, .progress { color: #333; }
+        .tabs { display: flex; gap: .5rem; margin: 0 0 1rem; }
+        .tabs a { padding: .5rem 1rem; min-height: 3rem; display: inline-flex; align-items: center; color: #0b3d91;
+                  border: 2px solid #0b3d91; border-radius: .5rem; font-weight: 700; text-decoration: none; }
+        .tabs a[aria-current] { color: #fff; background: #0b3d91; }
+        ol.qa, ul.qa { padding-inline-start: 1.25rem; }
+        ol.qa li { margin: 0 0 1rem; padding-bottom: .75rem; border-bottom: 1px solid #999; }
+        .qa-text { margin: 0 0 .25rem; overflow-wrap: anywhere; }
+        .tag { display: inline-block; padding: 0 .4rem; border: 1px solid #333; border-radius: .25rem; font-size: .95rem; }
+        .tag.now { color: #fff; background: #064; border-color: #064; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
         """
 
     /// Follows the facilitator live: when the round or (in presenter pace) the open question
@@ -55,6 +65,31 @@ enum StaticAssets {
               body.dataset.state = state;
               next.focus();
             });
+          });
+          // The Questions page: the list follows the room live, and votes are sent without
+          // leaving the page (the question being typed stays).
+          var live = document.getElementById('qa-live');
+          if (!live) return;
+          function refresh(focusID) {
+            return fetch(location.pathname, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
+              var doc = new DOMParser().parseFromString(html, 'text/html');
+              var next = doc.getElementById('qa-live'), current = document.getElementById('qa-live');
+              if (!next || !current) return;
+              var focused = focusID || (document.activeElement && current.contains(document.activeElement) ? document.activeElement.id : null);
+              current.replaceWith(next);
+              var again = focused && document.getElementById(focused);
+              if (again) again.focus();
+            });
+          }
+          events.addEventListener('questions', function () { refresh(null); });
+          document.addEventListener('submit', function (event) {
+            var form = event.target;
+            if (!form.classList || !form.classList.contains('vote')) return;
+            event.preventDefault();
+            var button = form.querySelector('button');
+            fetch(form.action, { method: 'POST', credentials: 'same-origin',
+                                 headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' })
+              .then(function () { return refresh(button && button.id); });
           });
         })();
         """

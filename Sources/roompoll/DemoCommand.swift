@@ -80,9 +80,12 @@ struct DemoCommand: AsyncParsableCommand {
             feeding.cancel()
             script?.cancel()
         }
-        let web = noServer ? nil : try await server.start(intake, anyPortIfTaken: true) { inbox.post(.alert($0)) }
+        let qandA = try await QandADesk.open(await intake.session, in: intake.store)
+        let asking = Task { await driver.ask(qandA) }
+        defer { asking.cancel() }
+        let web = noServer ? nil : try await server.start(intake, qandA: qandA, anyPortIfTaken: true) { inbox.post(.alert($0)) }
         defer { if let web { Task { await web.runner.stop() } } }
-        let ending = try await ConsoleSession.run(intake: intake, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [],
+        let ending = try await ConsoleSession.run(intake: intake, qandA: qandA, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [],
                                                   autopilot: auto)
         say(RunCommand.farewell(await intake.session, database: path, poll: poll ?? Self.defaultPoll, ending: ending))
         try RunCommand.failIfStopped(by: ending)

@@ -39,11 +39,12 @@ struct RunCommand: AsyncParsableCommand {
         let store = try database.open(create: true)
         var record = try await Self.openOrCreate(session, pollFile: pollFile, pace: pace, in: store)
         let intake = try await Intake.open(record, in: store)
+        let qandA = try await QandADesk.open(record, in: store)
         if let pace, await intake.engine.control.pace != pace { try await intake.handle(.setPace(pace)) }
         let inbox = try ConsoleInbox()
-        let web = noServer ? nil : try await server.start(intake) { inbox.post(.alert($0)) }
-        let following = Task { await intake.follow(trouble: Self.reportTrouble(to: inbox)) }
-        let ending = try await ConsoleSession.run(intake: intake, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [])
+        let web = noServer ? nil : try await server.start(intake, qandA: qandA) { inbox.post(.alert($0)) }
+        let following = Task { await intake.follow(qandA: qandA, trouble: Self.reportTrouble(to: inbox)) }
+        let ending = try await ConsoleSession.run(intake: intake, qandA: qandA, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [])
         following.cancel()
         await web?.runner.stop()
         record = await intake.session

@@ -28,13 +28,14 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try database.open(create: true)
         let record = try await RunCommand.openOrCreate(session, pollFile: pollFile, pace: nil, in: store)
         let intake = try await Intake.open(record, in: store)
-        let (runner, urls, qr) = try await server.start(intake) { say("Alert: \($0)") }
+        let qandA = try await QandADesk.open(record, in: store)
+        let (runner, urls, qr) = try await server.start(intake, qandA: qandA) { say("Alert: \($0)") }
         say("Serving session `\(record.name)` (join code \(record.joinCode)) on port \(runner.port).")
         for url in urls { say("Join at \(url)") }
         say(qr.joined(separator: "\n"))
         say("Ctrl-C stops.")
         let following = Task {
-            await intake.follow { problem in
+            await intake.follow(qandA: qandA) { problem in
                 say(problem.map { "Cannot read changes from other processes: \($0)" } ?? "Changes from other processes are read again.")
             }
         }

@@ -32,19 +32,19 @@ struct ServerArguments: ParsableArguments {
         }
     }
 
-    /// Starts the server for `intake`; a taken port is a clear error — or, with
+    /// Starts the server for `intake` and the session's Q&A; a taken port is a clear error — or, with
     /// `anyPortIfTaken` (the demo), any free port instead. `alert` hears what the facilitator
     /// should know about joins.
-    func start(_ intake: Intake, anyPortIfTaken: Bool = false, alert: @escaping @Sendable (String) -> Void)
+    func start(_ intake: Intake, qandA: QandADesk, anyPortIfTaken: Bool = false, alert: @escaping @Sendable (String) -> Void)
         async throws -> (runner: ServerRunner, urls: [String], qr: [String]) {
         let runner: ServerRunner
         do {
-            runner = try await ServerRunner.start(PollServer(intake: intake, options: options, alert: alert))
+            runner = try await ServerRunner.start(PollServer(intake: intake, qandA: qandA, options: options, alert: alert))
         } catch is ServerStartError where anyPortIfTaken {
             var fallback = options
             fallback.port = 0
             do {
-                runner = try await ServerRunner.start(PollServer(intake: intake, options: fallback, alert: alert))
+                runner = try await ServerRunner.start(PollServer(intake: intake, qandA: qandA, options: fallback, alert: alert))
             } catch {
                 throw CLIError(String(describing: error))
             }

@@ -59,6 +59,12 @@ enum ConsoleFixtures {
         for event in events {
             let effects = ConsoleUpdate.update(&model, event)
             all += effects
+            for case .qandA(let change) in effects {
+                // As the desk does: stored with the next id at the time now, then the board comes back.
+                var board = model.qandA
+                board.apply(QandARecord(id: board.lastID + 1, change: change, at: model.now))
+                _ = ConsoleUpdate.update(&model, .qandAChanged(board))
+            }
             for case .session(let sessionEvent) in effects {
                 var engine = SessionEngine(definition: model.definition, control: model.control)
                 if (try? engine.handle(sessionEvent)) != nil {
@@ -67,6 +73,29 @@ enum ConsoleFixtures {
             }
         }
         return all
+    }
+
+    /// A poll with Q&A on, and a model of it whose board has questions on both sides: two
+    /// approved in the room (one with votes), one waiting and one approved online, one hidden.
+    static func qandAModel(size: TerminalSize = .minimum) -> ConsoleModel {
+        var definition = poll
+        definition.qa = QandASettings()
+        var model = model(definition, size: size)
+        model.now = now
+        let changes: [QandAChange] = [
+            .ask(text: "Could you give a concrete example from your own work?", name: nil, side: .room, channel: .web, author: "a", shown: true),
+            .ask(text: "How do we reach people who are not online?", name: "Amina", side: .room, channel: .web, author: "b", shown: true),
+            .ask(text: "Is there any good law we could point to?", name: nil, side: .online, channel: .web, author: "c", shown: false),
+            .ask(text: "Who should we talk to after this workshop? 谁？", name: nil, side: .online, channel: .relayed, author: nil, shown: true),
+            .ask(text: "Spam spam spam", name: nil, side: .online, channel: .web, author: "d", shown: false),
+            .hide(5),
+            .vote(question: 2, participant: "v1", up: true), .vote(question: 2, participant: "v2", up: true),
+            .vote(question: 4, participant: "v1", up: true),
+        ]
+        for (index, change) in changes.enumerated() {
+            model.qandA.apply(QandARecord(id: Int64(index + 1), change: change, at: now))
+        }
+        return model
     }
 
     static func keys(_ text: String) -> [ConsoleEvent] { text.map { .key(.character($0)) } }

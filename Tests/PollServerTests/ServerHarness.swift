@@ -23,6 +23,7 @@ struct ServerHarness {
     let folder: TemporaryFolder
     let store: SQLiteStore
     let intake: Intake
+    let qandA: QandADesk
     let server: PollServer
     let code: String
     /// A participant token the server issued (the default participant of `answer`).
@@ -30,13 +31,18 @@ struct ServerHarness {
     /// What the server told the facilitator (join alerts).
     let alerts = AlertLog()
 
-    init(pace: Pace = .audience, options: ServerOptions = ServerOptions(bind: "127.0.0.1", port: 0, requestTimeout: 2)) async throws {
+    /// `qa`: the poll's Q&A settings (none: Q&A off).
+    init(pace: Pace = .audience, qa: QandASettings? = nil,
+         options: ServerOptions = ServerOptions(bind: "127.0.0.1", port: 0, requestTimeout: 2)) async throws {
         folder = try TemporaryFolder("roompoll-server")
         store = try SQLiteStore(path: folder.path("server.sqlite"))
-        let record = try await SessionOpener.create(in: store, name: "s", stem: "server", definition: Self.poll, source: "",
+        var poll = Self.poll
+        poll.qa = qa
+        let record = try await SessionOpener.create(in: store, name: "s", stem: "server", definition: poll, source: "",
                                                     pace: pace, now: Date())
         intake = try await Intake.open(record, in: store)
-        server = PollServer(intake: intake, options: options, alert: alerts.add)
+        qandA = try await QandADesk.open(record, in: store)
+        server = PollServer(intake: intake, qandA: qandA, options: options, alert: alerts.add)
         code = record.joinCode
         token = server.tokens.issue()
     }
@@ -45,7 +51,7 @@ struct ServerHarness {
     func server(_ change: (inout ServerOptions) -> Void) -> PollServer {
         var options = server.options
         change(&options)
-        return PollServer(intake: intake, options: options, alert: alerts.add)
+        return PollServer(intake: intake, qandA: qandA, options: options, alert: alerts.add)
     }
 
     func cleanUp() { folder.remove() }

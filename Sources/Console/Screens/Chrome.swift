@@ -50,6 +50,12 @@ enum Chrome {
         let rounds = "o/c \(first)/\(last)"
         switch model.screen {
         case .hands: return "↑↓ option  0-9 count  Tab round  Enter save  Esc cancel"
+        case .qandA:
+            if model.qandAState.input != nil { return "type the text  Enter save  Esc cancel" }
+            let back = model.moderator ? "q quit" : "Esc back"
+            if model.size.columns < 100 { return "↑↓←→ select  y approve  x hide  Space answer  d done  ? keys  \(back)" }
+            if model.size.columns < 150 { return "↑↓←→ select  y approve  x hide  Space answer  d answered  t type in  ? keys  \(back)" }
+            return "↑↓←→ select  y approve  x hide  u restore  Space answer now  d answered  e edit  t type in  m merge  g next  w view  ? keys  \(back)"
         case .summary: return "↑↓ scroll  s back  v compare  ←→ question  ? help  q quit"
         default:
             let space = model.control.pace == .presenter ? "  Space voting" : ""

@@ -21,6 +21,7 @@ public enum ScreenRenderer {
         case .compare: CompareScreen.draw(model, into: &grid, area: area)
         case .summary: SummaryScreen.draw(model, into: &grid, area: area)
         case .hands: HandsScreen.draw(model, into: &grid, area: area)
+        case .qandA: QandAScreen.draw(model, into: &grid, area: area)
         case .kiosk: break
         }
         switch model.overlay {
