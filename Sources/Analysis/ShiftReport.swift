@@ -12,6 +12,8 @@ public struct ShiftReport: Sendable, Hashable {
     public var segments: [SegmentBreakdown] = []
     /// For rooms under `ShiftAnalysis.smallRoom` people: how precise the percentages are.
     public var caveat: String?
+    /// The audience Q&A, when the poll has it on.
+    public var qandA: QandASummary?
 
     public init(session: SessionInfo, rounds: [String], participants: [String: Int], questions: [QuestionShift]) {
         self.session = session

@@ -21,6 +21,7 @@ public struct HTMLReport: ReportFormat {
             body += QuestionSection.render(shift, number: index + 1, id: ids[index])
         }
         body += SegmentSection.render(report.segments)
+        if let qandA = report.qandA { body += QandASection.html(qandA) }
         body += MethodsNote.html
         return """
             <!doctype html>

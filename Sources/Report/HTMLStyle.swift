@@ -6,6 +6,7 @@ enum HTMLStyle {
         * { box-sizing: border-box; }
         body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
                color: #111; background: #fff; }
+        .muted { color: #444; }
         main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
         main p, main li, main dl, caption { max-width: 46rem; }
         h1 { font-size: 1.6rem; line-height: 1.25; margin: .5rem 0 .25rem; }

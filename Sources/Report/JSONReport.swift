@@ -29,6 +29,7 @@ public struct JSONReport: ReportFormat {
         var caveat: String?
         var questions: [QuestionEntry]
         var segments: [SegmentSummary]
+        var qanda: QandAEntry?
 
         init(_ report: ShiftReport) {
             session = Session(name: report.session.name, poll_title: report.session.pollTitle,
@@ -49,6 +50,50 @@ public struct JSONReport: ReportFormat {
                 return entry
             }
             segments = report.segments.map { SegmentSummary(id: $0.segment.id, groups: $0.groups.map { GroupSize(label: $0.label, size: $0.size) }) }
+            qanda = report.qandA.map(QandAEntry.init)
+        }
+    }
+
+    /// The audience Q&A: answered questions in order, unanswered by votes, the time split.
+    struct QandAEntry: Encodable {
+        struct Item: Encodable {
+            var id: Int64
+            var text: String
+            var name: String?
+            var side: String
+            var channel: String
+            var state: String
+            var votes: Int
+            var seconds: Double
+        }
+
+        struct Side: Encodable {
+            var asked: Int
+            var answered: Int
+            var seconds: Double
+        }
+
+        var answered: [Item]
+        var unanswered: [Item]
+        var room: Side
+        var online: Side
+        var never_approved: Int
+        var hidden: Int
+        var split: String
+
+        init(_ summary: QandASummary) {
+            func item(_ i: QandASummary.Item) -> Item {
+                Item(id: i.id, text: i.text, name: i.name, side: i.side.rawValue, channel: i.channel.rawValue, state: i.state.rawValue,
+                     votes: i.votes, seconds: (i.seconds * 10).rounded() / 10)
+            }
+            func side(_ s: QandASummary.Side) -> Side { Side(asked: s.asked, answered: s.answered, seconds: (s.seconds * 10).rounded() / 10) }
+            answered = summary.answered.map(item)
+            unanswered = summary.unanswered.map(item)
+            room = side(summary.room)
+            online = side(summary.online)
+            never_approved = summary.waiting
+            hidden = summary.hidden
+            split = summary.split
         }
     }
 

@@ -29,6 +29,10 @@ public struct MarkdownReport: ReportFormat {
                 lines += group.shifts.map { "- **\(escape($0.question.id))**: \(escape($0.headline))" }
             }
         }
+        if let qandA = report.qandA {
+            lines += ["", "## Audience Q&A", ""]
+            lines += QandASection.lines(qandA, number: { "\($0)." }, bullet: "-").map(escape)
+        }
         lines += ["", "## Methods", "", escape(ReportWording.methodsSummary)]
         return lines.joined(separator: "\n") + "\n"
     }

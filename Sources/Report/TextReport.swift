@@ -31,6 +31,12 @@ public struct TextReport: ReportFormat {
             lines.append("")
             lines += segment(breakdown)
         }
+        if let qandA = report.qandA {
+            lines += ["", style("Audience Q&A", .bold)]
+            for line in QandASection.lines(qandA, number: { "\($0)." }, bullet: "-") {
+                lines += line.isEmpty ? [""] : wrap(line, indent: "", hanging: "   ")
+            }
+        }
         lines.append("")
         lines += wrap(ReportWording.methodsSummary, indent: "")
         return lines.map(DisplayWidth.trimTrailing).joined(separator: "\n") + "\n"

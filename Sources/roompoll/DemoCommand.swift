@@ -112,9 +112,34 @@ struct DemoCommand: AsyncParsableCommand {
             say("\(round.capitalized) round: \(accepted) answers from \(people.count) participants.")
         }
         let finished = await intake.session
+        if crowd.definition.qa != nil { try await runQandA(crowd: crowd, session: finished, store: store) }
         say("")
         say(TextReport().render(try await ReportCommand.analyze(finished, in: store)), terminator: "")
         say("\nStored in \(path). Next: roompoll report \(finished.name) --db \(path) --format json")
+    }
+
+    /// The audience's questions and votes, every question approved, and the proposed next
+    /// question answered a few times (so the report's Q&A section has something to show).
+    func runQandA(crowd: SimulatedAudience, session: SessionRecord, store: any Store) async throws {
+        let desk = try await QandADesk.open(session, in: store)
+        var asked: [Int64] = []
+        for step in crowd.qandASteps() {
+            switch step {
+            case let .ask(author, text, side):
+                if case .success(let question) = await desk.ask(text: text, name: nil, side: side, author: author) {
+                    asked.append(question.id)
+                    if question.state == .waiting { try await desk.moderate(.approve(question.id)) }
+                }
+            case let .vote(voter, index):
+                if index < asked.count { _ = await desk.vote(question: asked[index], participant: voter, up: true) }
+            }
+        }
+        for _ in 0..<3 {
+            guard let next = await desk.board.proposal(now: Date()) else { break }
+            try await desk.moderate(.answering(next.id))
+            try await desk.moderate(.answered(next.id))
+        }
+        say("Audience Q&A: \(asked.count) questions, \(await desk.board.totalVotes) votes.")
     }
 
     /// The poll file: as given, or the default demo poll found from the current folder or

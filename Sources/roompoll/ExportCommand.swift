@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PollCore
 import Report
 import Store
 
@@ -14,7 +16,9 @@ struct ExportCommand: AsyncParsableCommand {
         discussion: """
             Answers are written in the import encoding: what `export --format csv` writes, `roompoll import` reads back unchanged. \
             `--format wide` writes one row per participant with a column per question and round (`<question>.<round>`), \
-            ready for R, SPSS or pandas.
+            ready for R, SPSS or pandas. \
+            With `--qa`, the session's audience Q&A instead: every question with its side (room or online), channel, state, \
+            votes, order and time answered; csv leaves hidden questions out, json has them marked hidden.
             """
     )
 
@@ -27,6 +31,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Export the audience Q&A (questions, votes, sides, time answered) instead of the answers; csv or json.")
+    var qa = false
+
     @Flag(help: "Skip stored rows that cannot be read (listed on standard error) instead of stopping.")
     var salvage = false
 
@@ -35,6 +42,14 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try database.open(create: false)
         let record = try await database.session(session, in: store)
+        if qa {
+            guard format != .wide else { throw CLIError("--qa writes csv or json, not wide") }
+            let board = QandABoard(try await store.qandAChanges(of: record, after: 0))
+            try write(format == .csv ? QandAExport.csv(session: record.name, board: board, end: Date())
+                                     : QandAExport.json(session: record.name, pollTitle: record.definition.title, board: board, end: Date()),
+                      to: output)
+            return
+        }
         let responses = try await database.read(salvage: salvage) { try await store.currentResponses(of: record, salvage: $0) }
         let text: String
         switch format {

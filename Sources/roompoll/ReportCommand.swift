@@ -62,6 +62,10 @@ struct ReportCommand: AsyncParsableCommand {
         let info = SessionInfo(name: record.name, pollTitle: record.definition.title,
                                event: record.definition.event, createdAt: record.createdAt)
         let tally = try await store.currentTally(of: record, participants: .compact, salvage: salvage)
-        return ShiftAnalysis.analyze(session: info, tally: tally)
+        var report = ShiftAnalysis.analyze(session: info, tally: tally)
+        if record.definition.qa != nil {
+            report.qandA = QandASummary(QandABoard(try await store.qandAChanges(of: record, after: 0)), end: Date())
+        }
+        return report
     }
 }

@@ -11,10 +11,14 @@ import TestSupport
 struct ReportSnapshotTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
 
-    static func report() throws -> ShiftReport {
+    static func poll() throws -> PollDefinition {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../polls/encryption-human-right.yaml").standardized
-        let definition = try PollFileParser.parse(String(contentsOf: file, encoding: .utf8))
+        return try PollFileParser.parse(String(contentsOf: file, encoding: .utf8))
+    }
+
+    static func report() throws -> ShiftReport {
+        let definition = try poll()
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         var engine = SessionEngine(definition: definition, control: SessionControl(startOf: definition, pace: .audience))
         var responses: [Response] = []
@@ -26,7 +30,72 @@ struct ReportSnapshotTests {
             }
         }
         let info = SessionInfo(name: "workshop", pollTitle: definition.title, event: definition.event, createdAt: now)
-        return ShiftAnalysis.analyze(session: info, definition: definition, responses: responses)
+        var report = ShiftAnalysis.analyze(session: info, definition: definition, responses: responses)
+        report.qandA = QandASummary(qandABoard(audience, now: now), end: now.addingTimeInterval(1800))
+        return report
+    }
+
+    /// The audience's Q&A: every question approved but the last (hidden), then the proposed
+    /// next question answered four times, three minutes each.
+    static func qandABoard(_ audience: SimulatedAudience, now: Date) -> QandABoard {
+        var board = QandABoard()
+        var asked: [Int64] = []
+        var at = now
+        func apply(_ change: QandAChange) {
+            board.apply(QandARecord(id: board.lastID + 1, change: change, at: at))
+        }
+        for step in audience.qandASteps() {
+            switch step {
+            case let .ask(author, text, side):
+                apply(.ask(text: text, name: asked.count == 1 ? "Amina" : nil, side: side, channel: .web, author: author, shown: true))
+                asked.append(board.lastID)
+            case let .vote(voter, index):
+                apply(.vote(question: asked[index], participant: voter, up: true))
+            }
+        }
+        apply(.ask(text: "From the call's chat: what about SIM registration?", name: nil, side: .online, channel: .relayed, author: nil, shown: true))
+        apply(.hide(asked.last!))
+        for _ in 0..<4 {
+            guard let next = board.proposal(now: at) else { break }
+            apply(.answering(next.id))
+            at = at.addingTimeInterval(180)
+            apply(.answered(next.id))
+        }
+        return board
+    }
+
+    @Test func qandAExportLeavesHiddenQuestionsOutOfTheCSVOnly() throws {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let board = Self.qandABoard(SimulatedAudience(definition: try Self.poll(), size: 60, seed: 2026), now: now)
+        let hidden = try #require(board.questions.values.first { $0.state == .hidden })
+        let csv = CSV.parse(QandAExport.csv(session: "workshop", board: board, end: now))
+        #expect(csv.first?.fields == QandAExport.columns)
+        #expect(csv.count == board.questions.count, "a header and every question but the hidden one")
+        #expect(!csv.contains { $0.fields[1] == String(hidden.id) })
+        let json = QandAExport.json(session: "workshop", pollTitle: "T", board: board, end: now)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let questions = try #require(document["questions"] as? [[String: String]])
+        #expect(questions.count == board.questions.count)
+        #expect(questions.first { $0["id"] == String(hidden.id) }?["state"] == "hidden")
+        #expect(document["schema"] as? String == "roompoll.qanda/1")
+        let answered = questions.filter { !($0["answered_order"] ?? "").isEmpty }
+        #expect(answered.count == 4 && answered.allSatisfy { $0["seconds_answering"] == "180.0" })
+    }
+
+    @Test func theJSONReportHasTheQandAWithoutHiddenQuestions() throws {
+        let report = try Self.report()
+        let json = JSONReport().render(report)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let qanda = try #require(document["qanda"] as? [String: Any])
+        let answered = try #require(qanda["answered"] as? [[String: Any]])
+        #expect(answered.count == 4)
+        #expect(qanda["hidden"] as? Int == 1)
+        let room = try #require(qanda["room"] as? [String: Any]), online = try #require(qanda["online"] as? [String: Any])
+        #expect((room["seconds"] as? Double ?? 0) + (online["seconds"] as? Double ?? 0) == 720)
+        #expect(answered.first?["side"] as? String == "room", "a tie: the room first; then online, the room having no more")
+        let listed = try #require(report.qandA).answered.map(\.text) + report.qandA!.unanswered.map(\.text)
+        #expect(listed.allSatisfy { json.contains($0) })
+        #expect(!json.contains("Who should we talk to after this workshop?"), "the hidden question is not in the report")
     }
 
     @Test func text() throws {

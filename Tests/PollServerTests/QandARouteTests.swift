@@ -1,0 +1,151 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PollCore
+@testable import PollServer
+import Testing
+
+/// The Q&A routes: the Questions page without JavaScript, and the JSON API with every status
+/// code and hostile text. A refused request changes nothing.
+@Suite("Q&A routes")
+struct QandARouteTests {
+    func cookie(_ response: TestResponse) -> String? {
+        response.headers[.setCookie]?.split(separator: ";").first.map(String.init)
+    }
+
+    func json(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    @Test func askingAndVotingWithoutJavaScript() async throws {
+        let h = try await ServerHarness(qa: QandASettings(moderation: true))
+        defer { h.cleanUp() }
+        try await h.test { client in
+            let token = try await client.execute(uri: "/s/\(h.code)", method: .get) { response -> String in
+                #expect(String(buffer: response.body).contains("href=\"/s/\(h.code)/questions\">Questions</a>"), "a link from every page")
+                return try #require(self.cookie(response))
+            }
+            let headers: HTTPFields = [.cookie: token, .contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(uri: "/s/\(h.code)/questions", method: .get, headers: [.cookie: token]) { page in
+                let html = String(buffer: page.body)
+                #expect(page.status == .ok)
+                #expect(html.contains("I am joining online"), "no place question: the form asks where")
+                #expect(html.contains("No questions yet."))
+                #expect(html.contains("aria-current=\"page\">Questions</a>"))
+            }
+            // Without saying where: refused, the typed text kept.
+            var response = try await client.execute(uri: "/s/\(h.code)/questions", method: .post, headers: headers,
+                                                    body: ByteBuffer(string: "text=Why+%3Cb%3Enow%3C%2Fb%3E%3F&name="))
+            #expect(response.status == .unprocessableContent)
+            #expect(String(buffer: response.body).contains("Say whether you are in the room or joining online."))
+            #expect(String(buffer: response.body).contains(">Why &lt;b&gt;now&lt;/b&gt;?</textarea>"))
+            response = try await client.execute(uri: "/s/\(h.code)/questions", method: .post, headers: headers,
+                                                body: ByteBuffer(string: "text=Why+%3Cb%3Enow%3C%2Fb%3E%3F&name=&side=online"))
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/s/\(h.code)/questions?asked=waiting")
+            try await client.execute(uri: "/s/\(h.code)/questions?asked=waiting", method: .get, headers: [.cookie: token]) { page in
+                let html = String(buffer: page.body)
+                #expect(html.contains("It shows once a moderator approves it."))
+                #expect(html.contains("Why &lt;b&gt;now&lt;/b&gt;?</span> <span class=\"tag\">waiting for approval</span>"))
+                #expect(!html.contains("I am joining online"), "the side is remembered")
+                #expect(html.contains("No questions yet."), "not approved: not in everyone's list")
+            }
+            let id = try #require(await h.qandA.board.questions.keys.first)
+            try await h.qandA.moderate(.approve(id))
+            response = try await client.execute(uri: "/s/\(h.code)/questions/\(id)/vote", method: .post, headers: headers, body: ByteBuffer())
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/s/\(h.code)/questions#q-\(id)")
+            try await client.execute(uri: "/s/\(h.code)/questions", method: .get, headers: [.cookie: token]) { page in
+                let html = String(buffer: page.body)
+                #expect(html.contains("aria-pressed=\"true\""))
+                #expect(html.contains("1 vote</button>"))
+            }
+            #expect(await h.qandA.board.questions[id]?.votes == 1)
+            _ = try await client.execute(uri: "/s/\(h.code)/questions/\(id)/vote", method: .post, headers: headers, body: ByteBuffer())
+            #expect(await h.qandA.board.questions[id]?.votes == 0, "pressing again takes the vote back")
+            try await h.qandA.moderate(.hide(id))
+            response = try await client.execute(uri: "/s/\(h.code)/questions/\(id)/vote", method: .post, headers: headers, body: ByteBuffer())
+            #expect(response.status == .notFound)
+            try await client.execute(uri: "/s/\(h.code)/questions", method: .get, headers: [.cookie: token]) { page in
+                #expect(String(buffer: page.body).contains("<span class=\"tag\">not shown</span>"), "hidden says only “not shown” to its author")
+            }
+            // From another site: refused.
+            response = try await client.execute(uri: "/s/\(h.code)/questions", method: .post,
+                                                headers: headers + [.origin: "https://evil.example"], body: ByteBuffer(string: "text=Hi&side=room"))
+            #expect(response.status == .forbidden)
+        }
+        #expect(await h.qandA.board.questions.count == 1)
+    }
+
+    @Test func theAPIWithEveryStatusCode() async throws {
+        let h = try await ServerHarness(qa: QandASettings(moderation: false))
+        defer { h.cleanUp() }
+        try await h.test { client in
+            func post(_ uri: String, _ body: ByteBuffer, type: String = "application/json") async throws -> TestResponse {
+                try await client.execute(uri: uri, method: .post, headers: [.contentType: type], body: body)
+            }
+            func ask(_ object: [String: Any]) async throws -> TestResponse {
+                try await post("/api/v1/questions", ServerHarness.json(["code": h.code, "participant": h.token].merging(object) { $1 }))
+            }
+            var response = try await ask(["text": "What about <script>alert(1)</script> and \u{202E}evil\u{202C}?", "side": "room", "name": "Ana"])
+            #expect(response.status == .created)
+            let asked = try json(response)
+            #expect(asked["text"] as? String == "What about <script>alert(1)</script> and evil?", "bidi overrides removed; HTML is escaped where shown")
+            #expect(asked["state"] as? String == "shown", "moderation off: shown at once")
+            #expect(asked["side"] as? String == "room" && asked["name"] as? String == "Ana")
+            let id = try #require(asked["id"] as? Int)
+            #expect(try await ask(["text": "   ", "side": "room"]).status == .unprocessableContent)
+            response = try await ask(["text": String(repeating: "x", count: 281), "side": "room"])
+            #expect(response.status == .unprocessableContent)
+            #expect(String(buffer: response.body).contains("at most 280"))
+            #expect(try await ask(["text": "Hi", "side": "upstairs"]).status == .unprocessableContent)
+            #expect(try await ask(["text": "Hi", "participant": "forged"]).status == .forbidden)
+            #expect(try await ask(["text": "Hi", "code": "ZZZZZZ"]).status == .notFound)
+            #expect(try await post("/api/v1/questions", ByteBuffer(string: "{\"text\": ")).status == .badRequest)
+            #expect(try await post("/api/v1/questions", ByteBuffer(string: "text=hi"), type: "application/x-www-form-urlencoded").status
+                    == .unsupportedMediaType)
+            #expect(try await post("/api/v1/questions", ByteBuffer(repeating: 0x20, count: 9000)).status == .contentTooLarge)
+
+            func vote(_ question: Any, _ extra: [String: Any] = [:]) async throws -> TestResponse {
+                try await post("/api/v1/questions/\(question)/vote",
+                               ServerHarness.json(["code": h.code, "participant": h.token].merging(extra) { $1 }))
+            }
+            response = try await vote(id)
+            #expect(response.status == .created)
+            #expect(try json(response)["votes"] as? Int == 1 && json(response)["voted"] as? Bool == true)
+            response = try await vote(id, ["up": true])
+            #expect(try json(response)["votes"] as? Int == 1, "a second vote never counts twice")
+            response = try await vote(id)
+            #expect(try json(response)["votes"] as? Int == 0 && json(response)["voted"] as? Bool == false, "without `up` it toggles")
+            #expect(try await vote(999).status == .notFound)
+            #expect(try await vote("abc").status == .notFound)
+            #expect(try await vote(id, ["up": "yes"]).status == .badRequest)
+
+            try await client.execute(uri: "/api/v1/questions?code=\(h.code)&participant=\(h.token)", method: .get) { page in
+                let list = try self.json(page)
+                let questions = try #require(list["questions"] as? [[String: Any]])
+                #expect(questions.count == 1)
+                #expect(questions.first?["voted"] as? Bool == false)
+                #expect((list["mine"] as? [[String: Any]])?.count == 1)
+                #expect(!String(buffer: page.body).contains(h.token), "no token is ever given out")
+            }
+            try await client.execute(uri: "/api/v1/questions?code=ZZZZZZ", method: .get) { #expect($0.status == .notFound) }
+        }
+        #expect(await h.qandA.board.questions.count == 1, "only the good question was stored")
+        #expect(await h.qandA.board.totalVotes == 0)
+    }
+
+    @Test func qandAOffIsAConflict() async throws {
+        let h = try await ServerHarness()
+        defer { h.cleanUp() }
+        try await h.test { client in
+            let response = try await client.execute(uri: "/api/v1/questions", method: .post, headers: [.contentType: "application/json"],
+                                                    body: ServerHarness.json(["code": h.code, "participant": h.token, "text": "Hi"]))
+            #expect(response.status == .conflict)
+            try await client.execute(uri: "/api/v1/questions?code=\(h.code)", method: .get) { #expect($0.status == .conflict) }
+            try await client.execute(uri: "/s/\(h.code)", method: .get) { page in
+                #expect(!String(buffer: page.body).contains("/questions"), "no Questions link when the poll has no Q&A")
+            }
+        }
+    }
+}
