@@ -48,6 +48,7 @@ enum StaticAssets {
           if (!code || !window.EventSource || !window.fetch || !window.DOMParser) return;
           var state = body.dataset.state;
           var events = new EventSource('/api/v1/events?code=' + encodeURIComponent(code));
+          document.documentElement.dataset.live = 'on';
           // Leaving the page closes the stream, so a browser's few connections per server stay free.
           window.addEventListener('pagehide', function () { events.close(); });
           events.addEventListener('session', function (event) {
