@@ -71,7 +71,7 @@ enum QandAPage {
                 <li id="q-\(question.id)"><p dir="auto" class="qa-text">\(HTMLText.escape(question.text))</p>
                 <p class="hint"><bdi>\(who)</bdi> · \(question.side.label)\(state)</p>
                 <form method="post" action="/s/\(code)/questions/\(question.id)/vote" class="vote">
-                <button type="submit" id="vote-\(question.id)" class="\(voted ? "" : "secondary")" aria-pressed="\(voted)">▲ <span>\(voted ? "Voted" : "Upvote")</span><span class="visually-hidden"> this question</span> · \(votes)</button>
+                <button type="submit" id="vote-\(question.id)" class="\(voted ? "" : "secondary")" aria-pressed="\(voted)"><span><span aria-hidden="true">▲ </span>Upvote<span class="visually-hidden"> this question</span> · \(votes)</span></button>
                 </form></li>
                 """
         }.joined(separator: "\n")

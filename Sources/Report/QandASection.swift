@@ -40,17 +40,17 @@ enum QandASection {
     static func html(_ qandA: QandASummary) -> String {
         var html = "<section id=\"qanda\" aria-labelledby=\"qanda-heading\">\n<h2 id=\"qanda-heading\">Audience Q&amp;A</h2>\n"
         html += "<p>\(HTMLText.escape(qandA.split))</p>\n"
-        func table(_ caption: String, _ items: [QandASummary.Item], ordered: Bool) -> String {
-            HTMLTable(caption: caption, columns: [ordered ? "#" : "Votes", "Question", "Side", "Votes", "Time"],
+        func table(_ caption: String, _ items: [QandASummary.Item]) -> String {
+            HTMLTable(caption: caption, columns: ["#", "Question", "Side", "Votes", "Time"],
                       rows: items.enumerated().map { index, item in
-                          [ordered ? String(index + 1) : String(item.votes),
+                          [String(index + 1),
                            HTMLEscaping.pollText(item.text) + (item.name.map { " <span class=\"muted\">— \(HTMLText.escape($0))</span>" } ?? "")
                                + (item.channel == .relayed ? " <span class=\"muted\">(relayed)</span>" : ""),
                            item.side.label, String(item.votes), item.seconds >= 1 ? QandAClock.minutes(item.seconds) : "–"]
                       }, textColumns: [1, 2]).html
         }
-        if !qandA.answered.isEmpty { html += table("Answered, in order", qandA.answered, ordered: true) }
-        if !qandA.unanswered.isEmpty { html += table("Not answered, most votes first", qandA.unanswered, ordered: false) }
+        if !qandA.answered.isEmpty { html += table("Answered, in order", qandA.answered) }
+        if !qandA.unanswered.isEmpty { html += table("Not answered, most votes first", qandA.unanswered) }
         if qandA.answered.isEmpty && qandA.unanswered.isEmpty { html += "<p>No questions were asked.</p>\n" }
         if let note = notListed(qandA) { html += "<p>\(HTMLText.escape(note))</p>\n" }
         return html + "</section>\n"

@@ -58,7 +58,7 @@ struct QandARouteTests {
             try await client.execute(uri: "/s/\(h.code)/questions", method: .get, headers: [.cookie: token]) { page in
                 let html = String(buffer: page.body)
                 #expect(html.contains("aria-pressed=\"true\""))
-                #expect(html.contains("1 vote</button>"))
+                #expect(html.contains("· 1 vote</span></button>"))
             }
             #expect(await h.qandA.board.questions[id]?.votes == 1)
             _ = try await client.execute(uri: "/s/\(h.code)/questions/\(id)/vote", method: .post, headers: headers, body: ByteBuffer())
