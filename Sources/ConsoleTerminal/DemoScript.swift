@@ -10,13 +10,17 @@ import PollCore
 public struct DemoScript: Sendable {
     let inbox: ConsoleInbox
     let audience: AudienceDriver
+    /// The session's Q&A: during the discussion the script approves the audience's
+    /// questions, as an online moderator would from `roompoll moderate`, and answers two.
+    let qandA: QandADesk?
     let definition: PollDefinition
     /// 1 = real time; 2 = twice as fast.
     let speed: Double
 
-    public init(inbox: ConsoleInbox, audience: AudienceDriver, definition: PollDefinition, speed: Double) {
+    public init(inbox: ConsoleInbox, audience: AudienceDriver, qandA: QandADesk? = nil, definition: PollDefinition, speed: Double) {
         self.inbox = inbox
         self.audience = audience
+        self.qandA = qandA
         self.definition = definition
         self.speed = speed
     }
@@ -34,6 +38,23 @@ public struct DemoScript: Sendable {
             if sent >= total { return }
             try await pause(0.5)
         }
+    }
+
+    /// The Q&A screen: the waiting questions approved (by "the moderator"), then the
+    /// proposed question answered, then the next proposal (from the side that is behind).
+    func questionsAndAnswers() async throws {
+        guard let qandA, qandA.settings != nil else { return }
+        inbox.post(.status("Audience Q&A: the online moderator approves the questions; the facilitator answers two."))
+        for question in await qandA.board.ranked(states: [.waiting]) { _ = try? await qandA.moderate(.approve(question.id)) }
+        press(.character("a"))                  // the Q&A screen, the proposed question selected
+        try await pause(3)
+        for _ in 0..<2 {
+            press(.character("g"), .character(" "))   // answer the proposed question: its side's clock runs
+            try await pause(5)
+            press(.character("d"))
+            try await pause(2)
+        }
+        press(.escape)
     }
 
     public func run() async throws {
@@ -54,7 +75,8 @@ public struct DemoScript: Sendable {
             press(key)                              // close the round
             if index < definition.rounds.count - 1 {
                 inbox.post(.status("The discussion happens here… (the closing round opens in a moment)"))
-                try await pause(6)
+                try await pause(4)
+                try await questionsAndAnswers()
             }
         }
         for _ in definition.questions { press(.character("p")) }

@@ -83,15 +83,28 @@ extension AudienceDriver {
         let steps = audience.qandASteps()
         let pause = roundDuration / max(1, steps.count)
         var asked: [Int64] = []
+        // Votes for a question still waiting for approval wait too, and are given once it shows.
+        var pending: [(voter: String, question: Int)] = []
+        func vote(_ voter: String, _ question: Int64?) async -> Bool {
+            guard let question else { return false }
+            if case .failure(.refused(.unknownQuestion)) = await desk.vote(question: question, participant: voter, up: true) { return false }
+            return true
+        }
         for step in steps {
             if Task.isCancelled { return }
             switch step {
             case let .ask(author, text, side):
                 if case .success(let question) = await desk.ask(text: text, name: nil, side: side, author: author) { asked.append(question.id) }
             case let .vote(voter, index):
-                if index < asked.count { _ = await desk.vote(question: asked[index], participant: voter, up: true) }
+                if await !vote(voter, index < asked.count ? asked[index] : nil) { pending.append((voter, index)) }
             }
             try? await Task.sleep(for: pause)
+        }
+        while !pending.isEmpty && !Task.isCancelled {
+            var still: [(voter: String, question: Int)] = []
+            for wait in pending where await !vote(wait.voter, wait.question < asked.count ? asked[wait.question] : nil) { still.append(wait) }
+            pending = still
+            try? await Task.sleep(for: .milliseconds(500))
         }
     }
 }

@@ -73,16 +73,16 @@ struct DemoCommand: AsyncParsableCommand {
             inbox.post(.status($0))
         }
         let feeding = Task { await driver.run() }
+        let qandA = try await QandADesk.open(await intake.session, in: intake.store)
+        let asking = Task { await driver.ask(qandA) }
         let script = auto ? Task {
-            try await DemoScript(inbox: inbox, audience: driver, definition: crowd.definition, speed: speed).run()
+            try await DemoScript(inbox: inbox, audience: driver, qandA: qandA, definition: crowd.definition, speed: speed).run()
         } : nil
         defer {
             feeding.cancel()
+            asking.cancel()
             script?.cancel()
         }
-        let qandA = try await QandADesk.open(await intake.session, in: intake.store)
-        let asking = Task { await driver.ask(qandA) }
-        defer { asking.cancel() }
         let web = noServer ? nil : try await server.start(intake, qandA: qandA, anyPortIfTaken: true) { inbox.post(.alert($0)) }
         defer { if let web { Task { await web.runner.stop() } } }
         let ending = try await ConsoleSession.run(intake: intake, qandA: qandA, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [],

@@ -135,6 +135,30 @@ struct QandARouteTests {
         #expect(await h.qandA.board.totalVotes == 0)
     }
 
+    @Test func thePlaceQuestionSaysWhereAParticipantIs() async throws {
+        let h = try await ServerHarness(qa: QandASettings(moderation: false, place: .init(question: "single", roomOption: 0)))
+        defer { h.cleanUp() }
+        let online = h.server.tokens.issue(), unknown = h.server.tokens.issue()
+        try await h.intake.handle(.openRound("opening"))
+        try await h.test { client in
+            func post(_ uri: String, _ object: [String: Any]) async throws -> TestResponse {
+                try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: ServerHarness.json(object))
+            }
+            #expect(try await post("/api/v1/answers", ["code": h.code, "participant": h.token, "question": "single", "answer": "Oui"]).status == .created)
+            #expect(try await post("/api/v1/answers", ["code": h.code, "participant": online, "question": "single", "answer": "Non"]).status == .created)
+            var response = try await post("/api/v1/questions", ["code": h.code, "participant": h.token, "text": "From the room", "side": "online"])
+            #expect(try json(response)["side"] as? String == "room", "the place question's answer wins over what the client says")
+            response = try await post("/api/v1/questions", ["code": h.code, "participant": online, "text": "From afar"])
+            #expect(try json(response)["side"] as? String == "online")
+            response = try await post("/api/v1/questions", ["code": h.code, "participant": unknown, "text": "From where?"])
+            #expect(response.status == .unprocessableContent, "no answer to the place question and no side given")
+            let cookie = "rp_\(h.code)=\(h.token)"
+            try await client.execute(uri: "/s/\(h.code)/questions", method: .get, headers: [.cookie: cookie]) { page in
+                #expect(!String(buffer: page.body).contains("I am joining online"), "the page does not ask what the poll knows")
+            }
+        }
+    }
+
     @Test func qandAOffIsAConflict() async throws {
         let h = try await ServerHarness()
         defer { h.cleanUp() }
