@@ -235,3 +235,43 @@ struct CLITests {
         if command != "check" { #expect(outcome.stdout.contains("--db")) }
     }
 }
+
+/// The audience Q&A through the binary: the printed demo asks, votes and answers; the report
+/// and `export --qa` carry it; `moderate` refuses what it cannot do.
+@Suite("Q&A on the command line")
+struct QandACLITests {
+    @Test func theDemoReportAndExportCarryTheQandA() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let db = cli.path("qa.sqlite")
+        let demo = try cli.run("demo", "--print", "--db", db, "--session", "qa", "--poll", cli.poll("encryption-human-right"))
+        #expect(demo.status == 0)
+        #expect(demo.stdout.contains("Audience Q&A: 4 questions"))
+        let report = try cli.run("report", "qa", "--db", db, "--format", "markdown")
+        #expect(report.stdout.contains("## Audience Q&A"))
+        #expect(report.stdout.contains("Answered, in order:"))
+        let csv = try cli.run("export", "qa", "--db", db, "--qa")
+        #expect(csv.status == 0)
+        #expect(csv.lines.first == QandAColumns.header)
+        #expect(csv.lines.count == 5, "a header and the 4 questions")
+        let json = try cli.run("export", "qa", "--db", db, "--qa", "--format", "json")
+        #expect(json.stdout.contains("\"schema\" : \"roompoll.qanda/1\""))
+        let wide = try cli.run("export", "qa", "--db", db, "--qa", "--format", "wide")
+        #expect(wide.status != 0 && wide.stderr.contains("--qa writes csv or json"))
+    }
+
+    @Test func moderateRefusesWhatItCannotDo() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let missing = try cli.run("moderate", "qa", "--db", cli.path("none.sqlite"))
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("terminal") || missing.stderr.contains("no database"))
+        let help = try cli.run("--help")
+        #expect(help.stdout.contains("moderate"), "moderate is listed in --help")
+    }
+}
+
+/// The Q&A export's header, as the README documents it.
+enum QandAColumns {
+    static let header = "session,id,asked_at,side,channel,state,votes,answered_order,seconds_answering,merged_into,name,text,original_text"
+}

@@ -67,6 +67,12 @@ enum FuzzTarget: String {
             for question in definition.questions { _ = request.answer.encoded(for: question) }
         }
         _ = try? JoinRequest(json: bytes)
+        _ = try? VoteRequest(json: bytes)
+        if let question = try? QuestionRequest(json: bytes), case .success(let text) = QandARules.text(question.text) {
+            // A question's text as stored: within its limit, with no control or bidirectional control character.
+            precondition(text.count <= QandARules.maxText && !text.isEmpty)
+            precondition(!text.unicodeScalars.contains { $0.properties.generalCategory == .control || (0x202A...0x202E).contains($0.value) })
+        }
     }
 
     static func codec(_ bytes: UnsafeBufferPointer<UInt8>) {
