@@ -99,8 +99,8 @@ enum QandAUpdate {
                 }
                 return [.qandA(.merge(duplicate, into: selected.id))]
             }
-            guard selected.state != .answering else {
-                model.banner = Banner("Mark it answered (d) before merging it.", kind: .error)
+            guard [.waiting, .shown, .hidden].contains(selected.state) else {
+                model.banner = Banner("An answered question is not merged: its time counts for its side.", kind: .error)
                 return []
             }
             state.merging = selected.id

@@ -30,8 +30,9 @@ public enum ConsoleSession {
         model.joinQR = joinQR
         model.autopilot = autopilot
         model.now = Date()
-        model.qandA = await qandA.board
+        // Observed first, then read: a change taken in between still reaches the screen.
         await qandA.observe { board, _ in inbox.post(.qandAChanged(board)) }
+        model.qandA = await qandA.board
         if moderator { model.moderateOnly() }
         // The Q&A clocks move once a second while a question is being answered (idle, nothing ticks).
         let ticking = Task {

@@ -61,8 +61,9 @@ public actor QandADesk {
         }
         guard let side = side ?? board.side(of: author) else { return .failure(.refused(.sideUnknown)) }
         let change = QandAChange.ask(text: text, name: name, side: side, channel: .web, author: author, shown: !settings.moderation)
-        return await enqueue(.change(change)).flatMap { record in
-            board.questions[record.id].map { .success($0) } ?? .failure(.notStored("the question was not read back"))
+        return await enqueue(.change(change)).map { record in
+            // Until the board has read it back (a failed read), the question as it was asked.
+            board.questions[record.id] ?? QandABoard([QandARecord(id: record.id, change: change, at: record.at)]).questions[record.id]!
         }
     }
 
@@ -73,9 +74,10 @@ public actor QandADesk {
         guard let target = board.resolved(id), board.questions[target]?.state.isPublic == true else {
             return .failure(.refused(.unknownQuestion(id)))
         }
-        return await enqueue(.vote(question: target, participant: participant, up: up)).flatMap { _ in
-            guard let question = board.questions[target] else { return .failure(.notStored("the question was not read back")) }
-            return .success((question, board.hasVoted(participant, for: target)))
+        return await enqueue(.vote(question: target, participant: participant, up: up)).map { record in
+            let voted: Bool
+            if case .vote(_, _, let up) = record.change { voted = up } else { voted = board.hasVoted(participant, for: target) }
+            return (board.questions[target]!, voted)
         }
     }
 
@@ -120,17 +122,21 @@ public actor QandADesk {
                 scratch.apply(QandARecord(id: next, change: change, at: Date()))
                 return change
             }
+            let records: [QandARecord]
             do {
-                let records = try await store.appendQandA(changes, at: Date(), to: session)
-                // Read on from the log rather than apply these directly: another process may
-                // have committed before them, and the board takes the log in order.
-                try await takeIn()
-                for (item, record) in zip(batch, records) { item.done.resume(returning: .success(record)) }
+                records = try await store.appendQandA(changes, at: Date(), to: session)
             } catch {
+                // Nothing was stored. Changes that queued meanwhile waited as long: refuse them too.
                 let refusal = QandARefusal.notStored(String(describing: error))
                 for item in batch + waiting { item.done.resume(returning: .failure(refusal)) }
                 waiting = []
+                continue
             }
+            // Read on from the log rather than apply these directly: another process may have
+            // committed before them, and the board takes the log in order. They are committed
+            // whatever this read gives: a failed read is caught up by the next one.
+            try? await takeIn()
+            for (item, record) in zip(batch, records) { item.done.resume(returning: .success(record)) }
         }
         draining = false
     }

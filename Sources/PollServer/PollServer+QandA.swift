@@ -93,15 +93,18 @@ extension PollServer {
     }
 
     func postVote(_ request: Request, _ context: RoomRequestContext) async throws -> Response {
-        let (page, token, cookie): (ParticipantPage.Context, String, Cookie?)
+        let (page, token, cookie, form): (ParticipantPage.Context, String, Cookie?, FormBody)
         switch await qandAForm(request, context, limiter: voteLimiter) {
-        case .success(let checked): (page, token, cookie) = (checked.page, checked.token, checked.cookie)
+        case .success(let checked): (page, token, cookie, form) = checked
         case .failure(let refusal): return refusal.response
         }
         guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
             return Self.html(await questions(page, token: token, message: nil, error: "There is no such question."), status: .notFound, cookie: cookie)
         }
-        switch await qandA.vote(question: id, participant: token, up: nil) {
+        // The button says what it does (vote, or take the vote back), so a double tap or a
+        // resent form does it once; a form without it toggles.
+        let up = form.value("up").flatMap { $0 == "1" ? true : $0 == "0" ? false : nil }
+        switch await qandA.vote(question: id, participant: token, up: up) {
         case .success(let (question, _)):
             return Self.redirect("/s/\(page.code)/questions#q-\(question.id)", cookie: cookie)
         case .failure(let refusal):
@@ -137,7 +140,8 @@ extension PollServer {
     func apiQuestions(_ request: Request) async throws -> Response {
         guard matches(request.uri.queryParameters.get("code")) else { return Self.error(.notFound, "no session with that code") }
         guard qandA.settings != nil else { return Self.error(.conflict, QandAProblem.off.description) }
-        let participant = request.uri.queryParameters.get("participant").flatMap { tokens.isIssued($0) ? $0 : nil }
+        // The participant comes in a header, not the URL, where proxies and histories keep it.
+        let participant = request.headers[.roompollParticipant].flatMap { tokens.isIssued($0) ? $0 : nil }
         return Self.json(.ok, encoding: QandAView(board: await qandA.board, participant: participant))
     }
 

@@ -274,4 +274,6 @@ public struct PollServer: Sendable {
 
 extension HTTPField.Name {
     static let secFetchSite = Self("Sec-Fetch-Site")!
+    /// The participant asking `GET /api/v1/questions` (their votes and own questions).
+    static let roompollParticipant = Self("Roompoll-Participant")!
 }

@@ -37,6 +37,7 @@ enum QandAPage {
         body += """
             <div class="actions"><button type="submit">Ask</button></div>
             </form>
+            <p id="qa-status" class="error" role="status"></p>
             <div id="qa-live">
             \(mine(board, participant: participant))
             \(list(board, participant: participant, code: code))
@@ -71,6 +72,7 @@ enum QandAPage {
                 <li id="q-\(question.id)"><p dir="auto" class="qa-text">\(HTMLText.escape(question.text))</p>
                 <p class="hint"><bdi>\(who)</bdi> · \(question.side.label)\(state)</p>
                 <form method="post" action="/s/\(code)/questions/\(question.id)/vote" class="vote">
+                <input type="hidden" name="up" value="\(voted ? "0" : "1")">
                 <button type="submit" id="vote-\(question.id)" class="\(voted ? "" : "secondary")" aria-pressed="\(voted)"><span><span aria-hidden="true">▲ </span>Upvote<span class="visually-hidden"> this question</span> · \(votes)</span></button>
                 </form></li>
                 """

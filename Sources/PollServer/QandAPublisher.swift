@@ -4,13 +4,14 @@ import Synchronization
 
 /// Tells the live pages and API listeners when the public Q&A changes: an SSE `questions`
 /// event with the public list, at most every `interval` (a room voting at once makes
-/// thousands of changes a second; pages need a few updates a second at most).
+/// thousands of changes a second; every page that gets the event fetches its list again, so
+/// a thousand phones make a thousand requests per event).
 final class QandAPublisher: Sendable {
     private let hub: EventHub
     private let interval: Duration
     private let latest = Mutex<(board: QandABoard?, scheduled: Bool)>((nil, false))
 
-    init(hub: EventHub, interval: Duration = .milliseconds(250)) {
+    init(hub: EventHub, interval: Duration = .seconds(1)) {
         self.hub = hub
         self.interval = interval
     }

@@ -27,8 +27,8 @@ struct QandAView: Encodable {
         mine = participant.map { token in
             board.questions(of: token).map { question in
                 var item = Self.item(question, voted: nil)
-                if !question.state.isPublic {
-                    item.state = question.state == .waiting ? "waiting" : "not shown"
+                if question.state == .hidden {
+                    item.state = "not shown"
                     item.votes = 0
                 }
                 return item

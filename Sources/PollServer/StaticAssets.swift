@@ -26,6 +26,7 @@ enum StaticAssets {
         .actions { display: flex; flex-wrap: wrap; gap: .75rem; }
         :focus-visible { outline: 3px solid #c60; outline-offset: 2px; }
         .error { color: #a00; font-weight: 700; border-left: 4px solid #a00; padding-left: .75rem; }
+        .error:empty { border: 0; padding: 0; }
         .saved, .status { color: #064; font-weight: 700; border-left: 4px solid #064; padding-left: .75rem; }
         .hint, .progress { color: #333; }
         .tabs { display: flex; gap: .5rem; margin: 0 0 1rem; }
@@ -52,6 +53,8 @@ enum StaticAssets {
           // Leaving the page closes the stream, so a browser's few connections per server stay free.
           window.addEventListener('pagehide', function () { events.close(); });
           events.addEventListener('session', function (event) {
+            // The Questions page does not change with the rounds (and a question may be half typed).
+            if (document.getElementById('qa-live')) return;
             var s = JSON.parse(event.data);
             var key = [s.open_round || '', s.pace, s.pace === 'presenter' ? (s.current_question || '') + ':' + s.voting_open : ''].join('|');
             if (key === state) return;
@@ -82,15 +85,25 @@ enum StaticAssets {
               if (again) again.focus();
             });
           }
-          events.addEventListener('questions', function () { refresh(null); });
+          // A room's phones do not all fetch at the same moment: each waits up to a second more.
+          var pending = false;
+          events.addEventListener('questions', function () {
+            if (pending) return;
+            pending = true;
+            setTimeout(function () { pending = false; refresh(null); }, 500 + Math.random() * 1000);
+          });
           document.addEventListener('submit', function (event) {
             var form = event.target;
             if (!form.classList || !form.classList.contains('vote')) return;
             event.preventDefault();
-            var button = form.querySelector('button');
+            var button = form.querySelector('button'), up = form.querySelector('input[name=up]');
+            var status = document.getElementById('qa-status');
             fetch(form.action, { method: 'POST', credentials: 'same-origin',
-                                 headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' })
-              .then(function () { return refresh(button && button.id); });
+                                 headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'up=' + (up ? up.value : '') })
+              .then(function (response) {
+                if (status) status.textContent = response.ok || response.redirected ? '' : 'Your vote was not recorded (' + response.status + '). Try again in a moment.';
+                return refresh(button && button.id);
+              }, function () { if (status) status.textContent = 'Your vote could not be sent. Check the connection and try again.'; });
           });
         })();
         """

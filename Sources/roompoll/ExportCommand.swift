@@ -45,8 +45,9 @@ struct ExportCommand: AsyncParsableCommand {
         if qa {
             guard format != .wide else { throw CLIError("--qa writes csv or json, not wide") }
             let board = QandABoard(try await store.qandAChanges(of: record, after: 0))
-            try write(format == .csv ? QandAExport.csv(session: record.name, board: board, end: Date())
-                                     : QandAExport.json(session: record.name, pollTitle: record.definition.title, board: board, end: Date()),
+            let end = board.lastChangeAt ?? record.createdAt
+            try write(format == .csv ? QandAExport.csv(session: record.name, board: board, end: end)
+                                     : QandAExport.json(session: record.name, pollTitle: record.definition.title, board: board, end: end),
                       to: output)
             return
         }

@@ -64,7 +64,9 @@ struct ReportCommand: AsyncParsableCommand {
         let tally = try await store.currentTally(of: record, participants: .compact, salvage: salvage)
         var report = ShiftAnalysis.analyze(session: info, tally: tally)
         if record.definition.qa != nil {
-            report.qandA = QandASummary(QandABoard(try await store.qandAChanges(of: record, after: 0)), end: Date())
+            // A question still "being answered" counts up to the last Q&A change, not to whenever the report is run.
+            let board = QandABoard(try await store.qandAChanges(of: record, after: 0))
+            report.qandA = QandASummary(board, end: board.lastChangeAt ?? record.createdAt)
         }
         return report
     }

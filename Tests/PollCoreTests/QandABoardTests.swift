@@ -81,6 +81,17 @@ struct QandABoardTests {
         #expect(b.publicQuestions.map(\.id) == [1])
     }
 
+    @Test func anAnsweredQuestionIsNotMergedAndAHiddenOneKeepsItsTime() {
+        let b = board([ask("R", shown: true), ask("R again", shown: true), .answering(1), .answered(1), .merge(1, into: 2),
+                       .answering(2), .answered(2), .hide(2)],
+                      seconds: [0, 0, 0, 60, 60, 60, 90, 100])
+        #expect(b.questions[1]?.state == .answered, "merging an answered question would take its time from its side")
+        let clock = QandAClock(b, now: b.lastChangeAt!)
+        #expect(clock.room.seconds == 90, "the hidden question's 30 s still count")
+        #expect(clock.room.answered == 1, "but it is not counted (nor listed) as answered")
+        #expect(b.lastChangeAt == t0.addingTimeInterval(100))
+    }
+
     @Test func answeringClocksRunPerSideAndOneAtATime() {
         // Room question answered 0→60 s; online question 60→150 s, taken over at 150 by the room one again.
         let b = board([ask("R", shown: true), ask("O", .online, shown: true),

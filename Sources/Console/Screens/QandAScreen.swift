@@ -39,7 +39,8 @@ enum QandAScreen {
         } else if let id = state.selected, let question = board.questions[id] {
             let by = question.name.map { "by \($0)" } ?? (question.channel == .relayed ? "relayed" : "anonymous")
             var about = "\(question.votes) vote\(question.votes == 1 ? "" : "s") · \(question.side.label) · \(by) · \(question.state.rawValue)"
-            if let original = question.original { about += " · first asked as: \(original)" }
+            // The first text stays off the wall: an edit may have removed a name or an insult.
+            if state.moderating, let original = question.original { about += " · first asked as: \(original)" }
             footer = DisplayWidth.wrap(question.text, area.width).prefix(2).map { ($0, .bold) }
                 + [(DisplayWidth.fit(about, area.width), .muted)]
         }

@@ -8,6 +8,8 @@ public struct QandABoard: Sendable, Hashable {
     public private(set) var questions: [Int64: QandAQuestion] = [:]
     /// The id of the last change applied (followers read on from there).
     public private(set) var lastID: Int64 = 0
+    /// When the last change applied was made (nil: none yet).
+    public private(set) var lastChangeAt: Date?
     /// Who votes for each question.
     private var voters: [Int64: Set<String>] = [:]
     /// Where each participant who asked said they are: asked once, remembered for the session.
@@ -24,6 +26,7 @@ public struct QandABoard: Sendable, Hashable {
     public mutating func apply(_ record: QandARecord) {
         guard record.id > lastID else { return }
         lastID = record.id
+        lastChangeAt = record.at
         let at = record.at
         switch record.change {
         case let .ask(text, name, side, channel, author, shown):
@@ -64,8 +67,9 @@ public struct QandABoard: Sendable, Hashable {
                 question.text = text
             }
         case let .merge(id, target):
+            // An answered (or being answered) question keeps its time on its side: it is not merged.
             guard id != target, let into = resolved(target), into != id,
-                  let state = questions[id]?.state, state != .merged, state != .answering else { return }
+                  let state = questions[id]?.state, [.waiting, .shown, .hidden].contains(state) else { return }
             questions[id]?.state = .merged
             questions[id]?.mergedInto = into
             voters[into, default: []].formUnion(voters[id] ?? [])

@@ -20,7 +20,9 @@ public struct QandAClock: Sendable, Hashable {
     public init(_ board: QandABoard, now: Date) {
         for question in board.questions.values where question.state != .merged {
             self[question.side].seconds += question.seconds(now: now)
-            if question.answeredOrder != nil {
+            // A question answered and then hidden keeps its time but is not counted as answered
+            // (reports do not list hidden questions).
+            if question.answeredOrder != nil, question.state != .hidden {
                 self[question.side].answered += 1
             }
         }
