@@ -137,6 +137,9 @@ public actor QandADesk {
             // whatever this read gives: a failed read is caught up by the next one.
             try? await takeIn()
             for (item, record) in zip(batch, records) { item.done.resume(returning: .success(record)) }
+            // A store that gave back fewer records than it was given broke its contract: whoever
+            // waits for the rest is not told it was stored.
+            for item in batch.dropFirst(records.count) { item.done.resume(returning: .failure(.notStored("the store did not confirm it"))) }
         }
         draining = false
     }
