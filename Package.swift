@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "PollCore", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PollCore", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "PollCore", "TestSupport"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "PollCore", "Analysis", "TestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "PollCore", "Analysis", "JoinQR", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ConsoleTerminalTests", dependencies: ["ConsoleTerminal", "Console", "PollCore"]),
         .testTarget(name: "PollServerTests", dependencies: [
             "PollServer", "Intake", "Store", "PollCore", "RequestBodies", "TestSupport",

@@ -28,6 +28,8 @@ public enum ConsoleEvent: Sendable, Hashable {
     case status(String?)
     /// The session's Q&A changed (this process or another): the board as it stands.
     case qandAChanged(QandABoard)
+    /// How many participants' live pages are open on this process's server.
+    case connected(Int)
     /// The time now, for the Q&A clocks (sent every second while a question is being answered).
     case tick(Date)
     /// A key pressed by a script driving the console (`demo --auto`), not by a person.

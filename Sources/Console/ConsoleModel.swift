@@ -35,6 +35,9 @@ public struct ConsoleModel: Sendable {
     /// `roompoll moderate`: the Q&A screen alone, in the moderation view; the rounds are
     /// someone else's.
     public var moderator = false
+    /// Participants connected now (open live pages on this process's server); nil without a
+    /// server here.
+    public var connected: Int?
     /// The time, for the Q&A clocks (the shell sends it; pure here).
     public var now = Date(timeIntervalSince1970: 0)
 

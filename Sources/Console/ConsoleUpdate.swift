@@ -40,6 +40,8 @@ public enum ConsoleUpdate {
             if model.screen == .qandA { QandAUpdate.fixSelection(&model) }
         case .tick(let now):
             model.now = now
+        case .connected(let count):
+            model.connected = count
         }
         return []
     }
@@ -152,6 +154,9 @@ public enum ConsoleUpdate {
             HandsUpdate.enter(&model)
         case .character("a"):
             QandAUpdate.enter(&model)
+        case .character("j"):
+            // The full join screen — code, addresses, QR code — at any time, for latecomers.
+            model.screen = .lobby
         case .escape, .backspace:
             model.screen = model.screen == .question
                 ? (model.control.openRound != nil && model.control.pace == .audience ? .progress : .lobby)

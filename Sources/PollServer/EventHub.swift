@@ -15,10 +15,13 @@ final class EventHub: Sendable {
     private let subscribers = Mutex(Subscribers())
     let total: Int
     let perAddress: Int
+    /// Hears how many streams are open whenever that changes (who is here: open live pages).
+    let onCount: @Sendable (Int) -> Void
 
-    init(total: Int, perAddress: Int) {
+    init(total: Int, perAddress: Int, onCount: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.total = total
         self.perAddress = perAddress
+        self.onCount = onCount
     }
 
     /// A stream of SSE frames for a client at `address`, or nil when a quota is full. The
@@ -26,19 +29,23 @@ final class EventHub: Sendable {
     func subscribe(from address: String) -> AsyncStream<String>? {
         let id = UUID(), address = address.hashValue
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
-        let admitted = subscribers.withLock { state in
-            guard state.streams.count < total, state.perAddress[address, default: 0] < perAddress else { return false }
+        let admitted = subscribers.withLock { state -> Int? in
+            guard state.streams.count < total, state.perAddress[address, default: 0] < perAddress else { return nil }
             state.streams[id] = continuation
             state.perAddress[address, default: 0] += 1
-            return true
+            return state.streams.count
         }
-        guard admitted else { return nil }
+        guard let count = admitted else { return nil }
+        onCount(count)
         continuation.onTermination = { [weak self] _ in
-            self?.subscribers.withLock { state in
-                guard state.streams.removeValue(forKey: id) != nil else { return }
+            guard let self else { return }
+            let left = self.subscribers.withLock { state -> Int? in
+                guard state.streams.removeValue(forKey: id) != nil else { return nil }
                 state.perAddress[address, default: 1] -= 1
                 if state.perAddress[address] == 0 { state.perAddress[address] = nil }
+                return state.streams.count
             }
+            if let left { self.onCount(left) }
         }
         return stream
     }

@@ -32,12 +32,13 @@ public struct PollServer: Sendable {
 
     /// A server for `intake`'s session. `alert` hears what the facilitator should know about
     /// joins (refused by the per-address limit, unusual bursts); it must return quickly.
+    /// `connected` hears how many participants' live pages are open, whenever that changes.
     public init(intake: Intake, qandA: QandADesk, options: ServerOptions = ServerOptions(),
-                alert: @escaping @Sendable (String) -> Void = { _ in }) {
+                alert: @escaping @Sendable (String) -> Void = { _ in }, connected: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.intake = intake
         self.qandA = qandA
         self.options = options
-        hub = EventHub(total: options.maxStreams, perAddress: options.streamsPerAddress)
+        hub = EventHub(total: options.maxStreams, perAddress: options.streamsPerAddress, onCount: connected)
         joins = JoinGate(perMinute: options.joinsPerAddress, alert: alert)
         tokens = IssuedTokens(secret: intake.secret)
     }

@@ -83,7 +83,9 @@ struct DemoCommand: AsyncParsableCommand {
             asking.cancel()
             script?.cancel()
         }
-        let web = noServer ? nil : try await server.start(intake, qandA: qandA, anyPortIfTaken: true) { inbox.post(.alert($0)) }
+        let web = noServer ? nil : try await server.start(intake, qandA: qandA, anyPortIfTaken: true, alert: { inbox.post(.alert($0)) },
+                                                          connected: { inbox.post(.connected($0)) })
+        if web != nil { inbox.post(.connected(0)) }
         defer { if let web { Task { await web.runner.stop() } } }
         let ending = try await ConsoleSession.run(intake: intake, qandA: qandA, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [],
                                                   autopilot: auto)

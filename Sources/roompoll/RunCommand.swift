@@ -42,7 +42,9 @@ struct RunCommand: AsyncParsableCommand {
         let qandA = try await QandADesk.open(record, in: store)
         if let pace, await intake.engine.control.pace != pace { try await intake.handle(.setPace(pace)) }
         let inbox = try ConsoleInbox()
-        let web = noServer ? nil : try await server.start(intake, qandA: qandA) { inbox.post(.alert($0)) }
+        let web = noServer ? nil : try await server.start(intake, qandA: qandA, alert: { inbox.post(.alert($0)) },
+                                                          connected: { inbox.post(.connected($0)) })
+        if web != nil { inbox.post(.connected(0)) }
         let following = Task { await intake.follow(qandA: qandA, trouble: Self.reportTrouble(to: inbox)) }
         let ending = try await ConsoleSession.run(intake: intake, qandA: qandA, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [])
         following.cancel()

@@ -35,23 +35,24 @@ struct ServerArguments: ParsableArguments {
     /// Starts the server for `intake` and the session's Q&A; a taken port is a clear error — or, with
     /// `anyPortIfTaken` (the demo), any free port instead. `alert` hears what the facilitator
     /// should know about joins.
-    func start(_ intake: Intake, qandA: QandADesk, anyPortIfTaken: Bool = false, alert: @escaping @Sendable (String) -> Void)
+    func start(_ intake: Intake, qandA: QandADesk, anyPortIfTaken: Bool = false, alert: @escaping @Sendable (String) -> Void,
+               connected: @escaping @Sendable (Int) -> Void = { _ in })
         async throws -> (runner: ServerRunner, urls: [String], qr: [String]) {
         let runner: ServerRunner
         do {
-            runner = try await ServerRunner.start(PollServer(intake: intake, qandA: qandA, options: options, alert: alert))
+            runner = try await ServerRunner.start(PollServer(intake: intake, qandA: qandA, options: options, alert: alert, connected: connected))
         } catch is ServerStartError where anyPortIfTaken {
             var fallback = options
             fallback.port = 0
             do {
-                runner = try await ServerRunner.start(PollServer(intake: intake, qandA: qandA, options: fallback, alert: alert))
+                runner = try await ServerRunner.start(PollServer(intake: intake, qandA: qandA, options: fallback, alert: alert, connected: connected))
             } catch {
                 throw CLIError(String(describing: error))
             }
         } catch let error as ServerStartError {
             throw CLIError(error.description)
         }
-        let urls = JoinAddresses.urls(code: intake.joinCode, port: runner.port, publicURL: publicURL)
+        let urls = JoinAddresses.urls(code: intake.joinCode, port: runner.port, publicURL: publicURL, bind: bind)
         return (runner, urls, urls.first.flatMap(QRMatrix.init)?.halfBlockLines() ?? [])
     }
 }

@@ -17,6 +17,7 @@ enum HelpScreen {
             "k                kiosk: voters answer here (leave with Ctrl-X, then Y)",
             "h                type in show-of-hands counts for this question",
             "a                audience Q&A: questions from the room and online",
+            "j                the join screen: code, address and QR code",
             "Enter / Esc      question screen / back to the overview",
             "↑ ↓  PgUp PgDn   scroll long lists",
             "?                this help      q  quit (asks while a round is open)",

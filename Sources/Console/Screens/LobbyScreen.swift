@@ -3,15 +3,8 @@ import PollCore
 /// The lobby: poll title, event, which round is open, the join code and who has answered.
 enum LobbyScreen {
     static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area fullArea: Rect) {
-        var area = fullArea
-        let qrWidth = model.joinQR.first.map(DisplayWidth.of) ?? 0
-        if qrWidth > 0, qrWidth + 40 <= fullArea.width, model.joinQR.count <= fullArea.height {
-            // The QR code on the right, big enough to scan from the back of the room.
-            for (offset, line) in model.joinQR.enumerated() {
-                grid.put(line, x: fullArea.x + fullArea.width - qrWidth, y: fullArea.y + offset)
-            }
-            area.width -= qrWidth + 2
-        }
+        // The QR code on the right, big enough to scan from the back of the room.
+        let area = JoinBlock.drawQR(model, into: &grid, area: fullArea, top: fullArea.y, keep: 38)
         var y = area.y + 1
         y += grid.paragraph(model.definition.title, x: area.x, y: y, width: area.width, maxLines: 3, style: .bold)
         if let event = model.definition.event {
@@ -32,6 +25,10 @@ enum LobbyScreen {
             grid.put("Join at    the room terminal (kiosk: press k once a round is open)", x: area.x, y: y, style: .muted, limit: area.width)
         }
         y += 2
+        if let connected = model.connected {
+            grid.put("\(connected) connected now (open live pages)", x: area.x, y: y, style: .accent, limit: area.width)
+            y += 1
+        }
         for round in model.definition.rounds {
             let phase = model.control.phase(of: round)
             let state = phase == .open ? "open" : phase == .closed ? "closed" : "not opened yet"
@@ -51,5 +48,11 @@ enum LobbyScreen {
             next = "Every round has run. v compares the rounds, s shows the summary."
         }
         grid.paragraph(next, x: area.x, y: min(y, area.bottom - 1), width: area.width, maxLines: 2)
+    }
+
+    /// "12 connected now · 9 participants answered" (without a server here: only who answered).
+    static func presence(_ model: ConsoleModel, answered: Int) -> String {
+        let people = "\(answered) participant\(answered == 1 ? "" : "s") answered"
+        return model.connected.map { "\($0) connected now · " + people } ?? people
     }
 }

@@ -20,13 +20,7 @@ enum QuestionScreen {
         var area = area
         if let url = model.joinURLs.first, open {
             // Latecomers can still join: the address stays on the wall while voting is open.
-            let qrWidth = model.joinQR.first.map(DisplayWidth.of) ?? 0
-            if qrWidth > 0, area.width - qrWidth >= 70, model.joinQR.count + 2 <= area.height {
-                for (offset, line) in model.joinQR.enumerated() {
-                    grid.put(line, x: area.x + area.width - qrWidth, y: area.y + 2 + offset)
-                }
-                area.width -= qrWidth + 2
-            }
+            area = JoinBlock.drawQR(model, into: &grid, area: area, top: area.y + 2, keep: 68)
             grid.put(DisplayWidth.fit("Join: \(url)", area.width), x: area.x, y: area.bottom - 1, style: .muted)
             area.height -= 1
         }

@@ -1,0 +1,97 @@
+import Console
+import Foundation
+import JoinQR
+import PollCore
+import Testing
+import TestSupport
+
+/// Joining never gets lost: the QR code as the console draws it scans on a dark and on a
+/// light terminal (read back by zbarimg), the progress screen keeps the address, the QR code
+/// and who is connected, and `j` brings the join screen back at any time.
+@Suite("Join screen")
+struct JoinScreenTests {
+    typealias F = ConsoleFixtures
+    static let url = "http://192.168.1.23:8080/j/K7M2QX"
+
+    func withJoin(_ model: ConsoleModel) -> ConsoleModel {
+        var model = model
+        model.joinURLs = [Self.url]
+        model.joinQR = QRMatrix(Self.url)!.halfBlockLines()
+        model.connected = 42
+        return model
+    }
+
+    /// The screen as a terminal with the given default colours shows it, as a PGM image: each
+    /// cell two pixels high (half blocks), white and black as themselves, a cell's default
+    /// colours as the terminal's.
+    func image(_ grid: CellGrid, darkBackground: Bool, scale: Int = 4) -> Data {
+        func light(_ color: TerminalColor?, isForeground: Bool) -> Bool {
+            switch color {
+            case .white?: return true
+            case .black?: return false
+            case nil: return isForeground == darkBackground   // a dark terminal: light text on a dark background
+            default: return isForeground == darkBackground
+            }
+        }
+        var rows: [[Bool]] = []
+        for y in 0..<grid.height {
+            var top: [Bool] = [], bottom: [Bool] = []
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                var fg = light(cell.style.foreground, isForeground: true), bg = light(cell.style.background, isForeground: false)
+                if cell.style.reverse { swap(&fg, &bg) }
+                let glyph = cell.text
+                top.append(glyph == "█" || glyph == "▀" ? fg : bg)
+                bottom.append(glyph == "█" || glyph == "▄" ? fg : bg)
+            }
+            rows += [top, bottom]
+        }
+        let width = grid.width * scale, height = rows.count * scale
+        var pixels: [UInt8] = []
+        pixels.reserveCapacity(width * height)
+        for y in 0..<height {
+            for x in 0..<width { pixels.append(rows[y / scale][x / scale] ? 255 : 0) }
+        }
+        return Data("P5\n\(width) \(height)\n255\n".utf8) + Data(pixels)
+    }
+
+    func decode(_ grid: CellGrid, darkBackground: Bool) throws -> String {
+        let folder = try TemporaryFolder("roompoll-join")
+        defer { folder.remove() }
+        let path = folder.path("screen.pgm")
+        try image(grid, darkBackground: darkBackground).write(to: URL(fileURLWithPath: path))
+        return try runTool("/usr/bin/zbarimg", ["--quiet", "--raw", path]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test(arguments: [true, false])
+    func theQRCodeScansOnDarkAndLightTerminals(darkBackground: Bool) throws {
+        var model = withJoin(F.fresh(size: TerminalSize(columns: 120, rows: 40)))
+        #expect(try decode(ScreenRenderer.render(model), darkBackground: darkBackground) == Self.url, "the lobby")
+        model = withJoin(F.model(size: TerminalSize(columns: 120, rows: 40)))
+        #expect(model.screen == .progress)
+        #expect(try decode(ScreenRenderer.render(model), darkBackground: darkBackground) == Self.url, "the round's progress")
+    }
+
+    @Test(arguments: ScreenSnapshotTests.sizes)
+    func progressKeepsTheJoinAddressAndWhoIsHere(size: TerminalSize) {
+        let model = withJoin(F.model(size: size))
+        assertSnapshot(ScreenRenderer.render(model), named: "progress-join-\(size.columns)x\(size.rows)")
+        let text = ScreenRenderer.render(model).text
+        #expect(text.contains("Join: \(Self.url)"))
+        #expect(text.contains("42 connected now · 37 participants answered"))
+        #expect(ScreenRenderer.render(withJoin(F.fresh(size: size))).text.contains("42 connected now"), "the lobby too")
+    }
+
+    @Test func jBringsTheJoinScreenBackAtAnyTime() {
+        var model = withJoin(F.model(size: TerminalSize(columns: 120, rows: 40)))
+        F.send([.key(.enter), .key(.character("r"))], to: &model)
+        #expect(model.screen == .question)
+        F.send([.key(.character("j"))], to: &model)
+        #expect(model.screen == .lobby)
+        #expect(ScreenRenderer.render(model).text.contains("Join code  K 7 M 2 Q X"))
+        F.send([.key(.enter)], to: &model)
+        #expect(model.screen == .question)
+        F.send([.connected(3)], to: &model)
+        #expect(model.connected == 3)
+    }
+}
