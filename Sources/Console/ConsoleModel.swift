@@ -35,6 +35,8 @@ public struct ConsoleModel: Sendable {
     /// `roompoll moderate`: the Q&A screen alone, in the moderation view; the rounds are
     /// someone else's.
     public var moderator = false
+    /// The poll file the console was started with (for the quit dialog's "how to go on").
+    public var pollPath: String?
     /// Participants connected now (open live pages on this process's server); nil without a
     /// server here.
     public var connected: Int?

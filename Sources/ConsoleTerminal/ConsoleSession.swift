@@ -13,7 +13,7 @@ public enum ConsoleSession {
     /// script) post events and status lines.
     /// `moderator`: the Q&A screen alone (`roompoll moderate`).
     public static func run(intake: Intake, qandA: QandADesk, inbox: ConsoleInbox, joinURLs: [String] = [], joinQR: [String] = [],
-                           autopilot: Bool = false, moderator: Bool = false,
+                           pollPath: String? = nil, autopilot: Bool = false, moderator: Bool = false,
                            noColor: Bool = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         async throws -> ConsoleLoop.Ending {
         await intake.observe { change in
@@ -28,6 +28,7 @@ public enum ConsoleSession {
                                  tally: await intake.tally, size: .minimum, seed: UInt64.random(in: .min ... .max))
         model.joinURLs = joinURLs
         model.joinQR = joinQR
+        model.pollPath = pollPath
         model.autopilot = autopilot
         model.now = Date()
         // Observed first, then read: a change taken in between still reaches the screen.

@@ -23,6 +23,8 @@ public enum AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible {
     case notANumber(String)
     case outOfRange(value: Int, range: ClosedRange<Int>)
     case incompleteRanking(missing: [String])
+    /// Several options of a ranking given the same place.
+    case samePlace(options: [String], place: Int)
     case tooManyWords(allowed: Int, given: Int)
     case tooLong(limit: Int)
     case wrongKind(expected: QuestionKind)
@@ -36,6 +38,8 @@ public enum AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible {
         case .notANumber(let text): return "`\(text)` is not a whole number"
         case let .outOfRange(value, range): return "\(value) is outside \(range.lowerBound)–\(range.upperBound)"
         case .incompleteRanking(let missing): return "the ranking leaves out \(missing.map { "`\($0)`" }.joined(separator: ", "))"
+        case let .samePlace(options, place):
+            return options.map { "`\($0)`" }.joined(separator: " and ") + " \(options.count == 2 ? "both" : "all") have place \(place)"
         case let .tooManyWords(allowed, given): return "\(given) words given, at most \(allowed) allowed"
         case .tooLong(let limit): return "longer than \(limit) characters"
         case .wrongKind(let kind): return "not an answer to a \(kind.rawValue) question"

@@ -55,10 +55,13 @@ enum ParticipantPage {
             """)
     }
 
-    /// Nothing to answer right now.
-    static func waiting(_ context: Context, message: String) -> String {
-        page(context, body: """
-            <p class="status" role="status">\(HTMLText.escape(message))</p>
+    /// Nothing to answer right now. `live` is said only where the page follows the
+    /// facilitator by itself (JavaScript on), `still` only where it does not.
+    static func waiting(_ context: Context, message: String, live: String? = nil, still: String? = nil) -> String {
+        let live = live.map { " <span class=\"live-only\">\(HTMLText.escape($0))</span>" } ?? ""
+        let still = still.map { " <span class=\"static-only\">\(HTMLText.escape($0))</span>" } ?? ""
+        return page(context, body: """
+            <p class="status" role="status">\(HTMLText.escape(message))\(live)\(still)</p>
             <p><a class="button" href="/s/\(context.code)">Check again</a></p>
             """)
     }
@@ -92,7 +95,7 @@ enum ParticipantPage {
     /// One question as a form.
     /// `saved`: the question whose answer was just recorded (this one, or the one before).
     static func question(_ context: Context, question: Question, position: (index: Int, count: Int)?, current: Answer?,
-                         saved: String?, error: String?, back: String?) -> String {
+                         saved: String?, error: String?, back: String?, typed: FormBody? = nil) -> String {
         var body = ""
         if let position { body += "<p class=\"progress\">Question \(position.index + 1) of \(position.count)</p>\n" }
         if let saved, context.definition.question(saved) != nil {
@@ -105,7 +108,7 @@ enum ParticipantPage {
             <input type="hidden" name="question" value="\(HTMLText.escape(question.id))">
             <fieldset>
             <legend dir="auto">\(HTMLText.escape(question.ask))</legend>
-            \(controls(question, current: current))
+            \(controls(question, current: current, typed: typed))
             </fieldset>
             <div class="actions">
             <button type="submit" name="nav" value="next">\(position == nil ? "Send" : "Save and continue")</button>
@@ -118,23 +121,25 @@ enum ParticipantPage {
         return page(context, body: body)
     }
 
-    /// The inputs of one question, filled with the participant's current answer.
-    static func controls(_ question: Question, current: Answer?) -> String {
+    /// The inputs of one question, filled with the participant's current answer — or, after a
+    /// refused form (`typed`), with what they sent, so that they only fix what was wrong.
+    static func controls(_ question: Question, current: Answer?, typed: FormBody? = nil) -> String {
         let name = HTMLText.escape(question.id)
+        let typedChoices = typed.map { form in form.values("choice").compactMap { Int($0).map { $0 - 1 } } }
         switch question.kind {
         case .single, .likert:
-            let chosen: Int? = { if case .choice(let i) = current { return i } else { return nil } }()
+            let chosen: Int? = typedChoices.map { $0.first } ?? { if case .choice(let i) = current { return i } else { return nil } }()
             return question.options.enumerated().map { i, label in
                 "<label class=\"option\"><input type=\"radio\" name=\"choice\" value=\"\(i + 1)\"\(chosen == i ? " checked" : "") required> <span dir=\"auto\">\(HTMLText.escape(label))</span></label>"
             }.joined(separator: "\n")
         case .multi:
-            let chosen: Set<Int> = { if case .choices(let c) = current { return Set(c) } else { return [] } }()
+            let chosen: Set<Int> = typedChoices.map(Set.init) ?? { if case .choices(let c) = current { return Set(c) } else { return [] } }()
             return "<p class=\"hint\" id=\"\(name)-hint\">Choose up to \(question.maxChoices).</p>\n" + question.options.enumerated().map { i, label in
                 "<label class=\"option\"><input type=\"checkbox\" name=\"choice\" value=\"\(i + 1)\" aria-describedby=\"\(name)-hint\"\(chosen.contains(i) ? " checked" : "")> <span dir=\"auto\">\(HTMLText.escape(label))</span></label>"
             }.joined(separator: "\n")
         case .scale:
             let range = question.scaleRange
-            let value: Int? = { if case .number(let v) = current { return v } else { return nil } }()
+            let value: Int? = typed.map { $0.value("value").flatMap { Int($0) } } ?? { if case .number(let v) = current { return v } else { return nil } }()
             if range.count <= 11 {
                 return "<p class=\"hint\">\(range.lowerBound) = lowest, \(range.upperBound) = highest</p>\n<div class=\"scale\">\n" + range.map { v in
                     "<label class=\"option scale-point\"><input type=\"radio\" name=\"value\" value=\"\(v)\"\(value == v ? " checked" : "") required> \(v)</label>"
@@ -145,17 +150,17 @@ enum ParticipantPage {
             let order: [Int] = { if case .order(let o) = current { return o } else { return [] } }()
             let places = question.options.indices
             return "<p class=\"hint\">Give each option a different place: 1 = first.</p>\n" + question.options.enumerated().map { i, label in
-                let place = order.firstIndex(of: i).map { $0 + 1 }
+                let place = typed.map { $0.value("rank-\(i + 1)").flatMap { Int($0) } } ?? order.firstIndex(of: i).map { $0 + 1 }
                 let choices = places.map { p in "<option value=\"\(p + 1)\"\(place == p + 1 ? " selected" : "")>\(p + 1)</option>" }.joined()
                 return "<label class=\"rank\"><span dir=\"auto\">\(HTMLText.escape(label))</span> <select name=\"rank-\(i + 1)\" required><option value=\"\">–</option>\(choices)</select></label>"
             }.joined(separator: "\n")
         case .words:
-            let words: [String] = { if case .words(let w) = current { return w } else { return [] } }()
+            let words: [String] = typed.map { $0.values("word") } ?? { if case .words(let w) = current { return w } else { return [] } }()
             return (0..<Question.maxWords).map { i in
                 "<label for=\"word-\(i + 1)\">Word \(i + 1)\(i == 0 ? "" : " (optional)")</label>\n<input id=\"word-\(i + 1)\" name=\"word\" maxlength=\"\(Question.maxWordLength)\" dir=\"auto\" autocomplete=\"off\"\(i == 0 ? " required" : "")\(i < words.count ? " value=\"\(HTMLText.escape(words[i]))\"" : "")>"
             }.joined(separator: "\n")
         case .text:
-            let text: String = { if case .text(let t) = current { return t } else { return "" } }()
+            let text: String = typed.map { $0.value("text") ?? "" } ?? { if case .text(let t) = current { return t } else { return "" } }()
             return "<label for=\"text\">Your answer (up to \(Question.maxTextLength) characters)</label>\n<textarea id=\"text\" name=\"text\" maxlength=\"\(Question.maxTextLength)\" rows=\"4\" dir=\"auto\" required>\(HTMLText.escape(text))</textarea>"
         }
     }
@@ -184,15 +189,21 @@ enum ParticipantPage {
             answer = .number(number)
         case .ranking:
             var places: [(option: Int, place: Int)] = []
+            var missing: [String] = []
             for i in question.options.indices {
                 guard let text = form.value("rank-\(i + 1)"), let place = Int(text), (1...question.options.count).contains(place) else {
-                    return .failure(.incompleteRanking(missing: [question.options[i]]))
+                    missing.append(question.options[i])
+                    continue
                 }
                 places.append((i, place))
             }
-            let order = places.sorted { $0.place < $1.place }.map(\.option)
-            guard Set(places.map(\.place)).count == places.count else { return .failure(.duplicateChoice(question.options[order[0]])) }
-            answer = .order(order)
+            guard missing.isEmpty else { return .failure(.incompleteRanking(missing: missing)) }
+            // Which options share a place, said by name.
+            let byPlace = Dictionary(grouping: places, by: \.place)
+            if let (place, shared) = byPlace.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
+                return .failure(.samePlace(options: shared.map { question.options[$0.option] }, place: place))
+            }
+            answer = .order(places.sorted { $0.place < $1.place }.map(\.option))
         case .words:
             let words = form.values("word").map { TextCleaner.trimmed($0) }.filter { !$0.isEmpty }
             guard !words.isEmpty else { return .failure(.empty) }

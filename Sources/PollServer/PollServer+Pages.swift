@@ -41,9 +41,12 @@ extension PollServer {
 
     /// The page for the participant now: the question asked, the round's next question, or a
     /// waiting or done message.
-    func render(_ page: ParticipantPage.Context, token: String, requested: String?, saved: String?, error: String?) async -> String {
+    /// `typed`: a refused form, whose choices are shown again rather than the stored answer.
+    func render(_ page: ParticipantPage.Context, token: String, requested: String?, saved: String?, error: String?,
+                typed: FormBody? = nil) async -> String {
         guard let round = page.control.openRound else {
-            return ParticipantPage.waiting(page, message: "The poll opens soon. This page follows the facilitator by itself.")
+            return ParticipantPage.waiting(page, message: "The poll opens soon.", live: "This page follows the facilitator by itself.",
+                                           still: "Check again when the facilitator opens it.")
         }
         let answers = await intake.latestAnswers(of: token, in: round)
         func current(_ question: Question) -> Answer? { answers[question.id] }
@@ -53,7 +56,7 @@ extension PollServer {
                 return ParticipantPage.waiting(page, message: "Waiting for the next question…")
             }
             return ParticipantPage.question(page, question: question, position: nil, current: current(question),
-                                            saved: saved, error: error, back: nil)
+                                            saved: saved, error: error, back: nil, typed: typed)
         }
         let questions = page.definition.questions(in: round)
         if requested == "done" || questions.isEmpty { return ParticipantPage.done(page) }
@@ -61,7 +64,7 @@ extension PollServer {
         let question = questions[index]
         let back = index > 0 ? "/s/\(page.code)?q=\(questions[index - 1].id)" : nil
         return ParticipantPage.question(page, question: question, position: (index, questions.count), current: current(question),
-                                        saved: saved, error: error, back: back)
+                                        saved: saved, error: error, back: back, typed: typed)
     }
 
     /// Where a participant goes after answering (or skipping) `question`.
@@ -106,7 +109,7 @@ extension PollServer {
         let answer: Answer
         switch ParticipantPage.answer(from: form, for: question) {
         case .failure(let problem):
-            return Self.html(await render(page, token: token, requested: id, saved: nil, error: Self.sentence(problem)),
+            return Self.html(await render(page, token: token, requested: id, saved: nil, error: Self.sentence(problem), typed: form),
                              status: .unprocessableContent, cookie: cookie)
         case .success(let value):
             answer = value
@@ -134,8 +137,11 @@ extension PollServer {
     static func sentence(_ problem: AnswerProblem) -> String {
         switch problem {
         case .empty: return "Please choose or type an answer (or skip the question)."
-        case .duplicateChoice: return "Give each option a different place."
-        case .incompleteRanking: return "Give every option a place."
+        case let .samePlace(options, place):
+            return options.map { "“\($0)”" }.joined(separator: " and ") + " \(options.count == 2 ? "both" : "all") have place \(place): "
+                + "give each option a different place."
+        case .incompleteRanking(let missing):
+            return "Give every option a place: " + missing.map { "“\($0)”" }.joined(separator: ", ") + " \(missing.count == 1 ? "has" : "have") none."
         default:
             let text = problem.description
             return text.prefix(1).uppercased() + text.dropFirst() + "."

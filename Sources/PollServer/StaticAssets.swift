@@ -27,6 +27,9 @@ enum StaticAssets {
         :focus-visible { outline: 3px solid #c60; outline-offset: 2px; }
         .error { color: #a00; font-weight: 700; border-left: 4px solid #a00; padding-left: .75rem; }
         .error:empty { border: 0; padding: 0; }
+        .live-only { display: none; }
+        html[data-live] .live-only { display: inline; }
+        html[data-live] .static-only { display: none; }
         .saved, .status { color: #064; font-weight: 700; border-left: 4px solid #064; padding-left: .75rem; }
         .hint, .progress { color: #333; }
         .tabs { display: flex; gap: .5rem; margin: 0 0 1rem; }

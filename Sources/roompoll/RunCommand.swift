@@ -46,7 +46,8 @@ struct RunCommand: AsyncParsableCommand {
                                                           connected: { inbox.post(.connected($0)) })
         if web != nil { inbox.post(.connected(0)) }
         let following = Task { await intake.follow(qandA: qandA, trouble: Self.reportTrouble(to: inbox)) }
-        let ending = try await ConsoleSession.run(intake: intake, qandA: qandA, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [])
+        let ending = try await ConsoleSession.run(intake: intake, qandA: qandA, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [],
+                                                  pollPath: poll)
         following.cancel()
         await web?.runner.stop()
         record = await intake.session

@@ -95,3 +95,25 @@ struct JoinScreenTests {
         #expect(model.connected == 3)
     }
 }
+
+/// Small things a new facilitator tripped over.
+@Suite("Console details")
+struct ConsoleDetailTests {
+    typealias F = ConsoleFixtures
+
+    @Test func presenterPaceSaysHowToOpenVoting() {
+        var model = F.fresh(size: TerminalSize(columns: 100, rows: 30), pace: .presenter)
+        F.send([.key(.character("o"))], to: &model)
+        #expect(model.screen == .question)
+        #expect(ScreenRenderer.render(model).text.contains("Voting on this question is not open — Space opens it."))
+        F.send([.key(.character(" "))], to: &model)
+        #expect(!ScreenRenderer.render(model).text.contains("Space opens it"))
+    }
+
+    @Test func theQuitDialogNamesThePollFile() {
+        var model = F.model(size: TerminalSize(columns: 100, rows: 30))
+        model.pollPath = "polls/encryption-human-right.yaml"
+        F.send([.key(.character("q"))], to: &model)
+        #expect(ScreenRenderer.render(model).text.contains("roompoll run polls/encryption-human-right.yaml --session workshop"))
+    }
+}

@@ -34,6 +34,9 @@ struct PageTests {
                 let html = String(buffer: response.body)
                 #expect(html.contains("<html lang=\"fr\">"))
                 #expect(html.contains("The poll opens soon"))
+                #expect(html.contains("<span class=\"live-only\">This page follows the facilitator by itself.</span>"),
+                        "said only where the page's script runs (it marks the page live)")
+                #expect(html.contains("<span class=\"static-only\">Check again when the facilitator opens it.</span>"))
                 #expect(html.contains("Server &lt;poll&gt; &amp; “tests”"), "poll text is escaped")
                 let setCookie = try #require(response.headers[.setCookie])
                 #expect(setCookie.contains("HttpOnly"))
@@ -77,7 +80,16 @@ struct PageTests {
             response = try await post("question=ranking&rank-1=2&rank-2=3&rank-3=1&nav=next")
             #expect(response.headers[.location] == "/s/\(h.code)?q=words&saved=ranking")
             response = try await post("question=ranking&rank-1=1&rank-2=1&rank-3=2&nav=next")
-            #expect(String(buffer: response.body).contains("Give each option a different place."))
+            var html = String(buffer: response.body)
+            #expect(html.contains("“A” and “B” both have place 1: give each option a different place."), "which part is wrong")
+            #expect(html.contains("name=\"rank-2\" required><option value=\"\">–</option><option value=\"1\" selected>1</option>")
+                    && html.contains("<option value=\"2\" selected>2</option><option value=\"3\">3</option></select>"), "the places sent are kept")
+            response = try await post("question=ranking&rank-1=2&nav=next")
+            #expect(String(buffer: response.body).contains("Give every option a place: “B”, “C” have none."))
+            response = try await post("question=multi&choice=2&choice=3&choice=1&nav=next")
+            html = String(buffer: response.body)
+            #expect(html.contains("value=\"2\" aria-describedby=\"multi-hint\" checked") && html.contains("value=\"3\" aria-describedby=\"multi-hint\" checked"),
+                    "the refused choices are kept, not replaced by the stored answer")
             response = try await post("question=words&word=%D8%AD%D9%82%D9%88%D9%82&word=trust&word=&nav=next")
             #expect(response.headers[.location] == "/s/\(h.code)?q=done&saved=words")
             try await client.execute(uri: "/s/\(h.code)?q=multi&saved=multi", method: .get, headers: [.cookie: token]) { page in

@@ -27,9 +27,13 @@ enum QuestionScreen {
         var y = area.y + 2
         y += grid.paragraph(question.ask, x: area.x, y: y, width: area.width, maxLines: 3, style: .bold) + 1
         let body = Rect(x: area.x, y: y, width: area.width, height: area.bottom - y)
+        let presenterWaits = model.control.pace == .presenter && !open && question.isAsked(in: model.control.openRound ?? "")
         if open, !model.revealed {
             drawOptions(question, into: &grid, area: body)
             grid.put("Results hidden while voting is open — r reveals them.", x: area.x, y: area.bottom - 1, style: .muted, limit: area.width)
+        } else if presenterWaits, (tally?.respondents ?? 0) == 0 {
+            drawOptions(question, into: &grid, area: body)
+            grid.put("Voting on this question is not open — Space opens it.", x: area.x, y: area.bottom - 1, style: .notice, limit: area.width)
         } else if let tally {
             Results.draw(question, tally: tally, scroll: model.scroll, into: &grid, area: body)
         }

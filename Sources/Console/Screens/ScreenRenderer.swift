@@ -27,7 +27,7 @@ public enum ScreenRenderer {
         switch model.overlay {
         case .help: HelpScreen.draw(model, into: &grid)
         case .confirmQuit: Dialog.draw(["A round is open. Quit anyway?", "",
-                                        "Every answer is already saved. To go on later:", "roompoll run POLL --session \(model.sessionName)",
+                                        "Every answer is already saved. To go on later:", "roompoll run \(model.pollPath ?? "POLL") --session \(model.sessionName)",
                                         "", "y  quit          any other key  stay"], title: "Quit", into: &grid)
         case nil: break
         }
