@@ -85,7 +85,10 @@ public struct ConsoleModel: Sendable {
     /// How far the current list can scroll (text answers, the summary).
     public var maxScroll: Int {
         switch screen {
-        case .summary: return max(0, definition.questions.count - 1)
+        case .summary:
+            // No further than the last question on the last screenful (two rows per question).
+            let visible = max(1, (Chrome.contentArea(size).height - 2) / 2)
+            return max(0, definition.questions.count - visible)
         case .question:
             guard let question = currentQuestion, question.kind == .text, let round = displayRound(for: question) else { return 0 }
             return max(0, (tally.tally(round: round, question: question.id)?.entries.count ?? 0) - 1)

@@ -117,3 +117,20 @@ struct ConsoleDetailTests {
         #expect(ScreenRenderer.render(model).text.contains("roompoll run polls/encryption-human-right.yaml --session workshop"))
     }
 }
+
+extension ConsoleDetailTests {
+    @Test func theSummaryScrollsNoFurtherThanItsEnd() {
+        var model = F.model(size: TerminalSize(columns: 80, rows: 24), closingOpen: false)
+        F.send([.key(.character("s"))] + Array(repeating: .key(.down), count: 20), to: &model)
+        // 7 questions, 8 fit on 80×24 (two rows each): nothing to scroll.
+        #expect(model.scroll == 0)
+        let long = PollDefinition(title: "Twenty", questions: (1...20).map {
+            Question(id: "q\($0)", kind: .single, ask: "Question number \($0)?", options: ["Yes", "No"], rounds: ["opening", "closing"])
+        })
+        var many = F.model(long, size: TerminalSize(columns: 80, rows: 24), closingOpen: false)
+        F.send([.key(.character("s"))] + Array(repeating: .key(.pageDown), count: 5), to: &many)
+        #expect(many.scroll == 20 - 8, "8 fit on 80×24: the last screenful ends with the last question")
+        let text = ScreenRenderer.render(many).text
+        #expect(text.split(separator: "\n").filter { $0.contains("Question number") }.count == 8, "a full last screen")
+    }
+}
