@@ -60,9 +60,12 @@ public struct ConsoleModel: Sendable {
         control.currentQuestion.flatMap(definition.question)
     }
 
-    /// 1-based position of the current question in the poll.
-    public var currentNumber: Int {
-        control.currentQuestion.flatMap { id in definition.questions.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0
+    /// The current question's place as participants' phones number it: "3 of 6" among the
+    /// questions of the round it is shown for (of the whole poll when it has no round).
+    public var currentPosition: (number: Int, of: Int) {
+        guard let question = currentQuestion else { return (0, 0) }
+        let questions = displayRound(for: question).map(definition.questions(in:)) ?? definition.questions
+        return ((questions.firstIndex { $0.id == question.id } ?? 0) + 1, questions.count)
     }
 
     /// The round whose answers the question screen shows: the open one, else the latest one

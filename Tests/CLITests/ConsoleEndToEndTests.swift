@@ -74,7 +74,7 @@ struct ConsoleEndToEndTests {
 
         try tmux.press("v")
         let compare = try tmux.waitFor("Not tested: too few answers to test")
-        #expect(compare.contains("Compare · question 3 · single"))
+        #expect(compare.contains("Compare · question 1 · single"))
         #expect(compare.contains("“No” rose from 50% to 100% (+50 points"), "the report's headline, on the wall")
 
         try tmux.press("q")
@@ -102,11 +102,11 @@ struct ConsoleEndToEndTests {
             let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session resume --no-server"))
             try tmux.waitFor("Press o to open")
             try tmux.press("c", "Enter")
-            try tmux.waitFor("Question 3 of 8")
+            try tmux.waitFor("Question 1 of 6")
             try tmux.resize(columns: 60, rows: 20)
             try tmux.waitFor("terminal too small (needs 80×24)")
             try tmux.resize(columns: 100, rows: 30)
-            try tmux.waitFor("Question 3 of 8")
+            try tmux.waitFor("Question 1 of 6")
             try tmux.press("C-c")
             try tmux.waitFor("EXIT=0")
         }
@@ -115,7 +115,7 @@ struct ConsoleEndToEndTests {
         let screen = try tmux.waitFor("Closing round — open")
         #expect(screen.contains("closing open"), "the round is still open after a restart")
         try tmux.press("Enter")
-        try tmux.waitFor("Question 3 of 8", seconds: 5)
+        try tmux.waitFor("Question 1 of 6", seconds: 5)
         try tmux.press("C-c")
         try tmux.waitFor("EXIT=0")
     }

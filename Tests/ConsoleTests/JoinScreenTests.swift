@@ -134,3 +134,18 @@ extension ConsoleDetailTests {
         #expect(text.split(separator: "\n").filter { $0.contains("Question number") }.count == 8, "a full last screen")
     }
 }
+
+extension ConsoleDetailTests {
+    @Test func theWallNumbersQuestionsAsPhonesDo() {
+        // Phones say "Question i of n" among the open round's questions: so does the wall.
+        let poll = PollDefinition(title: "Rounds", questions: [
+            Question(id: "who", kind: .single, ask: "Who?", options: ["A", "B"], rounds: ["opening"]),
+            Question(id: "view", kind: .single, ask: "View?", options: ["Yes", "No"], rounds: ["opening", "closing"]),
+            Question(id: "takeaway", kind: .text, ask: "Takeaway?", rounds: ["closing"]),
+        ])
+        var model = F.fresh(poll, size: TerminalSize(columns: 100, rows: 30))
+        F.send([.key(.character("c")), .key(.enter)], to: &model)
+        #expect(model.currentQuestion?.id == "view")
+        #expect(ScreenRenderer.render(model).text.contains("Question 1 of 2 · single · voting open"))
+    }
+}

@@ -7,7 +7,7 @@ enum CompareScreen {
     static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
         guard let question = model.currentQuestion,
               let shift = model.analysis.questions.first(where: { $0.question.id == question.id }) else { return }
-        grid.put("Compare · question \(model.currentNumber) · \(question.kind.rawValue)", x: area.x, y: area.y, style: .muted)
+        grid.put("Compare · question \(model.currentPosition.number) · \(question.kind.rawValue)", x: area.x, y: area.y, style: .muted)
         var y = area.y + 2
         y += grid.paragraph(question.ask, x: area.x, y: y, width: area.width, maxLines: 2, style: .bold) + 1
         guard shift.rounds.count >= 2, let first = shift.rounds.first, let last = shift.rounds.last else {

@@ -13,7 +13,8 @@ enum QuestionScreen {
         let tally = model.tally.tally(round: round, question: question.id)
         let n = tally?.respondents ?? 0
         let state = open ? "voting open" : (question.isAsked(in: model.control.openRound ?? "") ? "voting closed" : "\(round) round")
-        grid.put("Question \(model.currentNumber) of \(model.definition.questions.count) · \(question.kind.rawValue) · \(state)",
+        let position = model.currentPosition
+        grid.put("Question \(position.number) of \(position.of) · \(question.kind.rawValue) · \(state)",
                  x: area.x, y: area.y, style: open ? .notice : .muted, limit: area.width - 14)
         let count = "\(n) answer\(n == 1 ? "" : "s")"
         grid.put(count, x: area.x + area.width - DisplayWidth.of(count), y: area.y, style: .accent)
