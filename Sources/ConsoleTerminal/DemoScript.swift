@@ -31,10 +31,10 @@ public struct DemoScript: Sendable {
         try await Task.sleep(for: .milliseconds(Int(seconds * 1000 / speed)))
     }
 
-    /// Waits until the simulated audience has answered everything in `round`.
-    func awaitAnswers(in round: String) async throws {
+    /// Waits until the simulated audience has answered everything in `round` (or `question`).
+    func awaitAnswers(in round: String, question: String? = nil) async throws {
         while true {
-            let (sent, total) = await audience.progress(of: round)
+            let (sent, total) = await audience.progress(of: round, question: question)
             if sent >= total { return }
             try await pause(0.5)
         }
@@ -63,12 +63,27 @@ public struct DemoScript: Sendable {
             let key: Key = index == 0 ? .character("o") : .character("c")
             press(key)                              // open the round: progress screen
             try await pause(4)
-            press(.enter, .character("r"))          // the first question, results revealed
-            for _ in definition.questions(in: round).dropFirst() {
-                try await pause(3)
-                press(.character("n"))
-                try await Task.sleep(for: .milliseconds(300))   // the move is stored before the reveal
-                press(.character("r"))
+            if definition.pace == .presenter {
+                // Presenter pace: each question's voting opened, answered, closed, its results shown.
+                for (number, question) in definition.questions(in: round).enumerated() {
+                    if number > 0 { press(.character("n")) }
+                    try await Task.sleep(for: .milliseconds(300))
+                    press(.character(" "))
+                    try await awaitAnswers(in: round, question: question.id)
+                    try await pause(1)
+                    press(.character(" "))
+                    try await Task.sleep(for: .milliseconds(300))
+                    press(.character("r"))
+                    try await pause(3)
+                }
+            } else {
+                press(.enter, .character("r"))      // the first question, results revealed
+                for _ in definition.questions(in: round).dropFirst() {
+                    try await pause(3)
+                    press(.character("n"))
+                    try await Task.sleep(for: .milliseconds(300))   // the move is stored before the reveal
+                    press(.character("r"))
+                }
             }
             try await awaitAnswers(in: round)
             try await pause(2)

@@ -9,7 +9,8 @@ public actor AudienceDriver {
     private let audience: SimulatedAudience
     private let roundDuration: Duration
     private let status: @Sendable (String?) -> Void
-    private var sent: [String: Int] = [:]
+    /// Which of each round's scheduled answers were handed in (by index in the schedule).
+    private var sent: [String: Set<Int>] = [:]
     private var schedules: [String: [Submission]] = [:]
 
     public init(intake: Intake, audience: SimulatedAudience, roundDuration: Duration,
@@ -20,9 +21,11 @@ public actor AudienceDriver {
         self.status = status
     }
 
-    /// How many of `round`'s simulated answers were handed in, and how many there are.
-    public func progress(of round: String) -> (sent: Int, total: Int) {
-        (sent[round] ?? 0, schedule(round).count)
+    /// How many of `round`'s simulated answers (to `question`, when given) were handed in,
+    /// and how many there are.
+    public func progress(of round: String, question: String? = nil) -> (sent: Int, total: Int) {
+        let all = schedule(round).indices.filter { question == nil || schedule(round)[$0].question == question }
+        return (all.filter { sent[round]?.contains($0) == true }.count, all.count)
     }
 
     private func schedule(_ round: String) -> [Submission] {
@@ -32,7 +35,7 @@ public actor AudienceDriver {
         return made
     }
 
-    /// Runs until cancelled.
+    /// Runs until cancelled. In presenter pace only the question whose voting is open is answered.
     public func run() async {
         let tick = Duration.milliseconds(50)
         let ticksPerRound = max(1, roundDuration.inSeconds / 0.05)
@@ -42,21 +45,24 @@ public actor AudienceDriver {
             var text: String
             if let round = control.openRound {
                 let all = schedule(round)
-                let start = sent[round] ?? 0
+                let done = sent[round] ?? []
+                let open = control.pace == .audience ? nil : (control.votingOpen ? control.currentQuestion : "")
                 let perTick = max(1, Int((Double(all.count) / ticksPerRound).rounded(.up)))
-                let end = min(all.count, start + perTick)
-                if start < end {
+                let next = all.indices.lazy.filter { !done.contains($0) && (open == nil || all[$0].question == open) }.prefix(perTick)
+                if !next.isEmpty {
                     let now = Date()
-                    let batch = all[start..<end].map { submission in
-                        var stamped = submission
+                    let batch = next.map { index in
+                        var stamped = all[index]
                         stamped.receivedAt = now
                         return stamped
                     }
-                    _ = await intake.submit(batch: batch)
-                    sent[round] = end
+                    _ = await intake.submit(batch: Array(batch))
+                    sent[round, default: []].formUnion(next)
                 }
-                text = "Simulated audience: \(sent[round] ?? 0) of \(all.count) answers sent in the \(round) round"
-                if end >= all.count { text += " — everyone has answered" }
+                let count = sent[round]?.count ?? 0
+                text = "Simulated audience: \(count) of \(all.count) answers sent in the \(round) round"
+                if count >= all.count { text += " — everyone has answered" }
+                if control.pace == .presenter, !control.votingOpen { text += " (presenter pace: Space opens voting)" }
             } else {
                 text = "Simulated audience of \(audience.members.count) waiting for a round to open"
             }

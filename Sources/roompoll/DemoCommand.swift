@@ -56,7 +56,7 @@ struct DemoCommand: AsyncParsableCommand {
         let store = try DatabaseOptions.open(path: path, create: true)
         let record = try await SessionOpener.create(
             in: store, name: session, stem: pollFile.stem, definition: pollFile.definition,
-            source: pollFile.source, pace: .audience, now: Date())
+            source: pollFile.source, pace: nil, now: Date())
         let intake = try await Intake.open(record, in: store)
         let crowd = SimulatedAudience(definition: pollFile.definition, size: audience, seed: seed)
         if print || isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
@@ -103,12 +103,22 @@ struct DemoCommand: AsyncParsableCommand {
             var accepted = 0
             var people: Set<String> = []
             let submissions = crowd.submissions(round: round, at: Date())
-            for start in stride(from: 0, to: submissions.count, by: 25) {
-                let batch = Array(submissions[start..<min(start + 25, submissions.count)])
-                for case .success(let response) in await intake.submit(batch: batch) {
-                    accepted += 1
-                    people.insert(response.participant)
+            // Presenter pace: one question's voting open at a time, as a facilitator would.
+            let steps: [String?] = await intake.engine.control.pace == .presenter ? crowd.definition.questions(in: round).map(\.id) : [nil]
+            for question in steps {
+                if let question {
+                    try await intake.handle(.select(question))
+                    try await intake.handle(.openVoting)
                 }
+                let these = submissions.filter { question == nil || $0.question == question }
+                for start in stride(from: 0, to: these.count, by: 25) {
+                    let batch = Array(these[start..<min(start + 25, these.count)])
+                    for case .success(let response) in await intake.submit(batch: batch) {
+                        accepted += 1
+                        people.insert(response.participant)
+                    }
+                }
+                if question != nil { try await intake.handle(.closeVoting) }
             }
             try await intake.handle(.closeRound(round))
             say("\(round.capitalized) round: \(accepted) answers from \(people.count) participants.")

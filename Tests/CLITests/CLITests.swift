@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The built `roompoll` binary, run as a facilitator would run it.
 @Suite("roompoll command", .serialized)
@@ -274,4 +275,20 @@ struct QandACLITests {
 /// The Q&A export's header, as the README documents it.
 enum QandAColumns {
     static let header = "session,id,asked_at,side,channel,state,votes,answered_order,seconds_answering,merged_into,name,text,original_text"
+}
+
+extension QandACLITests {
+    @Test func theDemoRunsAPresenterPacedPollInItsOwnPace() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let db = cli.path("presenter.sqlite")
+        let demo = try cli.run("demo", "--print", "--db", db, "--session", "p", "--poll", cli.poll("cybercrime-treaty"))
+        #expect(demo.status == 0)
+        let opening = try #require(demo.lines.first { $0.hasPrefix("Opening round:") })
+        #expect(!opening.hasPrefix("Opening round: 0 answers"), "every question's voting was opened in turn")
+        let sessions = try cli.run("sessions", "--db", db)
+        #expect(sessions.status == 0)
+        let stored = try runTool("/usr/bin/sqlite3", [db, "SELECT json_extract(control, '$.pace') FROM session"])
+        #expect(stored.trimmingCharacters(in: .whitespacesAndNewlines) == "presenter", "the poll's pace, not audience")
+    }
 }
