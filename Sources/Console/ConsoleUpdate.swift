@@ -54,6 +54,8 @@ public enum ConsoleUpdate {
             model.revealed = false
             model.scroll = 0
         }
+        // Another console revealed or hid the results.
+        if before.shown != control.shown, model.screen == .question { model.revealed = control.shown != nil }
         if let open = control.openRound, open != before.openRound {
             model.banner = Banner("The \(open) round is open.")
             if model.screen == .lobby || model.screen == .progress || model.screen == .question {
@@ -97,8 +99,30 @@ public enum ConsoleUpdate {
         return global(key, &model)
     }
 
-    /// The keys every screen but the kiosk and the hand counts takes.
+    /// The keys every screen but the kiosk and the hand counts takes; then, when what the
+    /// wall shows of the question (results, comparison) changed, that is stored for the
+    /// phones and the other consoles to follow.
     static func global(_ key: Key, _ model: inout ConsoleModel) -> [ConsoleEffect] {
+        let before = shown(model)
+        let effects = globalKey(key, &model)
+        let after = shown(model)
+        guard !model.moderator, after != before, case .some(let target) = after,
+              !effects.contains(where: { if case .session = $0 { return true } else { return false } }) else { return effects }
+        return effects + [.session(.show(target))]
+    }
+
+    /// What the wall shows of the current question on this screen (nil: this screen says
+    /// nothing about it, e.g. the kiosk).
+    static func shown(_ model: ConsoleModel) -> SessionControl.Shown?? {
+        switch model.screen {
+        case .question: return .some(model.revealed ? .results : nil)
+        case .compare: return .some(.compare)
+        case .lobby, .progress, .summary: return .some(nil)
+        case .kiosk, .hands, .qandA: return nil
+        }
+    }
+
+    static func globalKey(_ key: Key, _ model: inout ConsoleModel) -> [ConsoleEffect] {
         if model.moderator {
             // `roompoll moderate` runs the Q&A alone: the rounds are the facilitator's.
             guard key == .control("c") || key == .character("q") || key == .character("Q") || key == .character("?") else { return [] }

@@ -8,6 +8,15 @@ public struct SessionControl: Sendable, Hashable, Codable {
     public var currentQuestion: String?
     /// Presenter pace: whether the current question accepts answers.
     public var votingOpen: Bool
+    /// What the wall shows of the current question beyond the question itself: its results
+    /// (revealed) or the comparison of the rounds. Phones show the same (unless the poll
+    /// turns that off); nil: the question only.
+    public var shown: Shown?
+
+    public enum Shown: String, Sendable, Hashable, Codable {
+        case results
+        case compare
+    }
 
     public init(pace: Pace, phases: [String: RoundPhase], currentQuestion: String?, votingOpen: Bool = false) {
         self.pace = pace

@@ -58,7 +58,11 @@ public struct SessionEngine: Sendable, Hashable {
         case .setPace(let pace):
             next.pace = pace
             next.votingOpen = false
+        case .show(let shown):
+            next.shown = shown
         }
+        // Another question: its results are not shown until revealed.
+        if next.currentQuestion != control.currentQuestion { next.shown = nil }
         guard next != control else { return [] }
         control = next
         return [.persist(next), .broadcast(next)]

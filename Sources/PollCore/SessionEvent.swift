@@ -16,6 +16,9 @@ public enum SessionEvent: Sendable, Hashable {
     case closeVoting
     /// Switches between audience and presenter pace.
     case setPace(Pace)
+    /// Shows the current question's results or comparison on the wall (and phones), or
+    /// neither (nil).
+    case show(SessionControl.Shown?)
 }
 
 /// What the I/O shell must do after the engine handled an event.
