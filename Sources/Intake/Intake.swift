@@ -130,6 +130,15 @@ public actor Intake {
         }
     }
 
+    /// The counts of `question` in every round that has run and asks it (what the wall shows
+    /// when its results are revealed): per option, or per scale value.
+    public func counts(of question: String) -> [(round: String, counts: [Int], respondents: Int)] {
+        definition.rounds.compactMap { round in
+            guard engine.control.phase(of: round) != .pending, let tally = tally.tally(round: round, question: question) else { return nil }
+            return (round, tally.counts, tally.respondents)
+        }
+    }
+
     /// A participant's latest answer to `question` in any round (the latest round first).
     public func answer(of participant: String, to question: String) -> Answer? {
         for round in definition.rounds.reversed() {

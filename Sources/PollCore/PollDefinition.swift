@@ -11,6 +11,11 @@ public struct PollDefinition: Sendable, Hashable, Codable {
     public var questions: [Question]
     /// The audience Q&A, when the poll has it on (`qa:`).
     public var qa: QandASettings?
+    /// `results-on-phones: false` keeps revealed results off participants' pages (nil: shown).
+    public var resultsOnPhones: Bool?
+
+    /// Whether participants' pages show what the wall reveals.
+    public var showsResultsOnPhones: Bool { resultsOnPhones ?? true }
 
     public init(title: String, event: String? = nil, language: String? = nil, rounds: [String] = Self.defaultRounds,
                 pace: Pace = .audience, questions: [Question], qa: QandASettings? = nil) {

@@ -6,7 +6,7 @@ import Yams
 /// Pure: takes the text, never the file. Values are read as written (`Yes` stays the label
 /// "Yes", not a boolean), and every problem carries the line and column it was found at.
 public enum PollFileParser {
-    static let pollKeys = ["title", "event", "language", "rounds", "pace", "questions", "qa"]
+    static let pollKeys = ["title", "event", "language", "rounds", "pace", "questions", "qa", "results-on-phones"]
     static let qaKeys = ["moderation", "place", "room"]
     static let questionKeys = ["id", "kind", "ask", "options", "labels", "max", "min", "segment", "rounds"]
 
@@ -125,8 +125,11 @@ private struct Reader {
             report(root, "missing `questions`")
         }
         let qa = mapping["qa"].flatMap { qandA($0, questions: questions) }
+        let resultsOnPhones = bool(mapping["results-on-phones"], key: "results-on-phones")
         guard let title else { return nil }
-        return PollDefinition(title: title, event: event, language: language, rounds: rounds, pace: pace, questions: questions, qa: qa)
+        var poll = PollDefinition(title: title, event: event, language: language, rounds: rounds, pace: pace, questions: questions, qa: qa)
+        poll.resultsOnPhones = resultsOnPhones
+        return poll
     }
 
     /// `qa: on`, `qa: off`, or `qa: {moderation: on|off, place: QUESTION, room: OPTION}`.

@@ -13,11 +13,16 @@ enum ParticipantPage {
         var control: SessionControl
         /// Changes whenever the page should follow the facilitator (see `SessionView`).
         var followKey: String
+        /// What the wall shows now of the current question (its results or comparison), as a
+        /// section for the page; nil when nothing is revealed or the poll keeps it off phones.
+        var onTheWall: String? = nil
     }
 
+    /// Also in app.js: the page fetches itself again when this changes.
     static func followKey(_ control: SessionControl) -> String {
         let presenter = control.pace == .presenter ? "\(control.currentQuestion ?? ""):\(control.votingOpen)" : ""
-        return "\(control.openRound ?? "")|\(control.pace.rawValue)|\(presenter)"
+        let shown = control.shown.map { "\(control.currentQuestion ?? ""):\($0.rawValue)" } ?? ""
+        return "\(control.openRound ?? "")|\(control.pace.rawValue)|\(presenter)|\(shown)"
     }
 
     static func layout(_ title: String, language: String?, code: String?, followKey: String?, body: String) -> String {
@@ -88,7 +93,7 @@ enum ParticipantPage {
         }
         return layout(context.definition.title, language: context.definition.language, code: context.code, followKey: context.followKey, body: """
             <h1 dir="auto">\(HTMLText.escape(context.definition.title))</h1>
-            \(nav)\(body)
+            \(nav)\(questions ? "" : context.onTheWall ?? "")\(body)
             """)
     }
 

@@ -22,8 +22,13 @@ extension PollServer {
 
     func context() async -> ParticipantPage.Context {
         let engine = await intake.engine
-        return ParticipantPage.Context(code: intake.joinCode, definition: engine.definition, control: engine.control,
-                                       followKey: ParticipantPage.followKey(engine.control))
+        var context = ParticipantPage.Context(code: intake.joinCode, definition: engine.definition, control: engine.control,
+                                              followKey: ParticipantPage.followKey(engine.control))
+        if let shown = engine.control.shown, engine.definition.showsResultsOnPhones,
+           let question = engine.control.currentQuestion.flatMap(engine.definition.question) {
+            context.onTheWall = PhoneResults.section(question, shown: shown, counts: await intake.counts(of: question.id))
+        }
+        return context
     }
 
     static let unknownCode = "No poll with that code is running here. Check the code on the screen."

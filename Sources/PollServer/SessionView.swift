@@ -21,6 +21,8 @@ struct SessionView: Encodable, Equatable {
     var open_round: String?
     var current_question: String?
     var voting_open: Bool
+    /// What the wall shows of the current question: `results`, `compare`, or null.
+    var shown: String?
     var questions: [QuestionView]
 
     init(code: String, engine: SessionEngine) {
@@ -30,6 +32,7 @@ struct SessionView: Encodable, Equatable {
         pace = control.pace.rawValue
         open_round = control.openRound
         current_question = control.currentQuestion
+        shown = control.shown?.rawValue
         voting_open = control.pace == .audience ? control.openRound != nil : control.votingOpen
         questions = control.openRound.map { round in
             engine.definition.questions(in: round).map { question in

@@ -27,6 +27,13 @@ enum StaticAssets {
         :focus-visible { outline: 3px solid #c60; outline-offset: 2px; }
         .error { color: #a00; font-weight: 700; border-left: 4px solid #a00; padding-left: .75rem; }
         .error:empty { border: 0; padding: 0; }
+        .wall { border: 2px solid #0b3d91; border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 1rem; }
+        .wall h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
+        .wall table { width: 100%; border-collapse: collapse; }
+        .wall caption { text-align: start; color: #333; padding-bottom: .25rem; }
+        .wall th, .wall td { text-align: start; padding: .25rem .35rem; border-bottom: 1px solid #999; vertical-align: middle; }
+        .wall td { white-space: nowrap; }
+        .wall meter { width: 4rem; vertical-align: middle; }
         .live-only { display: none; }
         html[data-live] .live-only { display: inline; }
         html[data-live] .static-only { display: none; }
@@ -59,7 +66,8 @@ enum StaticAssets {
             // The Questions page does not change with the rounds (and a question may be half typed).
             if (document.getElementById('qa-live')) return;
             var s = JSON.parse(event.data);
-            var key = [s.open_round || '', s.pace, s.pace === 'presenter' ? (s.current_question || '') + ':' + s.voting_open : ''].join('|');
+            var key = [s.open_round || '', s.pace, s.pace === 'presenter' ? (s.current_question || '') + ':' + s.voting_open : '',
+                       s.shown ? (s.current_question || '') + ':' + s.shown : ''].join('|');
             if (key === state) return;
             state = key;
             var url = s.pace === 'presenter' ? location.pathname : location.pathname + location.search.replace(/([?&])saved=[^&]*&?/, '$1');

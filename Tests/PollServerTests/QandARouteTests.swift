@@ -183,3 +183,69 @@ struct QandARouteTests {
         }
     }
 }
+
+/// What the wall reveals shows on phones: results and the comparison, never while hidden,
+/// and not at all when the poll says so.
+@Suite("Results on phones")
+struct PhoneResultsTests {
+    static func page(_ client: any TestClientProtocol, _ code: String) async throws -> String {
+        try await client.execute(uri: "/s/\(code)", method: .get) { String(buffer: $0.body) }
+    }
+
+    @Test func revealedResultsShowOnPhonesAndHiddenOnesNever() async throws {
+        let h = try await ServerHarness(pace: .presenter)
+        defer { h.cleanUp() }
+        try await h.intake.handle(.openRound("opening"))
+        try await h.intake.handle(.openVoting)
+        let others = (0..<3).map { _ in h.server.tokens.issue() }
+        for (token, answer) in zip(others, ["1", "1", "2"]) {
+            _ = await h.intake.submit(Submission(participant: token, question: "single", answer: .encoded(answer), channel: .web, receivedAt: Date()))
+        }
+        try await h.test { client in
+            #expect(!(try await Self.page(client, h.code)).contains("On the screen now"), "voting open, results hidden: nothing on phones")
+            try await h.intake.handle(.show(.results))
+            let html = try await Self.page(client, h.code)
+            #expect(html.contains("<h2 id=\"wall-heading\">On the screen now</h2>"))
+            #expect(html.contains("<th scope=\"row\" dir=\"auto\">Oui</th><td>2</td><td>67% <meter"))
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;</th><td>0</td>"), "labels escaped")
+            try await client.execute(uri: "/api/v1/session?code=\(h.code)", method: .get) { response in
+                #expect(String(buffer: response.body).contains("\"shown\":\"results\""), "the live pages hear of it")
+            }
+            try await h.intake.handle(.next)
+            #expect(!(try await Self.page(client, h.code)).contains("On the screen now"), "another question: not revealed")
+        }
+    }
+
+    @Test func theComparisonShowsBothRoundsAndTheChange() async throws {
+        let h = try await ServerHarness()
+        defer { h.cleanUp() }
+        let people = (0..<4).map { _ in h.server.tokens.issue() }
+        try await h.intake.handle(.openRound("opening"))
+        for (token, answer) in zip(people, ["1", "2", "2", "2"]) {
+            _ = await h.intake.submit(Submission(participant: token, question: "single", answer: .encoded(answer), channel: .web, receivedAt: Date()))
+        }
+        try await h.intake.handle(.openRound("closing"))
+        for (token, answer) in zip(people, ["1", "1", "1", "2"]) {
+            _ = await h.intake.submit(Submission(participant: token, question: "single", answer: .encoded(answer), channel: .web, receivedAt: Date()))
+        }
+        try await h.intake.handle(.show(.compare))
+        try await h.test { client in
+            let html = try await Self.page(client, h.code)
+            #expect(html.contains("How the answers moved between the rounds"))
+            #expect(html.contains("<th scope=\"row\" dir=\"auto\">Oui</th><td>25%</td><td>75% <meter min=\"0\" max=\"100\" value=\"75\" aria-hidden=\"true\"></meter></td><td>+50 points</td>"))
+        }
+    }
+
+    @Test func aPollCanKeepResultsOffPhones() async throws {
+        let h = try await ServerHarness(resultsOnPhones: false)
+        defer { h.cleanUp() }
+        try await h.intake.handle(.openRound("opening"))
+        try await h.intake.handle(.show(.results))
+        try await h.test { client in
+            let html = try await Self.page(client, h.code)
+            #expect(!html.contains("On the screen now"))
+        }
+        let parsed = try PollFileParser.parse("title: T\nresults-on-phones: false\nquestions: [{id: a, kind: text, ask: A?}]")
+        #expect(parsed.showsResultsOnPhones == false)
+    }
+}

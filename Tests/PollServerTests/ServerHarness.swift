@@ -32,12 +32,13 @@ struct ServerHarness {
     let alerts = AlertLog()
 
     /// `qa`: the poll's Q&A settings (none: Q&A off).
-    init(pace: Pace = .audience, qa: QandASettings? = nil,
+    init(pace: Pace = .audience, qa: QandASettings? = nil, resultsOnPhones: Bool? = nil,
          options: ServerOptions = ServerOptions(bind: "127.0.0.1", port: 0, requestTimeout: 2)) async throws {
         folder = try TemporaryFolder("roompoll-server")
         store = try SQLiteStore(path: folder.path("server.sqlite"))
         var poll = Self.poll
         poll.qa = qa
+        poll.resultsOnPhones = resultsOnPhones
         let record = try await SessionOpener.create(in: store, name: "s", stem: "server", definition: poll, source: "",
                                                     pace: pace, now: Date())
         intake = try await Intake.open(record, in: store)

@@ -1,0 +1,53 @@
+"""Results on phones end to end: the console (the real binary in tmux) runs a round; a phone
+with JavaScript answers and sees no results until the console reveals them, then sees them
+without reloading; a phone without JavaScript sees them on reload; hiding them again takes
+them off the phones."""
+import sqlite3
+import time
+
+from selenium.webdriver.common.by import By
+
+from test_qanda import Tmux, free_port, make_browser, wait, BINARY, POLL
+
+
+def on_the_screen(browser):
+    return browser.find_elements(By.ID, "wall-heading")
+
+
+def test_a_phone_sees_results_once_revealed(tmp_path):
+    db = tmp_path / "results.sqlite"
+    port = free_port()
+    console = Tmux(f"{BINARY} run {POLL} --db {db} --session r --bind 127.0.0.1 --port {port}; sleep 600")
+    with_js, without_js = make_browser(True), make_browser(False)
+    try:
+        console.wait_for("join")
+        with sqlite3.connect(db) as connection:
+            code = connection.execute("SELECT join_code FROM session").fetchone()[0]
+        console.press("o")
+        console.wait_for("Opening round — open")
+        with_js.get(f"http://127.0.0.1:{port}/s/{code}")
+        with_js.find_element(By.XPATH, "//label[contains(@class,'option')][normalize-space(.)='Yes']").click()
+        with_js.find_element(By.XPATH, "//button[@value='next']").click()
+        wait(with_js, lambda b: "Thank you" in b.page_source)
+        assert not on_the_screen(with_js), "no results while they are hidden on the wall"
+        with_js.execute_script("window.noReload = true")
+
+        console.press("Enter")
+        console.wait_for("1 answer")
+        console.press("r")
+        wait(with_js, lambda b: on_the_screen(b))
+        assert with_js.execute_script("return window.noReload") is True, "the phone followed without a reload"
+        row = with_js.find_element(By.XPATH, "//section[@class='wall']//tr[th[normalize-space(.)='Yes']]")
+        assert row.text.split() [1:3] == ["1", "100%"], row.text
+
+        without_js.get(f"http://127.0.0.1:{port}/s/{code}")
+        assert on_the_screen(without_js), "without JavaScript: on reload"
+
+        console.press("r")
+        wait(with_js, lambda b: not on_the_screen(b))
+        without_js.refresh()
+        assert not on_the_screen(without_js)
+    finally:
+        with_js.quit()
+        without_js.quit()
+        console.close()
