@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "RequestBodies", dependencies: ["PollCore"]),
         // The participants' web page and JSON API (Hummingbird).
         .target(name: "PollServer", dependencies: [
-            "PollCore", "Intake", "Store", "RequestBodies",
+            "PollCore", "Intake", "Store", "RequestBodies", "JoinQR",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

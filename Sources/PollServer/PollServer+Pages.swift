@@ -33,6 +33,17 @@ extension PollServer {
 
     static let unknownCode = "No poll with that code is running here. Check the code on the screen."
 
+    /// The wall page (read only; it issues no participant token).
+    func wallPage(_ request: Request, _ context: RoomRequestContext) async throws -> Response {
+        guard matches(context.parameters.get("code")) else {
+            return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
+        }
+        let page = await self.context()
+        let base = options.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+            ?? request.head.authority.map { "http://\($0)" } ?? ""
+        return Self.html(WallPage.render(page, joinURL: "\(base)/j/\(page.code)", answering: await qandA.board.answering))
+    }
+
     func page(_ request: Request, _ context: RoomRequestContext) async throws -> Response {
         guard matches(context.parameters.get("code")) else {
             return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)

@@ -152,6 +152,7 @@ public struct PollServer: Sendable {
         router.post("/api/v1/participants") { request, context in try await self.apiJoin(request, context) }
         router.post("/api/v1/answers") { request, _ in try await self.apiAnswer(request) }
         router.get("/api/v1/events") { request, context in try await self.apiEvents(request, context) }
+        router.get("/w/{code}") { request, context in try await self.wallPage(request, context) }
         router.get("/s/{code}/questions") { request, context in try await self.questionsPage(request, context) }
         router.post("/s/{code}/questions") { request, context in try await self.postQuestion(request, context) }
         router.post("/s/{code}/questions/{id}/vote") { request, context in try await self.postVote(request, context) }

@@ -34,6 +34,8 @@ enum StaticAssets {
         .wall th, .wall td { text-align: start; padding: .25rem .35rem; border-bottom: 1px solid #999; vertical-align: middle; }
         .wall td { white-space: nowrap; }
         .wall meter { width: 4rem; vertical-align: middle; }
+        .qr { width: min(80vw, 22rem); height: auto; display: block; margin: 1rem 0; }
+        .code { font-size: 1.4rem; letter-spacing: .15em; }
         .live-only { display: none; }
         html[data-live] .live-only { display: inline; }
         html[data-live] .static-only { display: none; }
@@ -62,6 +64,19 @@ enum StaticAssets {
           document.documentElement.dataset.live = 'on';
           // Leaving the page closes the stream, so a browser's few connections per server stay free.
           window.addEventListener('pagehide', function () { events.close(); });
+          // The wall page mirrors the console: any change of the session or the Q&A, fetched again.
+          if (state === 'wall') {
+            var again = function () {
+              fetch(location.pathname, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
+                var next = new DOMParser().parseFromString(html, 'text/html').getElementById('main');
+                var current = document.getElementById('main');
+                if (next && current) current.replaceWith(next);
+              });
+            };
+            events.addEventListener('session', again);
+            events.addEventListener('questions', again);
+            return;
+          }
           events.addEventListener('session', function (event) {
             // The Questions page does not change with the rounds (and a question may be half typed).
             if (document.getElementById('qa-live')) return;

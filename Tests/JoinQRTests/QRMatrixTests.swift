@@ -52,3 +52,13 @@ struct QRMatrixTests {
         #expect(lines.count <= 19)
     }
 }
+
+extension QRMatrixTests {
+    @Test func theSVGDrawsEveryDarkModuleOnAWhiteQuietZone() throws {
+        let matrix = try #require(QRMatrix("http://10.0.0.5/j/Z9Z9Z9"))
+        let svg = matrix.svg(label: "QR")
+        #expect(svg.components(separatedBy: "h1v1h-1z").count - 1 == matrix.modules.filter { $0 }.count)
+        #expect(svg.contains("viewBox=\"0 0 \(matrix.size + 8) \(matrix.size + 8)\""))
+        #expect(svg.contains("M4 4h1v1h-1z"), "the finder pattern's corner, inside the 4-module quiet zone")
+    }
+}

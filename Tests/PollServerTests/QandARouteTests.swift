@@ -249,3 +249,36 @@ struct PhoneResultsTests {
         #expect(parsed.showsResultsOnPhones == false)
     }
 }
+
+/// The wall page: read only, for online participants and a call's screen share.
+@Suite("Wall page")
+struct WallPageTests {
+    @Test func itMirrorsTheWallFromLobbyToResultsAndTheQandA() async throws {
+        let h = try await ServerHarness(qa: QandASettings(moderation: false))
+        defer { h.cleanUp() }
+        try await h.test { client in
+            func wall() async throws -> TestResponse { try await client.execute(uri: "/w/\(h.code)", method: .get) }
+            var response = try await wall()
+            var html = String(buffer: response.body)
+            #expect(response.status == .ok)
+            #expect(response.headers[.setCookie] == nil, "the wall issues no participant token")
+            #expect(html.contains("<strong class=\"code\">\(h.code)</strong>"))
+            #expect(html.contains("<svg class=\"qr\"") && html.contains("aria-label=\"QR code of http://"))
+            #expect(html.contains("data-state=\"wall\""), "its script follows every change")
+            try await h.intake.handle(.openRound("opening"))
+            html = String(buffer: try await wall().body)
+            #expect(!html.contains("<svg"), "once a round is open, the code stays but the QR code goes")
+            #expect(html.contains("Question 1 of 6") && html.contains("Oui &lt;b&gt;ou&lt;/b&gt; non?"))
+            #expect(html.contains("<li dir=\"auto\">Oui</li>"), "the options, without results")
+            try await h.intake.handle(.show(.results))
+            html = String(buffer: try await wall().body)
+            #expect(html.contains("On the screen now") && !html.contains("<li dir=\"auto\">Oui</li>"))
+            let asked = try await h.qandA.ask(text: "Who decides?", name: nil, side: .online, author: h.token).get()
+            try await h.qandA.moderate(.answering(asked.id))
+            html = String(buffer: try await wall().body)
+            #expect(html.contains("Being answered now (online)") && html.contains("Who decides?"))
+            response = try await client.execute(uri: "/w/ZZZZZZ", method: .get)
+            #expect(response.status == .notFound)
+        }
+    }
+}

@@ -1,4 +1,4 @@
-"""Results on phones end to end: the console (the real binary in tmux) runs a round; a phone
+"""Results on phones and the wall page end to end: the console (the real binary in tmux) runs a round; a phone
 with JavaScript answers and sees no results until the console reveals them, then sees them
 without reloading; a phone without JavaScript sees them on reload; hiding them again takes
 them off the phones."""
@@ -18,11 +18,15 @@ def test_a_phone_sees_results_once_revealed(tmp_path):
     db = tmp_path / "results.sqlite"
     port = free_port()
     console = Tmux(f"{BINARY} run {POLL} --db {db} --session r --bind 127.0.0.1 --port {port}; sleep 600")
-    with_js, without_js = make_browser(True), make_browser(False)
+    with_js, without_js, wall = make_browser(True), make_browser(False), make_browser(True)
     try:
         console.wait_for("join")
         with sqlite3.connect(db) as connection:
             code = connection.execute("SELECT join_code FROM session").fetchone()[0]
+        # The wall page, for online people: the join code and QR code in the lobby.
+        wall.get(f"http://127.0.0.1:{port}/w/{code}")
+        assert wall.find_elements(By.CSS_SELECTOR, "svg.qr"), "the QR code while no round is open"
+        wall.execute_script("window.noReload = true")
         console.press("o")
         console.wait_for("Opening round — open")
         with_js.get(f"http://127.0.0.1:{port}/s/{code}")
@@ -32,9 +36,11 @@ def test_a_phone_sees_results_once_revealed(tmp_path):
         assert not on_the_screen(with_js), "no results while they are hidden on the wall"
         with_js.execute_script("window.noReload = true")
 
+        wait(wall, lambda b: "Does encryption need special protection?" in b.page_source and not b.find_elements(By.CSS_SELECTOR, "svg.qr"))
         console.press("Enter")
         console.wait_for("1 answer")
         console.press("r")
+        wait(wall, lambda b: on_the_screen(b))
         wait(with_js, lambda b: on_the_screen(b))
         assert with_js.execute_script("return window.noReload") is True, "the phone followed without a reload"
         row = with_js.find_element(By.XPATH, "//section[@class='wall']//tr[th[normalize-space(.)='Yes']]")
@@ -45,9 +51,12 @@ def test_a_phone_sees_results_once_revealed(tmp_path):
 
         console.press("r")
         wait(with_js, lambda b: not on_the_screen(b))
+        wait(wall, lambda b: not on_the_screen(b))
+        assert wall.execute_script("return window.noReload") is True, "the wall followed lobby, question and results without a reload"
         without_js.refresh()
         assert not on_the_screen(without_js)
     finally:
         with_js.quit()
         without_js.quit()
+        wall.quit()
         console.close()
