@@ -14,6 +14,8 @@ public struct ShiftReport: Sendable, Hashable {
     public var caveat: String?
     /// The audience Q&A, when the poll has it on.
     public var qandA: QandASummary?
+    /// How the session kept to its agenda, when the poll has one.
+    public var agenda: AgendaSummary?
 
     public init(session: SessionInfo, rounds: [String], participants: [String: Int], questions: [QuestionShift]) {
         self.session = session

@@ -12,6 +12,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     /// Store a Q&A change (moderation, a relayed question); the board comes back as
     /// `qandAChanged`, a failure as `failed`.
     case qandA(QandAChange)
+    /// Start the agenda or move on to its next part, stamped with the time now (the shell's clock).
+    case nextAgendaPart
     /// Leave the console.
     case quit
 }

@@ -178,6 +178,16 @@ public enum ConsoleUpdate {
             HandsUpdate.enter(&model)
         case .character("a"):
             QandAUpdate.enter(&model)
+        case .character("t"):
+            guard model.definition.agenda?.isEmpty == false else {
+                model.banner = Banner("This poll has no agenda: add `agenda:` to the poll file.", kind: .error)
+                return []
+            }
+            guard model.control.agenda?.ended == nil else {
+                model.banner = Banner("The agenda is done.")
+                return []
+            }
+            return [.nextAgendaPart]
         case .character("j"):
             // The full join screen — code, addresses, QR code — at any time, for latecomers.
             model.screen = .lobby

@@ -35,11 +35,14 @@ public enum ConsoleSession {
         await qandA.observe { board, _ in inbox.post(.qandAChanged(board)) }
         model.qandA = await qandA.board
         if moderator { model.moderateOnly() }
-        // The Q&A clocks move once a second while a question is being answered (idle, nothing ticks).
+        // The clocks move once a second while a Q&A question is being answered or the agenda
+        // runs (otherwise nothing ticks).
         let ticking = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
-                if await qandA.board.answering != nil { inbox.post(.tick(Date())) }
+                let answering = await qandA.board.answering != nil
+                let agendaRuns = await intake.engine.control.agenda?.current != nil
+                if answering || agendaRuns { inbox.post(.tick(Date())) }
             }
         }
         defer { ticking.cancel() }
@@ -106,6 +109,13 @@ public enum ConsoleSession {
                 try await intake.setHands(HandCount(round: round, question: question, counts: counts, updatedAt: Date()))
             } catch {
                 inbox.post(.failed("Hand counts not saved: \(error)"))
+            }
+        case .nextAgendaPart:
+            do {
+                try await intake.handle(.nextAgendaPart(at: Date()))
+                inbox.post(.tick(Date()))
+            } catch {
+                inbox.post(.failed(String(describing: error)))
             }
         case .qandA(let change):
             inbox.post(.tick(Date()))

@@ -11,6 +11,8 @@ public struct PollDefinition: Sendable, Hashable, Codable {
     public var questions: [Question]
     /// The audience Q&A, when the poll has it on (`qa:`).
     public var qa: QandASettings?
+    /// The session's agenda: its parts with their planned minutes (`agenda:`); empty: none.
+    public var agenda: [AgendaPart]?
     /// `results-on-phones: false` keeps revealed results off participants' pages (nil: shown).
     public var resultsOnPhones: Bool?
 

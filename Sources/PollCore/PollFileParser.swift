@@ -6,7 +6,8 @@ import Yams
 /// Pure: takes the text, never the file. Values are read as written (`Yes` stays the label
 /// "Yes", not a boolean), and every problem carries the line and column it was found at.
 public enum PollFileParser {
-    static let pollKeys = ["title", "event", "language", "rounds", "pace", "questions", "qa", "results-on-phones"]
+    static let pollKeys = ["title", "event", "language", "rounds", "pace", "questions", "qa", "results-on-phones", "agenda"]
+    static let agendaKeys = ["part", "minutes", "opens"]
     static let qaKeys = ["moderation", "place", "room"]
     static let questionKeys = ["id", "kind", "ask", "options", "labels", "max", "min", "segment", "rounds"]
 
@@ -126,10 +127,54 @@ private struct Reader {
         }
         let qa = mapping["qa"].flatMap { qandA($0, questions: questions) }
         let resultsOnPhones = bool(mapping["results-on-phones"], key: "results-on-phones")
+        let agenda = mapping["agenda"].flatMap { agendaParts($0, rounds: rounds) }
         guard let title else { return nil }
         var poll = PollDefinition(title: title, event: event, language: language, rounds: rounds, pace: pace, questions: questions, qa: qa)
         poll.resultsOnPhones = resultsOnPhones
+        poll.agenda = agenda
         return poll
+    }
+
+    /// `agenda:` — a list of `{part: NAME, minutes: N, opens: ROUND}` (`opens` optional; a round
+    /// is opened by at most one part).
+    mutating func agendaParts(_ node: Node, rounds: [String]) -> [AgendaPart]? {
+        guard let items = node.sequence, !items.isEmpty else {
+            report(node, "`agenda` must be a list of parts, e.g. `- {part: Discussion, minutes: 40}`")
+            return nil
+        }
+        guard items.count <= 50 else {
+            report(node, "an agenda has at most 50 parts")
+            return nil
+        }
+        var parts: [AgendaPart] = []
+        var opened: Set<String> = []
+        for item in items {
+            guard let map = mapping(item, allowed: PollFileParser.agendaKeys, what: "part of the agenda") else { continue }
+            let name = requiredString(map, "part", in: item, limit: 80)
+            var minutes: Int?
+            if let node = map["minutes"] {
+                minutes = integer(node, key: "minutes")
+                if let value = minutes, !(1...600).contains(value) {
+                    report(node, "`minutes` must be from 1 to 600")
+                    minutes = nil
+                }
+            } else {
+                report(item, "missing `minutes`")
+            }
+            var opens: String?
+            if let node = map["opens"] {
+                let round = node.scalar?.string ?? ""
+                if !rounds.contains(round) {
+                    report(node, "`opens` must name a round of this poll (\(rounds.joined(separator: ", ")))")
+                } else if !opened.insert(round).inserted {
+                    report(node, "round `\(round)` is opened by an earlier part already")
+                } else {
+                    opens = round
+                }
+            }
+            if let name, let minutes { parts.append(AgendaPart(name: name, minutes: minutes, opens: opens)) }
+        }
+        return parts
     }
 
     /// `qa: on`, `qa: off`, or `qa: {moderation: on|off, place: QUESTION, room: OPTION}`.

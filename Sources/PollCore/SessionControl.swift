@@ -12,6 +12,8 @@ public struct SessionControl: Sendable, Hashable, Codable {
     /// (revealed) or the comparison of the rounds. Phones show the same (unless the poll
     /// turns that off); nil: the question only.
     public var shown: Shown?
+    /// How far the agenda has gone (when the poll has one).
+    public var agenda: AgendaClock?
 
     public enum Shown: String, Sendable, Hashable, Codable {
         case results

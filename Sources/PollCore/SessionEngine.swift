@@ -60,6 +60,11 @@ public struct SessionEngine: Sendable, Hashable {
             next.votingOpen = false
         case .show(let shown):
             next.shown = shown
+        case .nextAgendaPart(let time):
+            guard let parts = definition.agenda, !parts.isEmpty else { throw .noAgenda }
+            var clock = next.agenda ?? AgendaClock()
+            clock.next(at: time, count: parts.count)
+            next.agenda = clock
         }
         // Another question: its results are not shown until revealed.
         if next.currentQuestion != control.currentQuestion { next.shown = nil }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Something the facilitator does to a live session.
 public enum SessionEvent: Sendable, Hashable {
     /// Opens a round for answers; any other open round closes.
@@ -19,6 +21,9 @@ public enum SessionEvent: Sendable, Hashable {
     /// Shows the current question's results or comparison on the wall (and phones), or
     /// neither (nil).
     case show(SessionControl.Shown?)
+    /// Starts the agenda, or moves on to its next part, at the given time (after the last
+    /// part: ends it).
+    case nextAgendaPart(at: Date)
 }
 
 /// What the I/O shell must do after the engine handled an event.
@@ -37,6 +42,7 @@ public enum SessionEventError: Error, Sendable, Hashable, CustomStringConvertibl
     case noRoundOpen
     case notAskedInOpenRound(question: String, round: String)
     case audiencePace
+    case noAgenda
 
     public var description: String {
         switch self {
@@ -45,6 +51,7 @@ public enum SessionEventError: Error, Sendable, Hashable, CustomStringConvertibl
         case .noQuestion: return "no question is current"
         case .noRoundOpen: return "no round is open: open one first"
         case let .notAskedInOpenRound(q, r): return "question `\(q)` is not asked in the \(r) round"
+        case .noAgenda: return "the poll has no agenda: add `agenda:` to the poll file"
         case .audiencePace: return "in audience pace every question of the open round is open; there is no voting to open or close"
         }
     }

@@ -21,6 +21,12 @@ public struct HTMLReport: ReportFormat {
             body += QuestionSection.render(shift, number: index + 1, id: ids[index])
         }
         body += SegmentSection.render(report.segments)
+        if let agenda = report.agenda {
+            body += "<section id=\"agenda\" aria-labelledby=\"agenda-heading\">\n<h2 id=\"agenda-heading\">Agenda</h2>\n"
+            body += HTMLTable(caption: "Planned and actual minutes", columns: ["Part", "Planned", "Took"], rows: agenda.parts.map { part in
+                [HTMLText.escape(part.name), "\(part.plannedMinutes) min", part.tookMinutes.map { "\(Int($0.rounded())) min" } ?? "not reached"]
+            }).html + "</section>\n"
+        }
         if let qandA = report.qandA { body += QandASection.html(qandA) }
         body += MethodsNote.html
         return """

@@ -30,6 +30,7 @@ public struct JSONReport: ReportFormat {
         var questions: [QuestionEntry]
         var segments: [SegmentSummary]
         var qanda: QandAEntry?
+        var agenda: [AgendaEntry]?
 
         init(_ report: ShiftReport) {
             session = Session(name: report.session.name, poll_title: report.session.pollTitle,
@@ -51,7 +52,16 @@ public struct JSONReport: ReportFormat {
             }
             segments = report.segments.map { SegmentSummary(id: $0.segment.id, groups: $0.groups.map { GroupSize(label: $0.label, size: $0.size) }) }
             qanda = report.qandA.map(QandAEntry.init)
+            agenda = report.agenda?.parts.map { AgendaEntry(part: $0.name, planned_minutes: $0.plannedMinutes,
+                                                            took_minutes: $0.tookMinutes.map { ($0 * 10).rounded() / 10 }) }
         }
+    }
+
+    /// A part of the agenda: planned and actual minutes (null when never reached).
+    struct AgendaEntry: Encodable {
+        var part: String
+        var planned_minutes: Int
+        var took_minutes: Double?
     }
 
     /// The audience Q&A: answered questions in order, unanswered by votes, the time split.

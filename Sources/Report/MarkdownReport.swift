@@ -29,6 +29,9 @@ public struct MarkdownReport: ReportFormat {
                 lines += group.shifts.map { "- **\(escape($0.question.id))**: \(escape($0.headline))" }
             }
         }
+        if let agenda = report.agenda {
+            lines += ["", "## Agenda", ""] + agenda.lines.map { "- " + escape($0) }
+        }
         if let qandA = report.qandA {
             lines += ["", "## Audience Q&A", ""]
             lines += QandASection.lines(qandA, number: { "\($0)." }, bullet: "-").map(escape)

@@ -31,6 +31,9 @@ public struct TextReport: ReportFormat {
             lines.append("")
             lines += segment(breakdown)
         }
+        if let agenda = report.agenda {
+            lines += ["", style("Agenda", .bold)] + agenda.lines
+        }
         if let qandA = report.qandA {
             lines += ["", style("Audience Q&A", .bold)]
             for line in QandASection.lines(qandA, number: { "\($0)." }, bullet: "-") {

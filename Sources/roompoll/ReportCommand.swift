@@ -63,6 +63,7 @@ struct ReportCommand: AsyncParsableCommand {
                                event: record.definition.event, createdAt: record.createdAt)
         let tally = try await store.currentTally(of: record, participants: .compact, salvage: salvage)
         var report = ShiftAnalysis.analyze(session: info, tally: tally)
+        report.agenda = AgendaSummary(record.definition.agenda, clock: record.control.agenda, end: record.control.agenda?.ended ?? Date())
         if record.definition.qa != nil {
             // A question still "being answered" counts up to the last Q&A change, not to whenever the report is run.
             let board = QandABoard(try await store.qandAChanges(of: record, after: 0))

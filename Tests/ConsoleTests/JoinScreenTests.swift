@@ -149,3 +149,55 @@ extension ConsoleDetailTests {
         #expect(ScreenRenderer.render(model).text.contains("Question 1 of 2 · single · voting open"))
     }
 }
+
+/// The agenda bar: before the agenda starts, on time, over time, and the round prompt.
+@Suite("Agenda bar")
+struct AgendaBarTests {
+    typealias F = ConsoleFixtures
+
+    static func model(size: TerminalSize) -> ConsoleModel {
+        var poll = F.poll
+        poll.agenda = [AgendaPart(name: "Introduction and opening poll", minutes: 10, opens: "opening"),
+                       AgendaPart(name: "Discussion", minutes: 40), AgendaPart(name: "Q&A", minutes: 30),
+                       AgendaPart(name: "Closing poll and remarks", minutes: 10, opens: "closing")]
+        var model = F.fresh(poll, size: size)
+        model.now = F.now
+        return model
+    }
+
+    static func move(_ model: inout ConsoleModel, at seconds: Double) {
+        var engine = SessionEngine(definition: model.definition, control: model.control)
+        _ = try? engine.handle(.nextAgendaPart(at: F.now.addingTimeInterval(seconds)))
+        F.send([.controlChanged(engine.control)], to: &model)
+    }
+
+    func line(_ model: ConsoleModel) -> String { ScreenRenderer.render(model).lines[2] }
+
+    @Test(arguments: ScreenSnapshotTests.sizes)
+    func everyState(size: TerminalSize) {
+        var model = Self.model(size: size)
+        #expect(line(model).contains("Agenda: 4 parts, 90 min — t starts “Introduction and opening poll” (10 min)"))
+        #expect(F.send([.key(.character("t"))], to: &model) == [.nextAgendaPart])
+        Self.move(&model, at: 0)
+        model.now = F.now.addingTimeInterval(125)
+        assertSnapshot(ScreenRenderer.render(model), named: "agenda-round-prompt-\(size.columns)x\(size.rows)")
+        #expect(line(model).hasPrefix(" Opening round: press o · Agenda 1/4 ▸ Introduction and opening poll 2:05 of 1"), "cut to the width")
+        #expect(ScreenRenderer.render(model)[3, 2].style == .notice)
+        F.send([.key(.character("o"))], to: &model)
+        Self.move(&model, at: 600)
+        model.now = F.now.addingTimeInterval(600 + 20 * 60)
+        assertSnapshot(ScreenRenderer.render(model), named: "agenda-on-time-\(size.columns)x\(size.rows)")
+        #expect(line(model).contains("Agenda 2/4 ▸ Discussion 20:00 of 40 min"))
+        #expect(ScreenRenderer.render(model)[3, 2].style == .accent)
+        model.now = F.now.addingTimeInterval(600 + 47 * 60)
+        assertSnapshot(ScreenRenderer.render(model), named: "agenda-over-time-\(size.columns)x\(size.rows)")
+        #expect(line(model).contains("Discussion 47:00 of 40 min — ⚠ over by 8 min"), "said in words too, for monochrome terminals")
+        #expect(ScreenRenderer.render(model)[3, 2].style == .error)
+    }
+
+    @Test func withoutAnAgendaTSaysSo() {
+        var model = F.fresh(size: TerminalSize(columns: 100, rows: 30))
+        #expect(F.send([.key(.character("t"))], to: &model).isEmpty)
+        #expect(model.banner?.text.contains("no agenda") == true)
+    }
+}

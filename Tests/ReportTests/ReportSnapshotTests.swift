@@ -32,6 +32,9 @@ struct ReportSnapshotTests {
         let info = SessionInfo(name: "workshop", pollTitle: definition.title, event: definition.event, createdAt: now)
         var report = ShiftAnalysis.analyze(session: info, definition: definition, responses: responses)
         report.qandA = QandASummary(qandABoard(audience, now: now), end: now.addingTimeInterval(1800))
+        // The workshop ran over in the discussion and caught up in the Q&A.
+        let minutes = [0.0, 12, 59, 86].map { now.addingTimeInterval($0 * 60) }
+        report.agenda = AgendaSummary(definition.agenda, clock: AgendaClock(started: minutes, ended: now.addingTimeInterval(97 * 60)), end: now)
         return report
     }
 
@@ -92,6 +95,9 @@ struct ReportSnapshotTests {
         #expect(qanda["hidden"] as? Int == 1)
         let room = try #require(qanda["room"] as? [String: Any]), online = try #require(qanda["online"] as? [String: Any])
         #expect((room["seconds"] as? Double ?? 0) + (online["seconds"] as? Double ?? 0) == 720)
+        let agenda = try #require(document["agenda"] as? [[String: Any]])
+        #expect(agenda.map { $0["took_minutes"] as? Double } == [12, 47, 27, 11])
+        #expect(agenda.map { $0["planned_minutes"] as? Int } == [10, 40, 30, 10])
         #expect(answered.first?["side"] as? String == "room", "a tie: the room first; then online, the room having no more")
         let listed = try #require(report.qandA).answered.map(\.text) + report.qandA!.unanswered.map(\.text)
         #expect(listed.allSatisfy { json.contains($0) })

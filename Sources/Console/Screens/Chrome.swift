@@ -27,6 +27,8 @@ enum Chrome {
             x += grid.put(label, x: x, y: 1, style: phase == .open ? .notice : .muted) + 3
         }
 
+        AgendaBar.draw(model, into: &grid)
+
         if let banner = model.banner {
             grid.put(banner.text, x: 1, y: grid.height - 2, style: banner.kind == .error ? .error : .notice, limit: width - 2)
         } else if let status = model.status {
