@@ -160,3 +160,31 @@ struct ConsoleEndToEndTests {
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
 }
+
+extension ConsoleEndToEndTests {
+    @Test func theAgendaClockSurvivesKillNineAndAResume() throws {
+        let folder = try TemporaryFolder("roompoll-e2e")
+        defer { folder.remove() }
+        let db = folder.path("agenda.sqlite")
+        let start = Date()
+        do {
+            let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session agenda --no-server"), columns: 120, rows: 30)
+            try tmux.waitFor("t starts “Introduction and opening poll”")
+            try tmux.press("t")
+            try tmux.waitFor("Opening round: press o · Agenda 1/4 ▸ Introduction and opening poll 0:0")
+            Thread.sleep(forTimeInterval: 3)
+            _ = try runTool("/usr/bin/pkill", ["-9", "-f", "session agenda --no-server$"])   // the binary, not the shell around it
+            try tmux.waitFor("EXIT=137")
+        }
+        let tmux = try TmuxSession(Self.command("run \(Self.poll) --db \(db) --session agenda --no-server"), columns: 120, rows: 30)
+        let screen = try tmux.waitFor("Agenda 1/4 ▸ Introduction and opening poll")
+        let line = try #require(screen.split(separator: "\n").first { $0.contains("Agenda 1/4") })
+        let clock = try #require(line.split(separator: " ").first { $0.contains(":") && $0.first?.isNumber == true })
+        let parts = clock.split(separator: ":").compactMap { Int($0) }
+        let seconds = parts.count == 2 ? parts[0] * 60 + parts[1] : -1
+        #expect(seconds >= 3 && Double(seconds) <= Date().timeIntervalSince(start) + 1,
+                "the part's clock runs on from when it began, not from the resume (\(line))")
+        try tmux.press("C-c")
+        try tmux.waitFor("EXIT=0")
+    }
+}
