@@ -84,8 +84,10 @@ enum StaticAssets {
             var key = [s.open_round || '', s.pace, s.pace === 'presenter' ? (s.current_question || '') + ':' + s.voting_open : '',
                        s.shown ? (s.current_question || '') + ':' + s.shown : ''].join('|');
             if (key === state) return;
+            // Another round: from its first question (a page that was "done" is not done with it).
+            var newRound = key.split('|')[0] !== (state || '').split('|')[0];
             state = key;
-            var url = s.pace === 'presenter' ? location.pathname : location.pathname + location.search.replace(/([?&])saved=[^&]*&?/, '$1');
+            var url = s.pace === 'presenter' || newRound ? location.pathname : location.pathname + location.search.replace(/([?&])saved=[^&]*&?/, '$1');
             fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
               var doc = new DOMParser().parseFromString(html, 'text/html');
               var next = doc.getElementById('main'), current = document.getElementById('main');

@@ -52,9 +52,30 @@ def test_a_phone_sees_results_once_revealed(tmp_path):
         console.press("r")
         wait(with_js, lambda b: not on_the_screen(b))
         wait(wall, lambda b: not on_the_screen(b))
-        assert wall.execute_script("return window.noReload") is True, "the wall followed lobby, question and results without a reload"
         without_js.refresh()
         assert not on_the_screen(without_js)
+
+        # The closing round: the phone answers again, and the console compares the rounds.
+        console.press("c")
+        console.wait_for("Closing round — open")
+        wait(with_js, lambda b: b.find_elements(By.XPATH, "//button[@value='next']"))
+        with_js.find_element(By.XPATH, "//label[contains(@class,'option')][normalize-space(.)='No']").click()
+        with_js.find_element(By.XPATH, "//button[@value='next']").click()
+        wait(with_js, lambda b: "Thank you" in b.page_source)
+        console.press("Enter")
+        console.press("v")
+        console.wait_for("Compare")
+        wait(wall, lambda b: "How the answers moved between the rounds" in b.page_source)
+        wait(with_js, lambda b: "How the answers moved between the rounds" in b.page_source)
+        assert wall.execute_script("return window.noReload") is True, "the wall followed lobby, question, results and compare without a reload"
+        without_js.refresh()
+        assert "How the answers moved between the rounds" in without_js.page_source
+        wall_without_js = make_browser(False)
+        try:
+            wall_without_js.get(f"http://127.0.0.1:{port}/w/{code}")
+            assert "How the answers moved between the rounds" in wall_without_js.page_source, "the wall page on reload, without JavaScript"
+        finally:
+            wall_without_js.quit()
     finally:
         with_js.quit()
         without_js.quit()
