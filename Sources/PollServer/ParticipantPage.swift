@@ -130,7 +130,10 @@ enum ParticipantPage {
     /// refused form (`typed`), with what they sent, so that they only fix what was wrong.
     static func controls(_ question: Question, current: Answer?, typed: FormBody? = nil) -> String {
         let name = HTMLText.escape(question.id)
-        let typedChoices = typed.map { form in form.values("choice").compactMap { Int($0).map { $0 - 1 } } }
+        // Only option numbers are taken back (a hostile form may send any number).
+        let typedChoices = typed.map { form in
+            form.values("choice").compactMap { Int($0).flatMap { (1...max(1, question.options.count)).contains($0) ? $0 - 1 : nil } }
+        }
         switch question.kind {
         case .single, .likert:
             let chosen: Int? = typedChoices.map { $0.first } ?? { if case .choice(let i) = current { return i } else { return nil } }()
