@@ -57,8 +57,14 @@ public struct DemoScript: Sendable {
         press(.escape)
     }
 
+    /// Moves the agenda on to part `number` (0-based), when the poll has that many parts.
+    func agenda(part number: Int) {
+        if number < definition.agenda?.count ?? 0 { press(.character("t")) }
+    }
+
     public func run() async throws {
         try await pause(3)
+        agenda(part: 0)                             // the agenda starts: its first part opens the first round
         for (index, round) in definition.rounds.enumerated() {
             let key: Key = index == 0 ? .character("o") : .character("c")
             press(key)                              // open the round: progress screen
@@ -89,9 +95,12 @@ public struct DemoScript: Sendable {
             try await pause(2)
             press(key)                              // close the round
             if index < definition.rounds.count - 1 {
+                agenda(part: 1)
                 inbox.post(.status("The discussion happens here… (the closing round opens in a moment)"))
                 try await pause(4)
+                agenda(part: 2)
                 try await questionsAndAnswers()
+                agenda(part: 3)
             }
         }
         for _ in definition.questions { press(.character("p")) }
