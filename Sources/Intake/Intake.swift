@@ -130,12 +130,12 @@ public actor Intake {
         }
     }
 
-    /// The counts of `question` in every round that has run and asks it (what the wall shows
-    /// when its results are revealed): per option, or per scale value.
-    public func counts(of question: String) -> [(round: String, counts: [Int], respondents: Int)] {
+    /// The count of `question` in every round that has run and asks it (what the wall shows
+    /// when its results are revealed). A copy shares the live count's storage until it changes.
+    public func tallies(of question: String) -> [(round: String, tally: QuestionTally)] {
         definition.rounds.compactMap { round in
             guard engine.control.phase(of: round) != .pending, let tally = tally.tally(round: round, question: question) else { return nil }
-            return (round, tally.counts, tally.respondents)
+            return (round, tally)
         }
     }
 

@@ -26,7 +26,7 @@ extension PollServer {
                                               followKey: ParticipantPage.followKey(engine.control))
         if let shown = engine.control.shown, engine.definition.showsResultsOnPhones,
            let question = engine.control.currentQuestion.flatMap(engine.definition.question) {
-            context.onTheWall = PhoneResults.section(question, shown: shown, counts: await intake.counts(of: question.id))
+            context.onTheWall = PhoneResults.section(question, shown: shown, tallies: await intake.tallies(of: question.id))
         }
         return context
     }

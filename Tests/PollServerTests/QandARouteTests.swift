@@ -236,6 +236,37 @@ struct PhoneResultsTests {
         }
     }
 
+    @Test func rankingsShowTheRoomsOrderAndWordsTheMostUsed() async throws {
+        let h = try await ServerHarness(pace: .presenter)
+        defer { h.cleanUp() }
+        try await h.intake.handle(.openRound("opening"))
+        let people = (0..<2).map { _ in h.server.tokens.issue() }
+        try await h.intake.handle(.select("ranking"))
+        try await h.intake.handle(.openVoting)
+        for (token, order) in zip(people, ["C>A>B", "C>B>A"]) {
+            _ = await h.intake.submit(Submission(participant: token, question: "ranking", answer: .encoded(order), channel: .web, receivedAt: Date()))
+        }
+        try await h.intake.handle(.show(.results))
+        try await h.test { client in
+            let html = try await Self.page(client, h.code)
+            #expect(html.contains("The room's order in the opening round (n = 2)"))
+            #expect(html.contains("<tr><td>1</td><th scope=\"row\" dir=\"auto\">C</th><td>1.0</td></tr>"))
+            #expect(html.contains("<tr><td>2</td><th scope=\"row\" dir=\"auto\">A</th><td>2.5</td></tr>"), "ties: the earlier option first")
+        }
+        try await h.intake.handle(.select("words"))
+        try await h.intake.handle(.openVoting)
+        for (token, words) in zip(people, ["trust;<b>power</b>", "Trust"]) {
+            _ = await h.intake.submit(Submission(participant: token, question: "words", answer: .encoded(words), channel: .web, receivedAt: Date()))
+        }
+        try await h.intake.handle(.show(.results))
+        try await h.test { client in
+            let html = try await Self.page(client, h.code)
+            #expect(html.contains("The most used words in the opening round (n = 2)"))
+            #expect(html.contains("<th scope=\"row\" dir=\"auto\">trust</th><td>2</td><td>100%"))
+            #expect(html.contains("&lt;b&gt;power&lt;/b&gt;"), "participants' words escaped")
+        }
+    }
+
     @Test func aPollCanKeepResultsOffPhones() async throws {
         let h = try await ServerHarness(resultsOnPhones: false)
         defer { h.cleanUp() }
