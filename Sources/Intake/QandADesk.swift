@@ -135,7 +135,7 @@ public actor QandADesk {
             // Read on from the log rather than apply these directly: another process may have
             // committed before them, and the board takes the log in order. They are committed
             // whatever this read gives: a failed read is caught up by the next one.
-            try? await takeIn()
+            try? await refresh()
             for (item, record) in zip(batch, records) { item.done.resume(returning: .success(record)) }
             // A store that gave back fewer records than it was given broke its contract: whoever
             // waits for the rest is not told it was stored.
@@ -147,10 +147,6 @@ public actor QandADesk {
     /// Takes in what was committed since the board's last change (by any process) and tells
     /// the observers.
     public func refresh() async throws {
-        try await takeIn()
-    }
-
-    private func takeIn() async throws {
         let records = try await store.qandAChanges(of: session, after: board.lastID)
         let fresh = records.filter { $0.id > board.lastID }
         guard !fresh.isEmpty else { return }

@@ -64,15 +64,20 @@ enum StaticAssets {
           document.documentElement.dataset.live = 'on';
           // Leaving the page closes the stream, so a browser's few connections per server stay free.
           window.addEventListener('pagehide', function () { events.close(); });
+          // Fetches `url` and puts its element `id` in place of this page's; resolves to the
+          // fetched document and the new element (nothing when either page lacks it).
+          function swap(url, id) {
+            return fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
+              var doc = new DOMParser().parseFromString(html, 'text/html');
+              var next = doc.getElementById(id), current = document.getElementById(id);
+              if (!next || !current) return null;
+              current.replaceWith(next);
+              return { doc: doc, element: next };
+            });
+          }
           // The wall page mirrors the console: any change of the session or the Q&A, fetched again.
           if (state === 'wall') {
-            var again = function () {
-              fetch(location.pathname, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
-                var next = new DOMParser().parseFromString(html, 'text/html').getElementById('main');
-                var current = document.getElementById('main');
-                if (next && current) current.replaceWith(next);
-              });
-            };
+            var again = function () { swap(location.pathname, 'main'); };
             events.addEventListener('session', again);
             events.addEventListener('questions', again);
             return;
@@ -88,14 +93,11 @@ enum StaticAssets {
             var newRound = key.split('|')[0] !== (state || '').split('|')[0];
             state = key;
             var url = s.pace === 'presenter' || newRound ? location.pathname : location.pathname + location.search.replace(/([?&])saved=[^&]*&?/, '$1');
-            fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
-              var doc = new DOMParser().parseFromString(html, 'text/html');
-              var next = doc.getElementById('main'), current = document.getElementById('main');
-              if (!next || !current) return;
-              current.replaceWith(next);
-              state = doc.body.dataset.state || state;
+            swap(url, 'main').then(function (swapped) {
+              if (!swapped) return;
+              state = swapped.doc.body.dataset.state || state;
               body.dataset.state = state;
-              next.focus();
+              swapped.element.focus();
             });
           });
           // The Questions page: the list follows the room live, and votes are sent without
@@ -103,12 +105,9 @@ enum StaticAssets {
           var live = document.getElementById('qa-live');
           if (!live) return;
           function refresh(focusID) {
-            return fetch(location.pathname, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
-              var doc = new DOMParser().parseFromString(html, 'text/html');
-              var next = doc.getElementById('qa-live'), current = document.getElementById('qa-live');
-              if (!next || !current) return;
-              var focused = focusID || (document.activeElement && current.contains(document.activeElement) ? document.activeElement.id : null);
-              current.replaceWith(next);
+            var current = document.getElementById('qa-live');
+            var focused = focusID || (current && document.activeElement && current.contains(document.activeElement) ? document.activeElement.id : null);
+            return swap(location.pathname, 'qa-live').then(function () {
               var again = focused && document.getElementById(focused);
               if (again) again.focus();
             });

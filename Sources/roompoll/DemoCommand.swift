@@ -10,7 +10,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "A live session with a simulated audience: you drive the console, the audience answers.",
-        discussion: "The simulated audience (seeded: the same seed gives the same answers) answers through the same engine and store as real participants while a round is open; views move toward agreement by the closing round, and some people leave or arrive. Press o to open the opening round, r to reveal results, c for the closing round, v to compare, s for the summary, ? for every key, q to quit. --auto plays the facilitator for you. Without a terminal (or with --print) the whole session runs at once and the report is printed. Without --db the session goes into a fresh database in the temporary folder, whose path is printed."
+        discussion: "The simulated audience (seeded: the same seed gives the same answers) answers through the same engine and store as real participants while a round is open; views move toward agreement by the closing round, and some people leave or arrive. Press o to open the opening round, r to reveal results, c for the closing round, v to compare, s for the summary, a for the audience Q&A (the audience asks and upvotes once a round opens), t to move through the poll's agenda, j for the join screen, ? for every key, q to quit. --auto plays the facilitator for you. Without a terminal (or with --print) the whole session runs at once and the report is printed. Without --db the session goes into a fresh database in the temporary folder, whose path is printed."
     )
 
     static let defaultPoll = "polls/encryption-human-right.yaml"
