@@ -446,7 +446,8 @@ private struct Reader {
 
     /// Where `key` is written again at the same column as its first use, below it.
     static func `repeat`(of key: String, after first: Mark, in text: String) -> (Int, Int)? {
-        let lines = text.components(separatedBy: "\n")
+        let lines = yamlLines(text)
+        guard first.line >= 1, first.line < lines.count else { return nil }
         for index in first.line..<lines.count {
             let scalars = Array(lines[index].unicodeScalars)
             let start = first.column - 1
@@ -459,7 +460,8 @@ private struct Reader {
 
     /// `text` with line `line` blanked, and the lines after it that are indented deeper than `column`.
     static func removing(line: Int, indentedUnder column: Int, from text: String) -> String {
-        var lines = text.components(separatedBy: "\n")
+        var lines = yamlLines(text)
+        guard line >= 1, line <= lines.count else { return text }
         lines[line - 1] = ""
         var next = line
         while next < lines.count {
@@ -470,6 +472,29 @@ private struct Reader {
             next += 1
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text`'s lines as YAML counts them: a break is CR LF, CR, LF, NEL, LS or PS.
+    static func yamlLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar {
+            case "\r":
+                if pending == "\n" { pending = scalars.next() }
+                fallthrough
+            case "\n", "\u{85}", "\u{2028}", "\u{2029}":
+                lines.append(String(line))
+                line = String.UnicodeScalarView()
+            default:
+                line.append(scalar)
+            }
+        }
+        lines.append(String(line))
+        return lines
     }
 
     /// `text` as quoted in a message: at most 40 characters, cut with `…`.

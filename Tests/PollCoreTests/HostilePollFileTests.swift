@@ -52,6 +52,20 @@ struct HostilePollFileTests {
         #expect(list.filter { $0.message == "`title` appears twice (first on line 1)" }.count == 10)
     }
 
+    @Test func repeatedKeysAfterOtherLineBreaksAreFoundWithoutCrashing() {
+        // YAML also breaks lines at CR, NEL, LS and PS; the repeat finder must count lines the same way.
+        for separator in ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let text = ["title: T", "title: U", "questions:", "  - id: a", "    kind: text", "    kind: text", "    ask: A", ""]
+                .joined(separator: separator)
+            let list = problems(text)
+            let name = "separator \(separator.unicodeScalars.map(\.value))"
+            #expect(list.contains { $0.message == "`title` appears twice (first on line 1)" && $0.line == 2 }, "\(name)")
+            #expect(list.contains { $0.message.hasPrefix("`kind` appears twice") && $0.line == 6 }, "\(name)")
+        }
+        // A repeat reported past the text's last line break never reads past the end.
+        #expect(!problems("a: 1\ra: 2").isEmpty)
+    }
+
     @Test func yamlMistakesAreSaidInPlainWords() {
         #expect(problems("title: T\nquestions:\n\t- id: a\n").first?.message
                 == "a tab is used for indentation here: indent with spaces (YAML does not allow tabs)")
