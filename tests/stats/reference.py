@@ -23,6 +23,7 @@ Input fields (all optional except id/test):
 "is_null": true means the reference library gives nan/inf/raises (or the roompoll spec defines the case as
 "no test"), so the Swift function must return nil there.
 """
+import itertools
 import json
 import math
 import sys
@@ -251,6 +252,12 @@ def null(case_id, note=None):
     return result(case_id, is_null=True, note=note)
 
 
+def signed_rank_sum(d):
+    """R⁺ − R⁻ under Pratt's ranking: positive when the differences lean up."""
+    ranks = stats.rankdata(np.abs(d))
+    return float(np.sum(ranks[d > 0]) - np.sum(ranks[d < 0]))
+
+
 def run_case(c):
     cid = c["id"]
     test = c["test"]
@@ -319,14 +326,14 @@ def run_case(c):
         n = b + cc
         m = min(b, cc)
         if n == 0:
-            return result(cid, statistic=m, p_value=1.0)
+            return result(cid, p_value=1.0)
         pmf = stats.binom.pmf(m, n, 0.5)
         # Fagerland, Lydersen & Laake (2013), as in R contingencytables::McNemar_midP_test_paired_2x2:
         if b == cc:
             p = 1 - 0.5 * pmf  # the exact p is 1; only the single central table is "as extreme"
         else:
             p = min(1.0, 2 * stats.binom.cdf(m, n, 0.5)) - pmf
-        return result(cid, statistic=m, p_value=p)
+        return result(cid, p_value=p)  # no statistic: b and c are reported as counts
 
     if test == "stuart_maxwell":
         t = np.asarray(c["table"], dtype=np.int64)
@@ -356,7 +363,68 @@ def run_case(c):
             res = stats.wilcoxon(d, zero_method="pratt", correction=False, method="asymptotic")
         if not (math.isfinite(res.statistic) and math.isfinite(res.pvalue)):
             return null(cid)
-        return result(cid, statistic=res.statistic, p_value=res.pvalue, z=res.zstatistic)
+        # scipy reports z = −|z|; roompoll signs it like the change (R⁺ − E).
+        return result(cid, statistic=res.statistic, p_value=res.pvalue, z=math.copysign(abs(res.zstatistic), signed_rank_sum(d)))
+
+    if test == "wilcoxon_signed_rank_exact":
+        d = np.asarray(c["x"], dtype=float)
+        nonzero = int(np.sum(d != 0))
+        if d.size == 0 or nonzero == 0 or nonzero > 50:
+            return null(cid)
+        ranks = stats.rankdata(np.abs(d))
+        ties_or_zeros = nonzero < d.size or len(np.unique(np.abs(d))) < d.size
+        if len(np.unique(np.abs(d[d != 0]))) == 1:
+            # Every nonzero difference has the same size: the exact test is the sign test.
+            res = stats.binomtest(int(np.sum(d > 0)), nonzero, 0.5)
+            r_plus = float(np.sum(ranks[d > 0]))
+            return result(cid, statistic=min(r_plus, float(np.sum(ranks[d != 0])) - r_plus), p_value=res.pvalue)
+        if ties_or_zeros:
+            if nonzero > 16:
+                raise ValueError("no exact reference for ties with more than 16 nonzero differences")
+            res = stats.wilcoxon(d, zero_method="pratt", method=stats.PermutationMethod(n_resamples=np.inf))
+        else:
+            res = stats.wilcoxon(d, method="exact")
+        return result(cid, statistic=res.statistic, p_value=res.pvalue)
+
+    if test == "mann_whitney_u_exact":
+        x = np.asarray(c["x"], dtype=float)
+        y = np.asarray(c["y"], dtype=float)
+        pooled = np.concatenate([x, y])
+        if x.size == 0 or y.size == 0 or pooled.size > 50 or np.all(pooled == pooled[0]):
+            return null(cid)
+        if len(np.unique(pooled)) < pooled.size:
+            if pooled.size > 20:
+                raise ValueError("no exact reference for ties with more than 20 values")
+            res = stats.mannwhitneyu(x, y, method=stats.PermutationMethod(n_resamples=np.inf))
+        else:
+            res = stats.mannwhitneyu(x, y, method="exact")
+        return result(cid, statistic=res.statistic, p_value=res.pvalue)
+
+    if test == "fisher_freeman_halton":
+        t = np.asarray(c["table"], dtype=np.int64)
+        if t.ndim != 2 or t.shape[0] != 2:
+            return null(cid)
+        t = t[:, t.sum(axis=0) > 0]
+        if t.shape[1] < 2 or (t.sum(axis=1) == 0).any():
+            return null(cid)
+        columns, n1 = t.sum(axis=0), int(t[0].sum())
+        pmf = lambda row: stats.multivariate_hypergeom.pmf(x=row, m=columns, n=n1)
+        observed = pmf(t[0])
+        total = 0.0
+        for head in itertools.product(*[range(int(m) + 1) for m in columns[:-1]]):
+            last = n1 - sum(head)
+            if 0 <= last <= columns[-1]:
+                q = pmf(list(head) + [last])
+                if q <= observed * (1 + 1e-7):
+                    total += q
+        return result(cid, p_value=min(1.0, total))
+
+    if test == "chi_square_approximation_holds":
+        t = reduce_table(c["table"])
+        if t is None:
+            return result(cid, value=0.0)
+        expected = stats.contingency.expected_freq(t)
+        return result(cid, value=float(bool(expected.min() >= 1 and np.sum(expected < 5) * 5 <= expected.size)))
 
     if test in ("mann_whitney_u", "probability_of_superiority"):
         x = np.asarray(c["x"], dtype=float)
@@ -379,7 +447,8 @@ def run_case(c):
         u = max(res.statistic, n1 * n2 - res.statistic)
         z = (u - n1 * n2 / 2 - 0.5) / s
         assert abs(min(1.0, 2 * special.ndtr(-z)) - res.pvalue) <= 1e-15 + 1e-12 * res.pvalue
-        return result(cid, statistic=res.statistic, p_value=res.pvalue, z=z)
+        # roompoll signs z like U₁ − n₁n₂/2 (negative when x tends to be lower).
+        return result(cid, statistic=res.statistic, p_value=res.pvalue, z=-z if res.statistic < n1 * n2 / 2 else z)
 
     if test == "paired_t":
         after = np.asarray(c["x"], dtype=float)

@@ -75,7 +75,8 @@ public enum StatisticalTests: Sendable {
         return TestResult(name: "fisher_exact", statistic: oddsRatio, pValue: clampedProbability(min(pValue, 1)))
     }
 
-    /// McNemar mid-p: b, c are the discordant counts, X ~ Bin(b + c, ½), m = min(b, c). statistic = min(b, c).
+    /// McNemar mid-p: b, c are the discordant counts (switched to the option, and away from it), X ~ Bin(b + c, ½),
+    /// m = min(b, c). No statistic: b and c are returned as `switchedTo` and `switchedFrom`.
     ///
     /// Lancaster's mid-p as given by Fagerland, Lydersen & Laake (BMC Med Res Methodol 13:91, 2013) and their
     /// reference implementation (R `contingencytables::McNemar_midP_test_paired_2x2`):
@@ -96,7 +97,10 @@ public enum StatisticalTests: Sendable {
             pValue = Distributions.binomialLower(smaller, n: n, p: 0.5)
                 + Distributions.binomialLower(smaller - 1, n: n, p: 0.5)
         }
-        return TestResult(name: "mcnemar_midp", statistic: Double(smaller), pValue: clampedProbability(pValue))
+        var result = TestResult(name: "mcnemar_midp", statistic: nil, pValue: clampedProbability(pValue), exact: true)
+        result.switchedTo = b
+        result.switchedFrom = c
+        return result
     }
 
     /// Stuart–Maxwell test of marginal homogeneity on a k×k paired table (rows = opening answer, columns = closing
@@ -155,7 +159,7 @@ public enum StatisticalTests: Sendable {
     /// ranks of positive dᵢ; with n values and n₀ zeros
     /// E = [n(n+1) − n₀(n₀+1)]/4, Var = [n(n+1)(2n+1) − n₀(n₀+1)(2n₀+1) − ½Σ(t³ − t)]/24,
     /// the tie sum running over the tie groups of nonzero |d|. z = (R⁺ − E)/√Var, p = 2·Φ(−|z|).
-    /// As scipy reports for the two-sided test: statistic = min(R⁺, R⁻) and z = −|z|.
+    /// As scipy reports for the two-sided test: statistic = min(R⁺, R⁻); z keeps its sign (scipy's is −|z|).
     public static func wilcoxonSignedRank(differences: [Double]) -> TestResult? {
         guard !differences.isEmpty, differences.allSatisfy({ $0.isFinite }) else { return nil }
         let zeroCount = Double(differences.filter { $0 == 0 }.count)
@@ -183,7 +187,7 @@ public enum StatisticalTests: Sendable {
         guard z.isFinite else { return nil }
         return TestResult(
             name: "wilcoxon_signed_rank", statistic: min(rankPlus, rankMinus),
-            pValue: clampedProbability(Distributions.normalTwoSided(z)), z: -abs(z))
+            pValue: clampedProbability(Distributions.normalTwoSided(z)), z: z)
     }
 
     /// Mann–Whitney U, two-sided, asymptotic with continuity correction and tie correction; statistic = U of `x`
@@ -193,6 +197,7 @@ public enum StatisticalTests: Sendable {
     ///
     /// U₁ = R₁ − n₁(n₁+1)/2 from mid-ranks of the pooled sample; scipy's two-sided z uses U = max(U₁, U₂):
     /// z = (U − n₁n₂/2 − ½)/σ, σ² = n₁n₂/12·[(N+1) − Σ(t³−t)/(N(N−1))]; p = min(1, 2·P(Z > z)).
+    /// The z returned carries the sign of U₁ − n₁n₂/2 (negative when `x` tends to be lower).
     /// (scipy clips to 1 rather than returning NaN; for all-tied data it would report p = 1, here nil.)
     public static func mannWhitneyU(_ x: [Double], _ y: [Double]) -> TestResult? {
         guard let u1 = mannWhitneyUStatistic(x, y) else { return nil }
@@ -208,7 +213,9 @@ public enum StatisticalTests: Sendable {
         let z = (u - n1 * n2 / 2 - 0.5) / variance.squareRoot()
         guard z.isFinite else { return nil }
         let pValue = min(1, 2 * Distributions.normalUpper(z))
-        return TestResult(name: "mann_whitney_u", statistic: u1, pValue: clampedProbability(pValue), z: z)
+        // The p-value uses scipy's z from max(U₁, U₂); the z reported is signed like U₁ − n₁n₂/2.
+        return TestResult(name: "mann_whitney_u", statistic: u1, pValue: clampedProbability(pValue),
+                          z: u1 < n1 * n2 / 2 ? -z : z)
     }
 
     /// Probability of superiority P(X > Y) + ½P(X = Y) = U_x / (n_x n_y) (the common-language effect size,
@@ -284,7 +291,7 @@ public enum StatisticalTests: Sendable {
     // MARK: - Helpers
 
     /// Drops all-zero rows and columns; nil unless at least 2×2 remains (or the input is ragged/negative).
-    private static func reducedContingencyTable(_ table: [[Int]]) -> [[Int]]? {
+    static func reducedContingencyTable(_ table: [[Int]]) -> [[Int]]? {
         guard let width = table.first?.count, table.allSatisfy({ $0.count == width }),
               table.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else { return nil }
         let keptColumns = (0..<width).filter { j in table.contains { $0[j] > 0 } }
@@ -362,7 +369,7 @@ public enum StatisticalTests: Sendable {
     }
 
     /// Guards the [0, 1] contract against NaN or rounding just outside the interval.
-    private static func clampedProbability(_ p: Double) -> Double {
+    static func clampedProbability(_ p: Double) -> Double {
         guard p.isFinite else { return p.isNaN ? 1 : (p > 0 ? 1 : 0) }
         return min(1, max(0, p))
     }

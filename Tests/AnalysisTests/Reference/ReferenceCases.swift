@@ -80,6 +80,33 @@ public enum ReferenceCases: Sendable {
         ]
         for d in differenceSets { add("wilcoxon_signed_rank") { $0.x = d } }
 
+        // Exact Wilcoxon signed-rank: constant moves (the unanimous room), ties, zeros, no ties up to 50.
+        let exactDifferences: [[Double]] = [
+            Array(repeating: 1, count: 12), Array(repeating: 2, count: 30), Array(repeating: -1, count: 4), [1],
+            [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2], [0, 0, 0], [1, 1, 2, -1, 0, 3, 1, 2], [0, 0, 1, 1, -1, 2, 0, -3],
+            [2, -2, 2, -2], [1, 1, 1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], (1...50).map { Double($0) },
+            (1...50).map { Double($0) * ($0 % 3 == 0 ? -1 : 1) }, (1...51).map { Double($0) },
+            (1...16).map { Double($0 % 4) - 1 },
+        ]
+        for d in exactDifferences { add("wilcoxon_signed_rank_exact") { $0.x = d } }
+        let exactSamples: [([Double], [Double])] = [
+            ([5, 5, 5, 5], [3, 3, 3, 3]), ([1, 1, 1], [1, 1]), ([3], [1]), ([1, 2, 3], [4, 5, 6]),
+            ([1, 2, 2, 3, 3, 3], [2, 3, 3, 4, 4, 5]), ([4, 4, 5, 5, 5, 2], [1, 2, 2, 3, 3, 3, 4, 1]), ([1, 2], [1, 2]),
+            ((1...25).map { Double($0) * 2 }, (1...25).map { Double($0) * 2 + 1 }), ([], [1, 2]),
+            ((1...26).map { Double($0) }, (1...25).map { Double($0) + 0.5 }),
+        ]
+        for (x, y) in exactSamples { add("mann_whitney_u_exact") { $0.x = x; $0.y = y } }
+        // Fisher–Freeman–Halton on two rounds, and Cochran's rule for χ².
+        let smallTables: [[[Int]]] = [
+            [[4, 0], [0, 4]], [[3, 1, 0], [0, 2, 4]], [[2, 2, 1], [1, 3, 0]], [[0, 5, 0], [0, 5, 0]], [[5, 0], [0, 0]],
+            [[10, 3, 1, 0, 2], [4, 8, 2, 1, 0]], [[30, 25, 2], [28, 27, 1]], [[1, 0, 0, 0], [0, 1, 1, 1]],
+            [[12, 8], [7, 13]], [[0, 0, 3], [1, 2, 0]], [[6, 6, 6], [6, 6, 6]],
+        ]
+        for table in smallTables {
+            add("fisher_freeman_halton") { $0.table = table }
+            add("chi_square_approximation_holds") { $0.table = table }
+        }
+
         // Mann–Whitney and probability of superiority.
         let samplePairs: [([Double], [Double])] = [
             ([1, 1, 1], [1, 1]), ([], [1, 2]), ([3], [1]), ([1], [1, 2]), ([1, 2, 3], [4, 5, 6]),
@@ -424,6 +451,23 @@ public enum ReferenceCases: Sendable {
             }
             add("paired_t") { $0.x = after; $0.y = before }
             add("wilcoxon_signed_rank") { $0.x = zip(after, before).map { $0 - $1 } }
+
+            // Small rooms for the exact tests: ties up to 14 pairs / 20 values, none up to 50.
+            let few = Int.random(in: 2...14, using: &rng)
+            let smallBefore = likert(few, levels: levels, shift: 0)
+            let smallAfter = likert(few, levels: levels, shift: shift)
+            add("wilcoxon_signed_rank_exact") { $0.x = zip(smallAfter, smallBefore).map { $0 - $1 } }
+            let smallOther = likert(Int.random(in: 2...(20 - few), using: &rng), levels: levels, shift: 0)
+            add("mann_whitney_u_exact") { $0.x = smallAfter; $0.y = smallOther }
+            let untied = (0..<Int.random(in: 20...50, using: &rng)).map { _ in rng.normal() + shift }
+            add("wilcoxon_signed_rank_exact") { $0.x = untied }
+            let split = Int.random(in: 1..<untied.count, using: &rng)
+            add("mann_whitney_u_exact") { $0.x = Array(untied[..<split]); $0.y = Array(untied[split...]).map { $0 - shift } }
+            let smallTable = (0..<2).map { _ in (0..<Int.random(in: 2...4, using: &rng)).map { _ in Int.random(in: 0...6, using: &rng) } }
+            if smallTable[0].count == smallTable[1].count {
+                add("fisher_freeman_halton") { $0.table = smallTable }
+                add("chi_square_approximation_holds") { $0.table = smallTable }
+            }
 
             // Holm over a family of random p-values spanning many decades.
             let family = Int.random(in: 1...12, using: &rng)

@@ -7,6 +7,12 @@ import PollCore
 /// reference.py.
 public enum ReferenceEvaluator: Sendable {
 
+    static func withoutZ(_ result: TestResult) -> TestResult {
+        var result = result
+        result.z = nil
+        return result
+    }
+
     public static func evaluate(_ c: ReferenceCase) -> ReferenceOutcome {
         let id = c.id
         let confidence = c.confidence ?? 0.95
@@ -42,6 +48,14 @@ public enum ReferenceEvaluator: Sendable {
         case "wilcoxon_signed_rank":
             return ReferenceOutcome(id: id, StatisticalTests.wilcoxonSignedRank(differences: c.x!))
         case "mann_whitney_u": return ReferenceOutcome(id: id, StatisticalTests.mannWhitneyU(c.x!, c.y!))
+        // The exact tests' z is the normal approximation's, checked with the asymptotic tests.
+        case "wilcoxon_signed_rank_exact":
+            return ReferenceOutcome(id: id, StatisticalTests.wilcoxonSignedRankExact(differences: c.x!).map { withoutZ($0) })
+        case "mann_whitney_u_exact":
+            return ReferenceOutcome(id: id, StatisticalTests.mannWhitneyUExact(c.x!, c.y!).map { withoutZ($0) })
+        case "fisher_freeman_halton": return ReferenceOutcome(id: id, StatisticalTests.freemanHalton(c.table!))
+        case "chi_square_approximation_holds":
+            return scalar(StatisticalTests.chiSquareApproximationHolds(c.table!) ? 1 : 0)
         case "probability_of_superiority":
             guard let v = StatisticalTests.probabilityOfSuperiority(c.x!, c.y!) else {
                 return ReferenceOutcome(id: id, isNull: true)
