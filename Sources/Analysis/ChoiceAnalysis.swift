@@ -1,9 +1,10 @@
 import PollCore
 
 /// The shift of `single` and `multi` questions: per-option change with Newcombe intervals,
-/// turnover, McNemar mid-p (paired), χ² of homogeneity (single) or Fisher's exact test per
-/// option (multi) on each round's answers. The primary test is about the option leading the
-/// last round, fixed by that rule rather than by which option moved most.
+/// turnover, McNemar mid-p (paired), χ² of homogeneity — or Fisher–Freeman–Halton's exact test
+/// where χ²'s expected counts are too small — (single) or Fisher's exact test per option (multi)
+/// on each round's answers. The primary test is about the option leading the last round, fixed
+/// by that rule rather than by which option moved most, in the design `ShiftAnalysis.design` picks.
 enum ChoiceAnalysis {
     static func complete(_ shift: inout QuestionShift, _ answers: RoundAnswers, tests runTests: Bool) {
         let first = shift.rounds.first!, last = shift.rounds.last!
@@ -15,16 +16,27 @@ enum ChoiceAnalysis {
         }
         guard runTests else { return }
         let paired = shift.paired!
+        let design = ShiftAnalysis.design(shift)
+        shift.design = design
         var tests: [ShiftTest] = []
+        var primary: Int?
         if shift.question.kind == .single {
             let table = [first.rows.map(\.count), last.rows.map(\.count)]
             if let chi = StatisticalTests.chiSquareHomogeneity(table) {
                 tests.append(ShiftTest(chi, paired: false, option: nil,
                                        effect: StatisticalTests.cramersV(table).map { EffectSize(name: "cramers_v", value: $0) }))
+                // Small expected counts: the table's exact test replaces χ² as the unpaired test.
+                if !StatisticalTests.chiSquareApproximationHolds(table), let exact = StatisticalTests.freemanHalton(table) {
+                    tests.append(ShiftTest(exact, paired: false))
+                }
+                if design == .unpaired { primary = tests.count - 1 }
             }
             if paired.n > 0 {
                 let t = answers.pairedTable(option: leader)
-                tests.append(ShiftTest(StatisticalTests.mcnemarMidP(b: t.b, c: t.c), paired: true, option: options[leader]))
+                if t.b + t.c > 0 {
+                    tests.append(ShiftTest(StatisticalTests.mcnemarMidP(b: t.b, c: t.c), paired: true, option: options[leader]))
+                    if design == .paired { primary = tests.count - 1 }
+                }
                 if let transitions = paired.transitions, let sm = StatisticalTests.stuartMaxwell(transitions) {
                     tests.append(ShiftTest(sm, paired: true))
                 }
@@ -35,19 +47,21 @@ enum ChoiceAnalysis {
                              [first.rows[k].count, first.n - first.rows[k].count]]
                 if let fisher = StatisticalTests.fisherExact(table) {
                     tests.append(ShiftTest(fisher, paired: false, option: options[k]))
+                    if design == .unpaired, k == leader { primary = tests.count - 1 }
                 }
-                if paired.n > 0 {
-                    let t = answers.pairedTable(option: k)
+                // An option nobody switched to or from is not tested (the report says so).
+                let t = answers.pairedTable(option: k)
+                if paired.n > 0, t.b + t.c > 0 {
                     tests.append(ShiftTest(StatisticalTests.mcnemarMidP(b: t.b, c: t.c), paired: true, option: options[k]))
+                    if design == .paired, k == leader { primary = tests.count - 1 }
                 }
             }
         }
-        // single: McNemar on the leader (paired) or χ² (unpaired); multi: either test on the leader.
-        let primary = ShiftTest.markPrimary(&tests, paired: paired.n >= ShiftAnalysis.minimumPairs) { test in
-            test.option == options[leader] || (test.option == nil && test.result.name == "chi_square_homogeneity")
-        }
         if let primary {
-            tests[primary].interval = tests[primary].paired ? paired.intervals?[leader] ?? nil : shift.intervals?[leader] ?? nil
+            tests[primary].primary = true
+            tests[primary].interval = design == .paired ? paired.intervals?[leader] ?? nil : shift.intervals?[leader] ?? nil
+        } else if design == .paired {
+            shift.verdict = .notTested("no paired participant switched to or from “\(options[leader])”")
         }
         shift.tests = tests
     }

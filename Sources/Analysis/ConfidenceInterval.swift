@@ -13,8 +13,9 @@ public struct ConfidenceInterval: Sendable, Hashable {
     /// True when the whole interval lies on one side of zero.
     public var excludesZero: Bool { lower > 0 || upper < 0 }
 
-    /// "-19 to +9" (with `places` decimals).
+    /// "-19 to +9" (with `places` decimals, more for a bound that would otherwise read ±0, so
+    /// the sign the verdict rests on shows: "-12 to -0.5").
     public static func text(_ interval: ConfidenceInterval, places: Int = 0) -> String {
-        NumberText.signed(interval.lower, places: places) + " to " + NumberText.signed(interval.upper, places: places)
+        NumberText.change(interval.lower, places: places) + " to " + NumberText.change(interval.upper, places: places)
     }
 }

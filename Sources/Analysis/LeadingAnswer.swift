@@ -9,6 +9,8 @@ public struct LeadingAnswer: Sendable, Hashable {
         case supermajority
         /// Two or more answers share the top.
         case tied
+        /// Only one person answered: their answer leads, with no strength to speak of.
+        case single
     }
 
     public var label: String
@@ -25,7 +27,8 @@ public struct LeadingAnswer: Sendable, Hashable {
     static func of(_ rows: [Share]) -> LeadingAnswer? {
         guard let top = rows.max(by: { $0.count < $1.count }), top.count > 0 else { return nil }
         let strength: Strength
-        if rows.filter({ $0.count == top.count }).count > 1 { strength = .tied }
+        if rows.reduce(0, { $0 + $1.count }) == 1 { strength = .single }
+        else if rows.filter({ $0.count == top.count }).count > 1 { strength = .tied }
         else if top.percent > 200.0 / 3 { strength = .supermajority }
         else if top.percent >= 50 { strength = .majority }
         else { strength = .plurality }

@@ -42,25 +42,37 @@ enum OrderedAnalysis {
         if question.kind == .likert { shift.agreement = agreement(shift, answers) }
         guard runTests else { return }
 
+        let design = ShiftAnalysis.design(shift)
+        shift.design = design
         var tests: [ShiftTest] = []
         if question.kind == .likert {
-            if let wilcoxon = StatisticalTests.wilcoxonSignedRank(differences: differences) {
+            if let wilcoxon = StatisticalTests.signedRankTest(differences: differences) {
                 tests.append(ShiftTest(wilcoxon, paired: true))
             }
-            if let mwu = StatisticalTests.mannWhitneyU(after, before) {
+            if let mwu = StatisticalTests.rankSumTest(after, before) {
                 tests.append(ShiftTest(mwu, paired: false, effect: StatisticalTests.probabilityOfSuperiority(after, before)
                     .map { EffectSize(name: "probability_of_superiority", value: $0) }))
             }
         } else {
+            // A paired t needs differences that vary; when every participant moved by the same
+            // amount the signed-rank test (then the sign test) is defined and used instead.
+            let pairedMean = paired.meanDifference.map { EffectSize(name: "mean_difference", value: $0) }
             if let t = StatisticalTests.pairedT(after: pairs.map(\.after), before: pairs.map(\.before)) {
-                tests.append(ShiftTest(t, paired: true, effect: paired.meanDifference.map { EffectSize(name: "mean_difference", value: $0) }))
+                tests.append(ShiftTest(t, paired: true, effect: pairedMean))
+            } else if let signs = StatisticalTests.signedRankTest(differences: differences) {
+                tests.append(ShiftTest(signs, paired: true, effect: pairedMean))
             }
+            let meanEffect = shift.meanChange.map { EffectSize(name: "mean_difference", value: $0) }
             if let welch = StatisticalTests.welchT(after, before) {
-                tests.append(ShiftTest(welch, paired: false, effect: shift.meanChange.map { EffectSize(name: "mean_difference", value: $0) }))
+                tests.append(ShiftTest(welch, paired: false, effect: meanEffect))
+            } else if let ranks = StatisticalTests.rankSumTest(after, before) {
+                tests.append(ShiftTest(ranks, paired: false, effect: meanEffect))
             }
         }
-        if let i = ShiftTest.markPrimary(&tests, paired: paired.n >= ShiftAnalysis.minimumPairs) {
+        if let i = ShiftTest.markPrimary(&tests, paired: design == .paired) {
             tests[i].interval = tests[i].paired ? paired.meanInterval : shift.meanInterval
+        } else if design == .paired {
+            shift.verdict = .notTested("no paired participant answered differently")
         }
         shift.tests = tests
     }
@@ -75,6 +87,13 @@ enum OrderedAnalysis {
         var result = AgreementShift(
             labels: top.map { options[$0] }, percent: percents, changePoints: percents.last! - percents.first!,
             interval: Intervals.newcombe(count1: counts.last!, n1: last.n, count2: counts.first!, n2: first.n).map(RowIntervals.points))
+        if options.count >= 4 {
+            let bottom = Array(options.indices.prefix(top.count))
+            result.disagreementLabels = bottom.map { options[$0] }
+            result.disagreementPercent = shift.rounds.map { round in
+                round.n > 0 ? 100 * Double(bottom.reduce(0) { $0 + round.rows[$1].count }) / Double(round.n) : 0
+            }
+        }
         guard !answers.pairs.isEmpty else { return result }
         let t = answers.pairedTable { answer in top.contains { RoundAnswers.chose(answer, $0) } }
         result.pairedChangePoints = 100 * Double(t.b - t.c) / Double(answers.pairs.count)

@@ -25,6 +25,10 @@ public struct QuestionShift: Sendable, Hashable {
     /// `words`: words used only in the last round, and only in the first.
     public var newWords: [String]?
     public var vanishedWords: [String]?
+    /// Which design the primary test has: on the participants who answered both rounds, or on
+    /// each round's answers as two samples (see `ShiftAnalysis.design`). nil when untested.
+    public var design: Design?
+    public enum Design: String, Sendable, Hashable { case paired, unpaired }
     /// Every test the data allow; at most one is primary.
     public var tests: [ShiftTest] = []
     /// One sentence saying what changed, in the report's words.

@@ -13,7 +13,8 @@ enum RankingAnalysis {
                 .map { options[$0] }
         }
         guard runTests, let leader = shift.consensus?.last?.first.flatMap(options.firstIndex(of:)) else { return }
-        let usePaired = answers.pairs.count >= ShiftAnalysis.minimumPairs
+        let design = ShiftAnalysis.design(shift)
+        shift.design = design
         var tests: [ShiftTest] = []
         var intervals: [Int: (paired: ConfidenceInterval?, unpaired: ConfidenceInterval?)] = [:]
         for k in options.indices {
@@ -24,16 +25,18 @@ enum RankingAnalysis {
             let after = answers.last.entries.values.compactMap { RoundAnswers.position($0.answer, option: k) }.sorted()
             let before = answers.first.entries.values.compactMap { RoundAnswers.position($0.answer, option: k) }.sorted()
             intervals[k] = (MeanChange.paired(differences)?.interval, MeanChange.between(after: after, before: before)?.interval)
-            if let wilcoxon = StatisticalTests.wilcoxonSignedRank(differences: differences) {
+            if let wilcoxon = StatisticalTests.signedRankTest(differences: differences) {
                 tests.append(ShiftTest(wilcoxon, paired: true, option: options[k]))
             }
-            if let mwu = StatisticalTests.mannWhitneyU(after, before) {
+            if let mwu = StatisticalTests.rankSumTest(after, before) {
                 tests.append(ShiftTest(mwu, paired: false, option: options[k], effect: StatisticalTests.probabilityOfSuperiority(after, before)
                     .map { EffectSize(name: "probability_of_superiority", value: $0) }))
             }
         }
-        if let i = ShiftTest.markPrimary(&tests, paired: usePaired, about: { $0.option == options[leader] }) {
+        if let i = ShiftTest.markPrimary(&tests, paired: design == .paired, about: { $0.option == options[leader] }) {
             tests[i].interval = tests[i].paired ? intervals[leader]?.paired : intervals[leader]?.unpaired
+        } else if design == .paired {
+            shift.verdict = .notTested("no paired participant moved “\(options[leader])” to another place")
         }
         shift.tests = tests
     }

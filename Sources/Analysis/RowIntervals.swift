@@ -2,9 +2,11 @@
 /// interval) and, for options, among the paired participants (Newcombe's paired method).
 enum RowIntervals {
     /// Fills `shift.intervals` (every kind with rows) and `paired.changePoints`/`intervals`
-    /// (options of single, multi and likert).
+    /// (options of single, multi and likert), when both rounds have two answers or more.
     static func complete(_ shift: inout QuestionShift, _ answers: RoundAnswers) {
         let first = shift.rounds.first!, last = shift.rounds.last!
+        // A round of one answer has no uncertainty to speak of: no intervals at all.
+        guard first.n >= 2, last.n >= 2 else { return }
         shift.intervals = first.rows.indices.map { k in
             Intervals.newcombe(count1: last.rows[k].count, n1: last.n, count2: first.rows[k].count, n2: first.n).map(points)
         }

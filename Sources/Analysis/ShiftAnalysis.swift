@@ -4,13 +4,11 @@ import PollCore
 ///
 /// Per question asked in two rounds or more, the first and the last are compared: each round's
 /// distribution, the change per option in points, the paired participants' turnover, every test
-/// DESIGN.md's table lists that the data allow, one primary test per question (paired from
-/// `minimumPairs` pairs on) and Holm's adjustment of the primary p-values across the session.
+/// DESIGN.md's table lists that the data allow, one primary test per question (in the design
+/// `design` picks) and Holm's adjustment of the primary p-values across the session.
 public enum ShiftAnalysis {
     /// How many words a `words` question reports.
     public static let topWords = 10
-    /// The primary test is the paired one from this many paired participants on.
-    public static let minimumPairs = 10
     /// Rooms smaller than this get a precision caveat.
     public static let smallRoom = 50
     /// The significance level of "a clear shift" (after Holm's adjustment).
@@ -32,20 +30,13 @@ public enum ShiftAnalysis {
         if let first = definition.rounds.first, let last = definition.rounds.last, first != last {
             report.pairedParticipants = people[first, default: []].intersection(people[last, default: []]).count
         }
-        report.caveat = caveat(smallestRoom(questions) ?? people.values.map(\.count).max() ?? 0)
+        // The caveat is about the room: its largest round, not its least answered question.
+        report.caveat = caveat(people.values.map(\.count).max() ?? 0)
         if segments {
             report.segments = ParallelMap.map(definition.questions.filter(\.segment)) { SegmentAnalysis.breakdown(by: $0, tally: tally) }
                 .compactMap { $0 }
         }
         return report
-    }
-
-    /// The fewest respondents (show of hands included) in a compared round of any question
-    /// that could be tested (two respondents or more in each round).
-    static func smallestRoom(_ questions: [QuestionShift]) -> Int? {
-        questions.filter { $0.note == nil }
-            .compactMap { shift in [shift.rounds.first?.n, shift.rounds.last?.n].compactMap { $0 }.min() }
-            .filter { $0 >= 2 }.min()
     }
 
     /// One question, from the first to the last round it is asked in.
@@ -80,11 +71,22 @@ public enum ShiftAnalysis {
             shift.verdict = .notTested("too few answers to test (fewer than 2 in a round)")
         } else if !tests {
             shift.verdict = .notTested("segments are described, not tested")
-        } else if shift.primary == nil {
+        } else if shift.primary == nil, shift.verdict == .notTested("") {
             shift.verdict = .notTested(question.kind == .words ? "words are described, not tested" : "too few answers to test")
         }
         shift.headline = Headline.sentence(shift)
         return shift
+    }
+
+    /// The design of a question's primary test: paired when the participants who answered both
+    /// rounds are at least half of the smaller round's respondents (show-of-hands counts are
+    /// respondents who cannot be paired), so that the same people are never tested as if they
+    /// were two independent samples; otherwise the rounds are compared as independent samples
+    /// (few people answered both, so their overlap barely matters).
+    static func design(_ shift: QuestionShift) -> QuestionShift.Design {
+        let pairs = shift.paired?.n ?? 0
+        let smaller = min(shift.rounds.first?.n ?? 0, shift.rounds.last?.n ?? 0)
+        return pairs > 0 && 2 * pairs >= smaller ? .paired : .unpaired
     }
 
     /// Why a question's change cannot be measured at all, if so.

@@ -21,13 +21,11 @@ public struct ShiftTest: Sendable, Hashable {
         self.effect = effect
     }
 
-    /// Marks the primary test: the first of `tests` matching `about` in the preferred design
-    /// (paired or not), or in the other design when the preferred one could not be run (e.g.
-    /// paired differences without variance). Returns its index.
+    /// Marks the primary test: the first of `tests` matching `about` in the question's design
+    /// (paired or not) — never one of the other design. Returns its index.
     @discardableResult
     static func markPrimary(_ tests: inout [ShiftTest], paired: Bool, about: (ShiftTest) -> Bool = { _ in true }) -> Int? {
-        guard let index = tests.firstIndex(where: { $0.paired == paired && about($0) })
-                ?? tests.firstIndex(where: { $0.paired != paired && about($0) }) else { return nil }
+        guard let index = tests.firstIndex(where: { $0.paired == paired && about($0) }) else { return nil }
         tests[index].primary = true
         return index
     }
@@ -37,10 +35,11 @@ public struct ShiftTest: Sendable, Hashable {
         switch result.name {
         case "chi_square_homogeneity": return "χ² test of homogeneity"
         case "fisher_exact": return "Fisher's exact test"
+        case "fisher_freeman_halton": return "Fisher–Freeman–Halton exact test"
         case "mcnemar_midp": return "McNemar mid-p test"
         case "stuart_maxwell": return "Stuart–Maxwell test"
-        case "wilcoxon_signed_rank": return "Wilcoxon signed-rank test"
-        case "mann_whitney_u": return "Mann–Whitney U test"
+        case "wilcoxon_signed_rank": return result.exact ? "exact Wilcoxon signed-rank test" : "Wilcoxon signed-rank test"
+        case "mann_whitney_u": return result.exact ? "exact Mann–Whitney U test" : "Mann–Whitney U test"
         case "paired_t": return "paired t test"
         case "welch_t": return "Welch's t test"
         default: return result.name

@@ -22,6 +22,15 @@ public enum NumberText {
     /// A change in percentage points as "+25.0", "-9.8" or "±0.0".
     public static func points(_ value: Double) -> String { signed(value, places: 1) }
 
+    /// A change or an interval bound with its sign, with more decimals than `places` (up to 3)
+    /// when needed so that a nonzero value never reads "±0": -0.46 at 0 places is "-0.5".
+    /// Only an exact 0 is "±0".
+    public static func change(_ value: Double, places: Int) -> String {
+        var places = places
+        while value != 0, places < 3, decimal(value, places: places).allSatisfy({ "-0.".contains($0) }) { places += 1 }
+        return signed(value, places: places)
+    }
+
     /// A change with its sign: "+25", "-9.8"; one that rounds to nothing is "±0" ("±0.0").
     public static func signed(_ value: Double, places: Int) -> String {
         let text = decimal(value, places: places)

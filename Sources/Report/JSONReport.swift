@@ -2,9 +2,9 @@ import Analysis
 import Foundation
 import PollCore
 
-/// The machine-readable report, schema `roompoll.report/1` (documented in docs/report-schema.md).
+/// The machine-readable report, schema `roompoll.report/2` (documented in docs/report-schema.md).
 public struct JSONReport: ReportFormat {
-    public static let schema = "roompoll.report/1"
+    public static let schema = "roompoll.report/2"
 
     public init() {}
 
@@ -130,6 +130,7 @@ public struct JSONReport: ReportFormat {
         var consensus: [String: [String]]?
         var new_words: [String]?
         var vanished_words: [String]?
+        var design: String?
         var tests: [Test]
         var headline: String
         var verdict: String
@@ -155,6 +156,7 @@ public struct JSONReport: ReportFormat {
             }
             new_words = shift.newWords
             vanished_words = shift.vanishedWords
+            design = shift.design?.rawValue
             tests = shift.tests.map(Test.init)
             headline = shift.headline
             verdict = shift.verdictText
@@ -205,8 +207,14 @@ public struct JSONReport: ReportFormat {
         var interval: Interval?
         var paired_change_points: Double?
         var paired_interval: Interval?
+        var disagreement_labels: [String]?
+        var disagreement_percent: [Double]?
+        var polarised: Bool
 
         init(_ agreement: AgreementShift) {
+            disagreement_labels = agreement.disagreementLabels.isEmpty ? nil : agreement.disagreementLabels
+            disagreement_percent = agreement.disagreementPercent.isEmpty ? nil : agreement.disagreementPercent
+            polarised = agreement.polarised
             labels = agreement.labels
             percent = agreement.percent
             change_points = agreement.changePoints
@@ -222,6 +230,10 @@ public struct JSONReport: ReportFormat {
         var df: Double?
         var z: Double?
         var p_value: Double
+        var exact: Bool
+        var alternative = "two-sided"
+        var switched_to: Int?
+        var switched_from: Int?
         var p_adjusted: Double?
         var primary: Bool
         var paired: Bool
@@ -235,6 +247,9 @@ public struct JSONReport: ReportFormat {
             df = test.result.df
             z = test.result.z
             p_value = test.result.pValue
+            exact = test.result.exact
+            switched_to = test.result.switchedTo
+            switched_from = test.result.switchedFrom
             p_adjusted = test.pAdjusted
             primary = test.primary
             paired = test.paired

@@ -51,7 +51,8 @@ public struct MarkdownReport: ReportFormat {
         let compared = shift.rounds.count >= 2 ? [first, shift.rounds.last!] : [first]
         let ranking = shift.question.kind == .ranking
         var header = ["answer"] + compared.map { "\(escape($0.round)) (n = \($0.n))" }
-        if shift.changePoints != nil { header += ranking ? ["change (mean rank)", ""] : ["change (points)", "95% CI"] }
+        let intervals = shift.intervals != nil
+        if shift.changePoints != nil { header += ranking ? ["change (mean rank)"] : ["change (points)"] + (intervals ? ["95% CI"] : []) }
         lines.append("| " + header.joined(separator: " | ") + " |")
         lines.append("|" + header.indices.map { $0 == 0 ? "---" : "---:" }.joined(separator: "|") + "|")
         for row in first.rows.indices {
@@ -63,7 +64,7 @@ public struct MarkdownReport: ReportFormat {
             }
             if shift.changePoints != nil {
                 cells.append(ReportWording.rowChange(shift, row: row) ?? "–")
-                cells.append(shift.intervals?[row].map { ReportWording.interval($0) } ?? "")
+                if intervals { cells.append(shift.intervals?[row].map { ReportWording.interval($0) } ?? "") }
             }
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }

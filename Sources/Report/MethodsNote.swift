@@ -5,18 +5,30 @@ import PollCore
 /// primary test is chosen and adjusted, and when the report calls a shift clear.
 enum MethodsNote {
     static var html: String {
-        let pairs = ShiftAnalysis.minimumPairs
         let alpha = NumberText.decimal(ShiftAnalysis.alpha, places: 2)
+        let exact = StatisticalTests.exactRankLimit
         return """
             <section id="methods" aria-labelledby="methods-heading">
             <h2 id="methods-heading">Methods</h2>
             <p>Each question compares the first round it was asked in with the last. Percentages are of each round’s \
-            respondents; a change is the last round minus the first, in percentage points. Paired participants are the \
-            people who answered the question in both rounds; those whose answer differs “answered differently” — the \
-            report records what people answered, not why.</p>
+            respondents; a change is the last round minus the first, in percentage points, computed from the unrounded \
+            shares. Paired participants are the people who answered the question in both rounds; those whose answer \
+            differs “answered differently” — the report records what people answered, not why. Every test is \
+            two-sided.</p>
             <ul>
-            <li><strong>Primary test.</strong> Each question has at most one: the paired test when at least \(pairs) \
-            participants answered in both rounds, otherwise the unpaired test of the two rounds’ answers.</li>
+            <li><strong>Primary test.</strong> Each question has at most one. It is paired — on the participants who \
+            answered in both rounds — whenever they are at least half of the smaller round’s respondents, so the same \
+            people are never tested as if they were independent; otherwise (few people answered both rounds) the two \
+            rounds’ answers are compared as independent samples. A paired test that cannot be run (nobody switched to \
+            or from the option, nobody answered differently) leaves the question untested rather than falling back to \
+            a test of the other design.</li>
+            <li><strong>Exact tests for small rooms.</strong> The McNemar mid-p test and Fisher’s tests are exact. \
+            The rank tests are exact — counted over every equally likely sign or split of the ranks, ties included — \
+            up to \(exact) nonzero differences (paired) or \(exact) answers in both rounds together (unpaired), and \
+            use the normal approximation above. The χ² test is replaced by the Fisher–Freeman–Halton exact test when \
+            its expected counts are small (any below 1, or more than a fifth below 5: Cochran’s rule). When every \
+            paired participant moved a number scale by the same amount, the paired t test is undefined and the exact \
+            signed-rank test — then the sign test — is used.</li>
             <li><strong>Holm adjustment.</strong> The primary p-values of all questions in the session are adjusted together \
             with Holm’s method. A question shows a <em>clear shift</em> only when its Holm-adjusted p &lt; \(alpha) and the \
             95% confidence interval of its change (where the test has one) excludes 0; otherwise it is “not a clear shift”. The other tests are \
@@ -25,15 +37,17 @@ enum MethodsNote {
             for independent rounds and for paired participants; for a change in a mean, t intervals (Welch’s \
             for the rounds, paired for the participants).</li>
             <li><strong>Single choice.</strong> χ² test of homogeneity without continuity correction (effect size \
-            Cramér’s V); McNemar mid-p test for the leading option and the Stuart–Maxwell test of marginal homogeneity \
-            on the paired participants.</li>
+            Cramér’s V), or the Fisher–Freeman–Halton exact test; McNemar mid-p test for the leading option and the \
+            Stuart–Maxwell test of marginal homogeneity (on the options someone switched to or from) on the paired \
+            participants.</li>
             <li><strong>Multiple choice.</strong> Fisher’s exact test per option on the rounds; McNemar mid-p test per \
             option on the paired participants.</li>
             <li><strong>Agreement scales.</strong> Wilcoxon signed-rank test with Pratt’s treatment of zero differences \
             (paired) and Mann–Whitney U test with continuity correction (rounds; effect size the probability of \
             superiority). Agreement is the share choosing one of the top two labels (the top one on scales of two or \
             three labels).</li>
-            <li><strong>Number scales.</strong> Paired t test and Welch’s t test (effect size the mean difference).</li>
+            <li><strong>Number scales.</strong> Paired t test and Welch’s t test (effect size the mean difference); \
+            the signed-rank and Mann–Whitney tests where a t test is undefined (no variance).</li>
             <li><strong>Rankings.</strong> Per option, Wilcoxon signed-rank (paired) and Mann–Whitney U (rounds) on its \
             rank positions.</li>
             <li><strong>Show of hands.</strong> Counts taken by show of hands count in the counts, percentages and \

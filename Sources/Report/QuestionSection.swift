@@ -173,7 +173,7 @@ enum QuestionSection {
             [HTMLText.escape(test.title) + (test.primary ? " <strong>(primary)</strong>" : ""),
              test.paired ? "paired participants" : "rounds (unpaired)",
              test.option.map(HTMLEscaping.pollText) ?? "–",
-             decimal(test.result.statistic, places: 2),
+             ReportWording.switchedText(test) ?? decimal(test.result.statistic, places: 2),
              test.result.df.map { NumberText.decimal($0, places: $0.rounded() == $0 ? 0 : 1) } ?? "–",
              HTMLText.escape(PValue.text(test.result.pValue)),
              test.pAdjusted.map { HTMLText.escape(PValue.text($0)) } ?? "–",

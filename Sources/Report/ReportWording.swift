@@ -11,7 +11,7 @@ enum ReportWording {
     /// A row's change: points (ranking: the change of the option's mean rank).
     static func rowChange(_ shift: QuestionShift, row: Int) -> String? {
         guard let points = shift.changePoints?[row] else { return nil }
-        guard shift.question.kind == .ranking else { return NumberText.points(points) }
+        guard shift.question.kind == .ranking else { return NumberText.change(points, places: 1) }
         guard let before = shift.rounds.first?.rows[row].meanRank, let after = shift.rounds.last?.rows[row].meanRank else { return nil }
         return NumberText.signed(after - before, places: 1)
     }
@@ -30,6 +30,7 @@ enum ReportWording {
         case .majority: return "majority"
         case .supermajority: return "supermajority, over two thirds"
         case .tied: return "tied for first"
+        case .single: return "the only answer"
         }
     }
 
@@ -51,11 +52,18 @@ enum ReportWording {
         return parts.joined(separator: " · ")
     }
 
+    /// McNemar's counts: "5 switched to it, 3 away".
+    static func switchedText(_ test: ShiftTest) -> String? {
+        guard let to = test.result.switchedTo, let from = test.result.switchedFrom else { return nil }
+        return "\(to) switched to it, \(from) away"
+    }
+
     /// "Stuart–Maxwell test (paired): statistic 4.21, df 2, p = 0.122".
     static func testLine(_ test: ShiftTest) -> String {
         var text = test.title + (test.option.map { " on “\($0)”" } ?? "") + (test.paired ? " (paired)" : "") + ": "
         var parts: [String] = []
         if let statistic = test.result.statistic { parts.append("statistic " + NumberText.decimal(statistic, places: 2)) }
+        if let switched = switchedText(test) { parts.append(switched) }
         if let df = test.result.df { parts.append("df " + NumberText.decimal(df, places: df.rounded() == df ? 0 : 1)) }
         parts.append(PValue.text(test.result.pValue))
         if let adjusted = test.pAdjusted { parts.append(PValue.text(adjusted, name: "Holm-adjusted p")) }
@@ -75,10 +83,11 @@ enum ReportWording {
 
     static let methodsSummary = """
         How to read this: percentages use everyone who answered in a round; "paired" participants \
-        answered the same question in both rounds. Each question has one primary test — on the paired \
-        participants when there are at least \(ShiftAnalysis.minimumPairs), otherwise on each round's \
-        answers — and the primary p-values are Holm-adjusted across the session. "A clear shift" means an \
-        adjusted p below \(NumberText.decimal(ShiftAnalysis.alpha, places: 2)) and a 95% interval that \
-        excludes 0. Intervals: Newcombe's (paired version for paired participants); means: t intervals.
+        answered the same question in both rounds. Each question has one two-sided primary test — on the \
+        paired participants when they are at least half of the smaller round, otherwise on each round's \
+        answers; exact in small rooms — and the primary p-values are Holm-adjusted across the session. \
+        "A clear shift" means an adjusted p below \(NumberText.decimal(ShiftAnalysis.alpha, places: 2)) and a \
+        95% interval of the headline's change that excludes 0. Intervals: Newcombe's (paired version for \
+        paired participants); means: t intervals.
         """
 }

@@ -74,10 +74,13 @@ public struct TextReport: ReportFormat {
         guard let first = shift.rounds.first else { return [] }
         let compared = shift.rounds.count >= 2 ? [first, shift.rounds.last!] : [first]
         let labelWidth = min(Self.maxLabelWidth, max(8, first.rows.map { DisplayWidth.of($0.label) }.max() ?? 8))
-        let column = 3 + 1 + 4 + 1 + Self.barWidth + 2
+        // Counts take the width of the largest (a room of 1,000 or more keeps its columns).
+        let countWidth = max(3, compared.flatMap { $0.rows.map { String($0.count).count } }.max() ?? 3)
+        let column = max(countWidth + 1 + 4 + 1 + Self.barWidth + 2, shift.question.kind == .ranking ? 19 : 0)
+        let changeHeader = shift.question.kind == .ranking ? " rank change" : " change" + (shift.intervals == nil ? "" : "  95% CI")
         var lines = ["   " + String(repeating: " ", count: labelWidth + 1)
                      + compared.map { DisplayWidth.fit("\($0.round) (n=\($0.n))", column) }.joined()
-                     + (shift.changePoints == nil ? "" : shift.question.kind == .ranking ? " rank change" : " change  95% CI")]
+                     + (shift.changePoints == nil ? "" : changeHeader)]
         for row in first.rows.indices {
             let label = DisplayWidth.wrap(first.rows[row].label, labelWidth)
             var line = "   " + DisplayWidth.fit(label.first ?? "", labelWidth) + " "
@@ -87,7 +90,7 @@ public struct TextReport: ReportFormat {
                     let rank = share.meanRank.map { "mean rank " + NumberText.decimal($0, places: 1) } ?? "–"
                     line += DisplayWidth.fit(rank, column)
                 } else {
-                    line += DisplayWidth.padLeft(String(share.count), 3) + " " + DisplayWidth.padLeft(NumberText.percent(share.percent), 4)
+                    line += DisplayWidth.padLeft(String(share.count), countWidth) + " " + DisplayWidth.padLeft(NumberText.percent(share.percent), 4)
                         + " " + TextBar.render(percent: share.percent, width: Self.barWidth) + "  "
                 }
             }

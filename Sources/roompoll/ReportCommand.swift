@@ -29,7 +29,7 @@ struct ReportCommand: AsyncParsableCommand {
             participants who answered both rounds moved, the tests that fit the question (one primary test, \
             Holm-adjusted across the session) and a headline sentence. Formats: text (the terminal; colour unless \
             piped or NO_COLOR is set), markdown, html (one self-contained file with charts), json (schema \
-            roompoll.report/1, see docs/report-schema.md), csv (a row per question and option).
+            roompoll.report/2, see docs/report-schema.md), csv (a row per question and option).
             """
     )
 

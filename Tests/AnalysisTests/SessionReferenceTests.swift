@@ -24,6 +24,7 @@ struct SessionReferenceTests {
         var name: String
         var option: String?
         var paired: Bool
+        var primary: Bool
         var statistic: Double?
         var df: Double?
         var p_value: Double?
@@ -79,7 +80,8 @@ struct SessionReferenceTests {
         return abs(swift - python) <= 1e-9 * max(abs(python), 1e-300) || abs(swift - python) <= 1e-12
     }
 
-    @Test(arguments: [(20, 1), (50, 2), (200, 3), (800, 4), (2000, 5)] as [(Int, UInt64)])
+    /// Tiny rooms (exact tests, few pairs) as well as large ones.
+    @Test(arguments: [(4, 11), (8, 12), (12, 13), (30, 14), (20, 1), (50, 2), (200, 3), (800, 4), (2000, 5)] as [(Int, UInt64)])
     func everyTestAgrees(size: Int, seed: UInt64) throws {
         let responses = Self.session(size: size, seed: seed)
         let report = ShiftAnalysis.analyze(session: SessionInfo(name: "s", pollTitle: "P", event: nil, createdAt: .now),
@@ -96,6 +98,7 @@ struct SessionReferenceTests {
                     continue
                 }
                 compared += 1
+                #expect(test.primary == python.primary, "\(shift.question.id) \(test.result.name) \(test.option ?? ""): primary \(test.primary) vs \(python.primary)")
                 // Fisher's odds ratio has no finite value with a zero cell (scipy: 0 or inf).
                 if test.result.statistic != nil || test.result.name != "fisher_exact" {
                     #expect(Self.agrees(test.result.statistic, python.statistic),
@@ -112,6 +115,8 @@ struct SessionReferenceTests {
         for python in expected where python.p_value != nil && python.name != "stuart_maxwell" {
             #expect(ran.contains("\(python.question) \(python.name) \(python.option ?? "")"), "Swift skipped \(python.question) \(python.name) \(python.option ?? "")")
         }
-        #expect(compared >= 20)
+        #expect(compared >= (size < 20 ? 5 : 20))
+        // The references chose the same primary test for every question that has one.
+        #expect(expected.filter(\.primary).count == report.questions.filter { $0.primary != nil }.count)
     }
 }

@@ -44,8 +44,8 @@ struct ShiftStatisticsTests {
             let shift = try #require(report.questions.first { $0.question.id == id })
             let primary = try #require(shift.primary, "\(id) has a primary test")
             // Everyone's scale answer rose by exactly 4: the paired t test is undefined (no
-            // variance), so Welch's test stands in.
-            #expect(primary.paired == (id != "scale"), "\(id): 40 pairs make the paired test primary")
+            // variance), so the exact signed-rank test (here the sign test) is the paired test.
+            #expect(primary.paired, "\(id): 40 of 40 paired make the paired test primary")
             #expect(shift.verdict == .clearShift, "\(id): \(shift.verdictText)")
             #expect(shift.tests.filter(\.primary).count == 1)
         }
@@ -63,7 +63,9 @@ struct ShiftStatisticsTests {
         let scale = report.questions[2]
         #expect(abs(scale.meanChange! - 4) < 1e-12)
         #expect(scale.paired?.meanDifference == 4)
-        #expect(scale.tests.map(\.result.name) == ["welch_t"])
+        #expect(scale.tests.map(\.result.name) == ["wilcoxon_signed_rank", "welch_t"])
+        #expect(scale.primary?.result.exact == true)
+        #expect(abs(scale.primary!.result.pValue - 2 * pow(0.5, 40)) < 1e-25, "the sign test: all 40 moved up")
         let multi = report.questions[3]
         #expect(Set(multi.tests.map(\.result.name)) == ["fisher_exact", "mcnemar_midp"])
         #expect(multi.tests.filter { $0.result.name == "fisher_exact" }.count == 3, "one per option")
@@ -71,7 +73,7 @@ struct ShiftStatisticsTests {
         #expect(report.questions[4].consensus?.last == ["C", "B", "A"])
     }
 
-    @Test func underTenPairsTheUnpairedTestIsPrimary() throws {
+    @Test func whenFewAnsweredBothRoundsTheRoundsAreComparedAsIndependentSamples() throws {
         let report = ShiftAnalysis.analyze(session: Self.info, definition: Self.poll, responses: Self.strongShift(40, pairedFrom: 31))
         let yn = report.questions[0]
         #expect(yn.paired?.n == 9)
@@ -99,11 +101,14 @@ struct ShiftStatisticsTests {
             }
         }
         let report = ShiftAnalysis.analyze(session: Self.info, definition: Self.poll, responses: responses)
-        #expect(report.questions[0].verdict == .notClear)
-        #expect(report.questions[0].primary?.result.pValue == 1, "McNemar without switchers")
+        // Nobody switched: there is nothing for McNemar or a signed-rank test to count, and the
+        // same people are not tested as two independent samples instead.
+        #expect(report.questions[0].verdict == .notTested("no paired participant switched to or from “Yes”"))
+        #expect(report.questions[0].primary == nil)
+        #expect(!report.questions[0].tests.contains { $0.result.name == "mcnemar_midp" }, "no McNemar p = 1 without switchers")
         #expect(report.questions[0].headline == "“Yes” stayed at 33% (±0 points; among the 30 paired participants ±0, 95% CI -7 to +7); 0 of 30 paired participants answered differently.")
-        #expect(report.questions[2].tests.map(\.result.name) == ["welch_t"], "differences without variance cannot be t-tested in pairs")
-        #expect(report.questions[2].primary?.result.pValue == 1)
+        #expect(report.questions[2].tests.map(\.result.name) == ["welch_t"], "no paired difference to test")
+        #expect(report.questions[2].verdict == .notTested("no paired participant answered differently"))
     }
 
     @Test func degenerateSessionsSayWhyNothingIsTestedAndNeverProduceNaN() throws {

@@ -159,7 +159,7 @@ struct CLITests {
         let json = try cli.run("report", "s", "--format", "json", "--db", "r.sqlite")
         #expect(json.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(document["schema"] as? String == "roompoll.report/1")
+        #expect(document["schema"] as? String == "roompoll.report/2")
         let questions = try #require(document["questions"] as? [[String: Any]])
         let confidence = try #require(questions.first { $0["id"] as? String == "confidence" })
         let rounds = try #require(confidence["rounds"] as? [String: [String: Any]])

@@ -35,15 +35,17 @@ struct ReportTests {
         #expect(lines[0] == "Encryption")
         #expect(lines[1] == "Workshop")
         #expect(lines.contains("Participants: opening 4, closing 3; 3 in both"))
-        #expect(lines.contains { $0.hasPrefix("Note: With 3 people, one person is 33 points") }, "the precision caveat, from the smallest round compared")
+        #expect(lines.contains { $0.hasPrefix("Note: With 4 people, one person is 25 points") }, "the precision caveat, from the room's largest round")
         let yes = lines.first { $0.hasPrefix("   Yes ") }
         #expect(yes?.contains("25%") == true)
         #expect(yes?.contains("67%") == true)
         #expect(yes?.contains("+41.7") == true)
         let cjk = lines.first { $0.contains("中文选项") }!
         #expect(DisplayWidth.of(cjk) == DisplayWidth.of(yes!), "wide characters keep the columns aligned")
-        #expect(lines.contains("   “Yes” rose from 25% to 67% (+42 points, 95% CI -23 to +76); 1 of 3 paired"), "under 10 pairs: the unpaired change and interval")
-        #expect(lines.contains { $0.hasPrefix("   Not a clear shift (χ² test of homogeneity, p\u{00A0}=\u{00A0}") })
+        // 3 of the smaller round's 3 answered both rounds: the paired change, interval and test.
+        #expect(lines.contains("   “Yes” rose from 25% to 67% (+42 points; among the 3 paired participants +33,"))
+        #expect(lines.contains { $0.hasPrefix("   Not a clear shift (McNemar mid-p test on “Yes”, p\u{00A0}=\u{00A0}0.500") })
+        #expect(lines.contains("   also: Fisher–Freeman–Halton exact test: p\u{00A0}=\u{00A0}0.657"), "χ²'s expected counts are under 5")
         #expect(lines.contains("   – Because, \"quoted\""))
         let rankA = try #require(lines.first { $0.hasPrefix("   A ") })
         #expect(rankA.contains("mean rank 2.0") && rankA.contains("mean rank 1.0") && rankA.hasSuffix("-1.0"), "the change of the mean rank: \(rankA)")
@@ -56,7 +58,7 @@ struct ReportTests {
     @Test func jsonReportFollowsTheSchema() throws {
         let data = Data(JSONReport().render(Self.report).utf8)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["schema"] as? String == "roompoll.report/1")
+        #expect(json["schema"] as? String == "roompoll.report/2")
         let session = try #require(json["session"] as? [String: Any])
         #expect(session["name"] as? String == "demo")
         #expect(session["poll_title"] as? String == "Encryption")
@@ -77,12 +79,22 @@ struct ReportTests {
         #expect(paired["differently"] as? Int == 1)
         #expect(paired["transitions"] as? [[Int]] == [[1, 0, 0], [1, 0, 0], [0, 0, 1]])
         let tests = try #require(yn["tests"] as? [[String: Any]])
-        #expect(tests.map { $0["name"] as? String } == ["chi_square_homogeneity", "mcnemar_midp"])
-        #expect(tests[0]["primary"] as? Bool == true)
+        #expect(tests.map { $0["name"] as? String } == ["chi_square_homogeneity", "fisher_freeman_halton", "mcnemar_midp", "stuart_maxwell"])
+        #expect(yn["design"] as? String == "paired")
+        #expect(tests[0]["primary"] as? Bool == false)
         #expect(tests[0]["df"] as? Double == 2)
-        #expect((tests[0]["p_adjusted"] as? Double ?? 0) >= (tests[0]["p_value"] as? Double ?? 1))
-        #expect(tests[1]["option"] as? String == "Yes")
-        #expect(tests[1]["paired"] as? Bool == true)
+        #expect(tests[0]["exact"] as? Bool == false && tests[1]["exact"] as? Bool == true)
+        #expect(tests[1]["statistic"] == nil, "Fisher–Freeman–Halton has no statistic")
+        #expect(tests.allSatisfy { $0["alternative"] as? String == "two-sided" })
+        let mcnemar = tests[2]
+        #expect(mcnemar["primary"] as? Bool == true)
+        #expect((mcnemar["p_adjusted"] as? Double ?? 0) >= (mcnemar["p_value"] as? Double ?? 1))
+        #expect(mcnemar["option"] as? String == "Yes")
+        #expect(mcnemar["paired"] as? Bool == true)
+        #expect(mcnemar["statistic"] == nil, "no min(b, c) that reads like a χ²")
+        #expect(mcnemar["switched_to"] as? Int == 1 && mcnemar["switched_from"] as? Int == 0)
+        // “中文选项” was kept by its one voter: Stuart–Maxwell runs on the options someone switched between.
+        #expect(tests[3]["df"] as? Double == 1)
         #expect((yn["headline"] as? String)?.hasPrefix("“Yes” rose from 25% to 67%") == true)
         #expect(yn["clear_shift"] as? Bool == false)
     }
@@ -128,7 +140,7 @@ struct ReportTests {
                     "\(type(of: format)) writes a non-finite number")
         }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport().render(report).utf8)) as? [String: Any])
-        #expect(json["schema"] as? String == "roompoll.report/1")
+        #expect(json["schema"] as? String == "roompoll.report/2")
         let questions = try #require(json["questions"] as? [[String: Any]])
         if people < 2 {
             #expect(questions.allSatisfy { ($0["verdict"] as? String)?.hasPrefix("Not tested: ") == true })

@@ -319,7 +319,8 @@ def run_case(c):
             res = stats.fisher_exact(t)
             return null(cid, note=f"scipy: statistic={res.statistic}, p={res.pvalue}")
         res = stats.fisher_exact(t)
-        return result(cid, statistic=res.statistic, p_value=res.pvalue)
+        # roompoll leaves the odds ratio out when a cell is 0 (scipy: 0 or inf).
+        return result(cid, statistic=res.statistic if (t > 0).all() else None, p_value=res.pvalue)
 
     if test == "mcnemar_midp":
         b, cc = c["counts"]
@@ -337,7 +338,8 @@ def run_case(c):
 
     if test == "stuart_maxwell":
         t = np.asarray(c["table"], dtype=np.int64)
-        keep = [i for i in range(t.shape[0]) if t[i, :].sum() + t[:, i].sum() > 0]
+        # Categories nobody switched to or from are dropped (roompoll's rule; their margins cannot differ).
+        keep = [i for i in range(t.shape[0]) if t[i, :].sum() + t[:, i].sum() - 2 * t[i, i] > 0]
         if len(keep) < 2:
             return null(cid)
         t = t[np.ix_(keep, keep)]

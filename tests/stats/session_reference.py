@@ -3,15 +3,24 @@ test suite (Tests/AnalysisTests/SessionReferenceTests.swift). Reads a JSON docum
 {"questions": [{"id", "kind", "options", "min"}], "responses": [{"participant", "round",
 "question", "answer"}]} with answers as values (option indexes; lists for multi and ranking;
 numbers for scale), the opening round first. Writes, per question, every test roompoll runs:
-[{"question", "name", "option", "paired", "statistic", "df", "p_value"}]; NaN/inf become null.
+[{"question", "name", "option", "paired", "primary", "statistic", "df", "p_value"}]; NaN/inf become
+null.
 
 The conventions are roompoll's (README, "roompoll report"): a round's answers are the latest per
 participant; paired participants answered in both rounds; differences are closing − opening;
 single: χ² of homogeneity on the two rounds' counts (empty options dropped), McNemar mid-p on
-the option leading the closing round and Stuart–Maxwell on the turnover table; multi: Fisher's
-exact test and McNemar mid-p per option; likert: Wilcoxon signed-rank (Pratt) on paired
-positions and Mann–Whitney on each round's positions; scale: paired t and Welch's t; ranking:
-per option Wilcoxon and Mann–Whitney on rank positions."""
+the option leading the closing round (when someone switched to or from it) and Stuart–Maxwell
+on the turnover table (options someone switched to or from), plus the Fisher–Freeman–Halton
+exact test when Cochran's rule fails for χ²; multi: Fisher's exact test per option and McNemar
+mid-p per option someone switched; likert: Wilcoxon signed-rank (Pratt) on paired positions and
+Mann–Whitney on each round's positions; scale: paired t (the signed-rank test when every
+difference is the same) and Welch's t (Mann–Whitney when both rounds are constant); ranking: per
+option Wilcoxon and Mann–Whitney on rank positions. The rank tests are exact up to 50 nonzero
+differences / 50 values together: their null distributions are counted here with Python's
+integers, independently of the Swift code (the unit suite checks the same against scipy's
+permutation tests). The primary test follows the README's rule: paired when the paired
+participants are at least half of the smaller round, on the option leading the closing round."""
+import itertools
 import json
 import math
 import sys
@@ -40,6 +49,77 @@ def midp(b, c):
     return 1 - 0.5 * pmf if b == c else min(1.0, 2 * stats.binom.cdf(m, n, 0.5)) - pmf
 
 
+def exact_two_sided(counts, observed):
+    """min(1, 2·min(P(S ≤ observed), P(S ≥ observed))) for counts by value (a dict)."""
+    total = sum(counts.values())
+    lower = sum(v for k, v in counts.items() if k <= observed)
+    upper = sum(v for k, v in counts.items() if k >= observed)
+    return min(1.0, 2 * min(lower, upper) / total)
+
+
+def signed_rank(d):
+    """Wilcoxon signed-rank (Pratt): exact up to 50 nonzero differences, else scipy's approximation."""
+    d = np.asarray(d, dtype=float)
+    if len(d) == 0 or not np.any(d != 0):
+        return None
+    if np.sum(d != 0) > 50:
+        r = stats.wilcoxon(d, zero_method="pratt", correction=False, method="asymptotic")
+        return r.statistic, r.pvalue
+    ranks = stats.rankdata(np.abs(d))
+    doubled = [int(round(2 * r)) for r, x in zip(ranks, d) if x != 0]
+    counts = {0: 1}
+    for r in doubled:
+        grown = dict(counts)
+        for k, v in counts.items():
+            grown[k + r] = grown.get(k + r, 0) + v
+        counts = grown
+    observed = sum(int(round(2 * r)) for r, x in zip(ranks, d) if x > 0)
+    total = sum(doubled)
+    return min(observed, total - observed) / 2, exact_two_sided(counts, observed)
+
+
+def rank_sum(x, y):
+    """Mann–Whitney U of x: exact up to 50 values together, else scipy's approximation."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    pooled = np.concatenate([x, y])
+    if len(x) == 0 or len(y) == 0 or np.all(pooled == pooled[0]):
+        return None
+    if len(pooled) > 50:
+        r = stats.mannwhitneyu(x, y, alternative="two-sided", use_continuity=True, method="asymptotic")
+        return r.statistic, r.pvalue
+    doubled = [int(round(2 * r)) for r in stats.rankdata(pooled)]
+    counts = [{0: 1}] + [{} for _ in x]
+    for r in doubled:
+        for k in range(len(x), 0, -1):
+            for s, v in counts[k - 1].items():
+                counts[k][s + r] = counts[k].get(s + r, 0) + v
+    observed = sum(doubled[:len(x)])
+    return observed / 2 - len(x) * (len(x) + 1) / 2, exact_two_sided(counts[len(x)], observed)
+
+
+def freeman_halton(counts):
+    """Fisher–Freeman–Halton exact test of a 2 × k table (empty columns dropped), by enumeration."""
+    t = counts[:, counts.sum(0) > 0]
+    columns, n1 = t.sum(0), int(t[0].sum())
+    if np.prod([c + 1 for c in columns[:-1]], dtype=float) > 2_000_000:
+        return None
+    pmf = lambda row: stats.multivariate_hypergeom.pmf(x=row, m=columns, n=n1)
+    observed, total = pmf(t[0]), 0.0
+    for head in itertools.product(*[range(int(c) + 1) for c in columns[:-1]]):
+        last = n1 - sum(head)
+        if 0 <= last <= columns[-1]:
+            q = pmf(list(head) + [last])
+            if q <= observed * (1 + 1e-7):
+                total += q
+    return min(1.0, total)
+
+
+def cochran_holds(counts):
+    t = counts[:, counts.sum(0) > 0]
+    expected = stats.contingency.expected_freq(t)
+    return expected.min() >= 1 and np.sum(expected < 5) * 5 <= expected.size
+
+
 document = json.load(sys.stdin)
 rounds = []
 latest = {}
@@ -51,8 +131,8 @@ first, last = rounds[0], rounds[-1]
 out = []
 
 
-def add(question, name, statistic, p_value, df=None, option=None, paired=False):
-    out.append({"question": question, "name": name, "option": option, "paired": paired,
+def add(question, name, statistic, p_value, df=None, option=None, paired=False, primary=False):
+    out.append({"question": question, "name": name, "option": option, "paired": paired, "primary": primary,
                 "statistic": finite(statistic), "df": finite(df), "p_value": finite(p_value)})
 
 
@@ -61,35 +141,42 @@ for question in document["questions"]:
     before = {p: a for (r, q, p), a in latest.items() if r == first and q == qid}
     after = {p: a for (r, q, p), a in latest.items() if r == last and q == qid}
     pairs = [(before[p], after[p]) for p in before if p in after]
+    design_paired = len(pairs) > 0 and 2 * len(pairs) >= min(len(before), len(after))
     if kind == "single":
         counts = np.array([[sum(1 for a in answers.values() if a == k) for k in range(len(options))] for answers in (before, after)])
         kept = counts[:, counts.sum(0) > 0]
+        leader = int(np.argmax(counts[1]))
         if kept.shape[1] >= 2:
             chi2, p, df, _ = stats.chi2_contingency(kept, correction=False)
-            add(qid, "chi_square_homogeneity", chi2, p, df)
-        leader = int(np.argmax(counts[1]))
+            exact = None if cochran_holds(counts) else freeman_halton(counts)
+            add(qid, "chi_square_homogeneity", chi2, p, df, primary=not design_paired and exact is None)
+            if exact is not None:
+                add(qid, "fisher_freeman_halton", None, exact, primary=not design_paired)
         if pairs:
             b = sum(1 for x, y in pairs if x != leader and y == leader)
             c = sum(1 for x, y in pairs if x == leader and y != leader)
-            add(qid, "mcnemar_midp", min(b, c), midp(b, c), option=options[leader], paired=True)
+            if b + c > 0:
+                add(qid, "mcnemar_midp", None, midp(b, c), option=options[leader], paired=True, primary=design_paired)
             table = np.zeros((len(options), len(options)), dtype=int)
             for x, y in pairs:
                 table[x, y] += 1
-            used = (table.sum(0) + table.sum(1)) > 0
-            reduced = table[used][:, used]
+            switched = (table.sum(0) + table.sum(1) - 2 * np.diag(table)) > 0
+            reduced = table[switched][:, switched]
             if reduced.shape[0] >= 2:
                 result = SquareTable(reduced, shift_zeros=False).homogeneity()
                 add(qid, "stuart_maxwell", result.statistic, result.pvalue, result.df, paired=True)
     elif kind == "multi":
+        chose = lambda answers, k: sum(1 for a in answers.values() if k in a)
+        leader = int(np.argmax([chose(after, k) for k in range(len(options))]))
         for k, option in enumerate(options):
-            chose = lambda answers: sum(1 for a in answers.values() if k in a)
-            table = [[chose(after), len(after) - chose(after)], [chose(before), len(before) - chose(before)]]
+            table = [[chose(after, k), len(after) - chose(after, k)], [chose(before, k), len(before) - chose(before, k)]]
             odds, p = stats.fisher_exact(table)
-            add(qid, "fisher_exact", odds, p, option=option)
+            add(qid, "fisher_exact", odds, p, option=option, primary=not design_paired and k == leader)
             if pairs:
                 b = sum(1 for x, y in pairs if k not in x and k in y)
                 c = sum(1 for x, y in pairs if k in x and k not in y)
-                add(qid, "mcnemar_midp", min(b, c), midp(b, c), option=option, paired=True)
+                if b + c > 0:
+                    add(qid, "mcnemar_midp", None, midp(b, c), option=option, paired=True, primary=design_paired and k == leader)
     elif kind in ("likert", "scale"):
         position = (lambda a: a + 1) if kind == "likert" else (lambda a: a)
         x = np.array([position(a) for a in after.values()], dtype=float)
@@ -98,29 +185,37 @@ for question in document["questions"]:
         pa = np.array([position(b) for a, b in pairs], dtype=float)
         pb = np.array([position(a) for a, b in pairs], dtype=float)
         if kind == "likert":
-            if len(d) and np.any(d != 0):
-                r = stats.wilcoxon(d, zero_method="pratt", correction=False, method="asymptotic")
-                add(qid, "wilcoxon_signed_rank", r.statistic, r.pvalue, paired=True)
-            if len(x) and len(y):
-                r = stats.mannwhitneyu(x, y, alternative="two-sided", use_continuity=True, method="asymptotic")
-                add(qid, "mann_whitney_u", r.statistic, r.pvalue)
+            r = signed_rank(d)
+            if r:
+                add(qid, "wilcoxon_signed_rank", r[0], r[1], paired=True, primary=design_paired)
+            r = rank_sum(x, y)
+            if r:
+                add(qid, "mann_whitney_u", r[0], r[1], primary=not design_paired)
         else:
-            if len(d) >= 2:
+            if len(d) >= 2 and np.any(d != d[0]):
                 r = stats.ttest_rel(pa, pb)
-                add(qid, "paired_t", r.statistic, r.pvalue, r.df, paired=True)
-            if len(x) >= 2 and len(y) >= 2:
+                add(qid, "paired_t", r.statistic, r.pvalue, r.df, paired=True, primary=design_paired)
+            elif signed_rank(d):
+                r = signed_rank(d)
+                add(qid, "wilcoxon_signed_rank", r[0], r[1], paired=True, primary=design_paired)
+            if len(x) >= 2 and len(y) >= 2 and not (np.all(x == x[0]) and np.all(y == y[0])):
                 r = stats.ttest_ind(x, y, equal_var=False)
-                add(qid, "welch_t", r.statistic, r.pvalue, r.df)
+                add(qid, "welch_t", r.statistic, r.pvalue, r.df, primary=not design_paired)
+            elif rank_sum(x, y):
+                r = rank_sum(x, y)
+                add(qid, "mann_whitney_u", r[0], r[1], primary=not design_paired)
     elif kind == "ranking":
+        rank = lambda order, k: order.index(k) + 1
+        means = [np.mean([rank(a, k) for a in after.values()]) for k in range(len(options))]
+        leader = int(np.argmin(means))
         for k, option in enumerate(options):
-            rank = lambda order: order.index(k) + 1
-            d = np.array([rank(b) - rank(a) for a, b in pairs], dtype=float)
-            if len(d) and np.any(d != 0):
-                r = stats.wilcoxon(d, zero_method="pratt", correction=False, method="asymptotic")
-                add(qid, "wilcoxon_signed_rank", r.statistic, r.pvalue, option=option, paired=True)
-            x = np.array([rank(a) for a in after.values()], dtype=float)
-            y = np.array([rank(a) for a in before.values()], dtype=float)
-            if len(x) and len(y):
-                r = stats.mannwhitneyu(x, y, alternative="two-sided", use_continuity=True, method="asymptotic")
-                add(qid, "mann_whitney_u", r.statistic, r.pvalue, option=option)
+            d = np.array([rank(b, k) - rank(a, k) for a, b in pairs], dtype=float)
+            r = signed_rank(d)
+            if r:
+                add(qid, "wilcoxon_signed_rank", r[0], r[1], option=option, paired=True, primary=design_paired and k == leader)
+            x = np.array([rank(a, k) for a in after.values()], dtype=float)
+            y = np.array([rank(a, k) for a in before.values()], dtype=float)
+            r = rank_sum(x, y)
+            if r:
+                add(qid, "mann_whitney_u", r[0], r[1], option=option, primary=not design_paired and k == leader)
 json.dump(out, sys.stdout)

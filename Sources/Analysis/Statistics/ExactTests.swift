@@ -140,3 +140,19 @@ extension StatisticalTests {
         return TestResult(name: "fisher_freeman_halton", statistic: nil, pValue: clampedProbability(min(1, p)), exact: true)
     }
 }
+
+extension StatisticalTests {
+    // MARK: - The rank tests as the analysis runs them
+
+    /// Wilcoxon signed-rank (Pratt): exact up to `exactRankLimit` nonzero differences, the normal
+    /// approximation above. nil when every difference is 0.
+    public static func signedRankTest(differences: [Double]) -> TestResult? {
+        wilcoxonSignedRankExact(differences: differences) ?? wilcoxonSignedRank(differences: differences)
+    }
+
+    /// Mann–Whitney U: exact up to `exactRankLimit` values together, the normal approximation
+    /// (with continuity correction) above. nil when a sample is empty or every value is tied.
+    public static func rankSumTest(_ x: [Double], _ y: [Double]) -> TestResult? {
+        mannWhitneyUExact(x, y) ?? mannWhitneyU(x, y)
+    }
+}

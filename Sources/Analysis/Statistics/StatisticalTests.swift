@@ -32,8 +32,8 @@ public enum StatisticalTests: Sendable {
         return (statistic / (total * smallerSide)).squareRoot()
     }
 
-    /// Fisher's exact test, two-sided, on [[a, b], [c, d]]; statistic = sample odds ratio (a·d)/(b·c) when finite
-    /// and nonzero-denominator, else nil.
+    /// Fisher's exact test, two-sided, on [[a, b], [c, d]]; statistic = sample odds ratio (a·d)/(b·c), absent
+    /// (nil) when any cell is 0 (the ratio would be 0 or infinite).
     /// Reference: scipy.stats.fisher_exact(t) — the two-sided p sums the tables no more probable than the
     /// observed one, with scipy's relative tolerance 1e-14; this is a line-by-line port of scipy 1.17's algorithm
     /// (mode, early exits, and its binary search for the far side of the mode).
@@ -43,7 +43,8 @@ public enum StatisticalTests: Sendable {
               table.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else { return nil }
         let a = table[0][0], b = table[0][1], c = table[1][0], d = table[1][1]
         guard a + b > 0, c + d > 0, a + c > 0, b + d > 0 else { return nil }
-        let oddsRatio: Double? = (b > 0 && c > 0) ? (Double(a) * Double(d)) / (Double(c) * Double(b)) : nil
+        // With a zero cell the sample odds ratio is 0 or infinite, which says nothing: absent.
+        let oddsRatio: Double? = [a, b, c, d].allSatisfy { $0 > 0 } ? (Double(a) * Double(d)) / (Double(c) * Double(b)) : nil
         let row1 = a + b
         let column1 = a + c
         let distribution = Hypergeometric(total: a + b + c + d, successes: row1, draws: column1)
@@ -72,7 +73,7 @@ public enum StatisticalTests: Sendable {
                 pValue = pUpper + distribution.cdf(guess)
             }
         }
-        return TestResult(name: "fisher_exact", statistic: oddsRatio, pValue: clampedProbability(min(pValue, 1)))
+        return TestResult(name: "fisher_exact", statistic: oddsRatio, pValue: clampedProbability(min(pValue, 1)), exact: true)
     }
 
     /// McNemar mid-p: b, c are the discordant counts (switched to the option, and away from it), X ~ Bin(b + c, ½),
@@ -104,8 +105,9 @@ public enum StatisticalTests: Sendable {
     }
 
     /// Stuart–Maxwell test of marginal homogeneity on a k×k paired table (rows = opening answer, columns = closing
-    /// answer). Categories unused in both margins dropped first; df = k − 1 of the reduced table; nil when
-    /// < 2 categories remain or the covariance matrix is singular (e.g. nobody answered differently).
+    /// answer). Categories nobody switched to or from (used only on the diagonal, or not at all) are dropped
+    /// first — their margins cannot differ — and the test runs on the rest; df = k − 1 of the reduced table; nil
+    /// when < 2 categories remain or the covariance matrix is singular (the switches fall into separate groups).
     /// Reference: statsmodels.stats.contingency_tables.SquareTable(t, shift_zeros=False).homogeneity().
     ///
     /// Stuart (1955), Maxwell (1970): with d = column margins − row margins and V the estimated covariance of d
@@ -113,14 +115,14 @@ public enum StatisticalTests: Sendable {
     /// χ² = dᵀV⁻¹d on k − 1 df (counts form; equal to statsmodels' N·dₚᵀVₚ⁻¹dₚ in proportions).
     /// V is the Laplacian of the "switching" graph with one category grounded, so it is singular exactly when
     /// that graph (edge i–j when nᵢⱼ + nⱼᵢ > 0) is disconnected; this is checked exactly, on the integers.
-    /// In particular a category whose voters all kept it (no switches in or out) makes V singular and the result
-    /// nil; statsmodels then returns NaN or, depending on the category order, a finite pseudo-inverse value.
+    /// A category whose voters all kept it (no switches in or out) would make V singular; it is dropped, which
+    /// is the test on the remaining categories (statsmodels, given the whole table, returns NaN there).
     public static func stuartMaxwell(_ table: [[Int]]) -> TestResult? {
         let size = table.count
         guard size >= 2, table.allSatisfy({ $0.count == size }),
               table.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else { return nil }
         let used = (0..<size).filter { i in
-            table[i].contains { $0 > 0 } || table.contains { $0[i] > 0 }
+            (0..<size).contains { j in j != i && table[i][j] + table[j][i] > 0 }
         }
         let k = used.count
         guard k >= 2 else { return nil }
