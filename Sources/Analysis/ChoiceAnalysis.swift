@@ -19,7 +19,6 @@ enum ChoiceAnalysis {
         let design = ShiftAnalysis.design(shift)
         shift.design = design
         var tests: [ShiftTest] = []
-        var primary: Int?
         if shift.question.kind == .single {
             let table = [first.rows.map(\.count), last.rows.map(\.count)]
             if let chi = StatisticalTests.chiSquareHomogeneity(table) {
@@ -29,13 +28,11 @@ enum ChoiceAnalysis {
                 if !StatisticalTests.chiSquareApproximationHolds(table), let exact = StatisticalTests.freemanHalton(table) {
                     tests.append(ShiftTest(exact, paired: false))
                 }
-                if design == .unpaired { primary = tests.count - 1 }
             }
             if paired.n > 0 {
                 let t = answers.pairedTable(option: leader)
                 if t.b + t.c > 0 {
                     tests.append(ShiftTest(StatisticalTests.mcnemarMidP(b: t.b, c: t.c), paired: true, option: options[leader]))
-                    if design == .paired { primary = tests.count - 1 }
                 }
                 if let transitions = paired.transitions, let sm = StatisticalTests.stuartMaxwell(transitions) {
                     tests.append(ShiftTest(sm, paired: true))
@@ -47,18 +44,20 @@ enum ChoiceAnalysis {
                              [first.rows[k].count, first.n - first.rows[k].count]]
                 if let fisher = StatisticalTests.fisherExact(table) {
                     tests.append(ShiftTest(fisher, paired: false, option: options[k]))
-                    if design == .unpaired, k == leader { primary = tests.count - 1 }
                 }
-                // An option nobody switched to or from is not tested (the report says so).
+                // An option nobody switched to or from gets no McNemar test (it would only say p = 1).
                 let t = answers.pairedTable(option: k)
                 if paired.n > 0, t.b + t.c > 0 {
                     tests.append(ShiftTest(StatisticalTests.mcnemarMidP(b: t.b, c: t.c), paired: true, option: options[k]))
-                    if design == .paired, k == leader { primary = tests.count - 1 }
                 }
             }
         }
-        if let primary {
-            tests[primary].primary = true
+        // single: McNemar on the leader (paired), or the table's test — exact when present — (unpaired);
+        // multi: either test on the leader.
+        let tableTest = tests.contains { $0.result.name == "fisher_freeman_halton" } ? "fisher_freeman_halton" : "chi_square_homogeneity"
+        if let primary = ShiftTest.markPrimary(&tests, paired: design == .paired, about: {
+            $0.option == options[leader] || $0.result.name == tableTest
+        }) {
             tests[primary].interval = design == .paired ? paired.intervals?[leader] ?? nil : shift.intervals?[leader] ?? nil
         } else if design == .paired {
             shift.verdict = .notTested("no paired participant switched to or from “\(options[leader])”")

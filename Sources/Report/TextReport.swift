@@ -76,7 +76,7 @@ public struct TextReport: ReportFormat {
         let labelWidth = min(Self.maxLabelWidth, max(8, first.rows.map { DisplayWidth.of($0.label) }.max() ?? 8))
         // Counts take the width of the largest (a room of 1,000 or more keeps its columns).
         let countWidth = max(3, compared.flatMap { $0.rows.map { String($0.count).count } }.max() ?? 3)
-        let column = max(countWidth + 1 + 4 + 1 + Self.barWidth + 2, shift.question.kind == .ranking ? 19 : 0)
+        let column = countWidth + 1 + 4 + 1 + Self.barWidth + 2
         let changeHeader = shift.question.kind == .ranking ? " rank change" : " change" + (shift.intervals == nil ? "" : "  95% CI")
         var lines = ["   " + String(repeating: " ", count: labelWidth + 1)
                      + compared.map { DisplayWidth.fit("\($0.round) (n=\($0.n))", column) }.joined()

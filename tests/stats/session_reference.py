@@ -195,14 +195,12 @@ for question in document["questions"]:
             if len(d) >= 2 and np.any(d != d[0]):
                 r = stats.ttest_rel(pa, pb)
                 add(qid, "paired_t", r.statistic, r.pvalue, r.df, paired=True, primary=design_paired)
-            elif signed_rank(d):
-                r = signed_rank(d)
+            elif r := signed_rank(d):
                 add(qid, "wilcoxon_signed_rank", r[0], r[1], paired=True, primary=design_paired)
             if len(x) >= 2 and len(y) >= 2 and not (np.all(x == x[0]) and np.all(y == y[0])):
                 r = stats.ttest_ind(x, y, equal_var=False)
                 add(qid, "welch_t", r.statistic, r.pvalue, r.df, primary=not design_paired)
-            elif rank_sum(x, y):
-                r = rank_sum(x, y)
+            elif r := rank_sum(x, y):
                 add(qid, "mann_whitney_u", r[0], r[1], primary=not design_paired)
     elif kind == "ranking":
         rank = lambda order, k: order.index(k) + 1
