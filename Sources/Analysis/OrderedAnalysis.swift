@@ -11,9 +11,10 @@ enum OrderedAnalysis {
         let question = shift.question
         let first = shift.rounds.first!, last = shift.rounds.last!
         let base = question.kind == .scale ? question.scaleRange.lowerBound : 1
-        // Each round's values from its counts: show-of-hands counts are respondents too.
-        let before = RoundAnswers.values(counts: first.rows.map(\.count), base: base)
-        let after = RoundAnswers.values(counts: last.rows.map(\.count), base: base)
+        // Each round's values from its counts per value (a wide scale's rows are ranges):
+        // show-of-hands counts are respondents too.
+        let before = RoundAnswers.values(counts: answers.first.counts, base: base)
+        let after = RoundAnswers.values(counts: answers.last.counts, base: base)
         let between = MeanChange.between(after: after, before: before)
         shift.meanChange = between?.estimate ?? last.mean.flatMap { a in first.mean.map { a - $0 } }
         shift.meanInterval = between?.interval
@@ -30,8 +31,12 @@ enum OrderedAnalysis {
             paired.down = differences.filter { $0 < 0 }.count
             paired.same = differences.filter { $0 == 0 }.count
             if first.rows.count <= maxTransitionSize {
+                // Between the rows: likert labels, scale values, or a wide scale's ranges.
+                let ranges = question.kind == .scale ? ScaleBins(question.scaleRange).ranges : nil
                 paired.transitions = ChoiceAnalysis.transitions(answers, size: first.rows.count) { answer in
-                    RoundAnswers.position(answer).map { Int($0) - base }
+                    RoundAnswers.position(answer).flatMap { position in
+                        ranges.map { $0.firstIndex { $0.contains(Int(position)) } } ?? Int(position) - base
+                    }
                 }
             }
             let change = MeanChange.paired(differences)

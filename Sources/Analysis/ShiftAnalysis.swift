@@ -144,7 +144,7 @@ public enum ShiftAnalysis {
     static func rowLabels(_ question: Question, tallies: [QuestionTally]) -> [String] {
         switch question.kind {
         case .single, .multi, .likert, .ranking: return question.options
-        case .scale: return question.scaleRange.map(String.init)
+        case .scale: return ScaleBins(question.scaleRange).labels
         case .text: return []
         case .words:
             var total: [String: Int] = [:]
@@ -161,7 +161,8 @@ public enum ShiftAnalysis {
                                        texts: question.kind == .text ? tally.texts : [])
         switch question.kind {
         case .single, .multi, .likert, .scale:
-            result.rows = zip(labels, tally.counts).map { Share(label: $0, count: $1, percent: percent($1)) }
+            let counts = question.kind == .scale ? ScaleBins(question.scaleRange).counts(tally.counts) : tally.counts
+            result.rows = zip(labels, counts).map { Share(label: $0, count: $1, percent: percent($1)) }
             if question.kind != .multi { result.leading = LeadingAnswer.of(result.rows) }
             if question.kind == .scale || question.kind == .likert {
                 let base = question.kind == .scale ? question.scaleRange.lowerBound : 1

@@ -111,4 +111,28 @@ struct HonestVerdictTests {
         let report = ShiftAnalysis.analyze(session: Self.info, definition: Self.poll, responses: many + few)
         #expect(report.caveat == nil, "\(report.caveat ?? "")")
     }
+    @Test func aWideScaleIsListedInRangesAndTestedOnItsValues() {
+        #expect(ScaleBins(0...100).labels == ["0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90–100"])
+        #expect(ScaleBins(1...20).labels.first == "1–2" && ScaleBins(1...20).labels.count == 10)
+        #expect(ScaleBins(0...10).labels == (0...10).map(String.init), "a 0–10 scale keeps one row per value")
+        #expect(ScaleBins(1...12).labels == ["1–2", "3–4", "5–6", "7–8", "9–10", "11–12"])
+        #expect(ScaleBins(0...100).counts(Array(repeating: 1, count: 101)) == [10, 10, 10, 10, 10, 10, 10, 10, 10, 11])
+
+        let wide = PollDefinition(title: "P", questions: [
+            Question(id: "pct", kind: .scale, ask: "?", max: 100, min: 0, rounds: ["opening", "closing"]),
+        ])
+        // Twenty people each move from 40 + i to 50 + i: every pair moves +10, one range up.
+        let responses = (0..<20).flatMap { i in
+            [Self.r("p\(i)", "pct", .number(40 + i), "opening"), Self.r("p\(i)", "pct", .number(50 + i), "closing")]
+        }
+        let shift = ShiftAnalysis.analyze(session: Self.info, definition: wide, responses: responses).questions[0]
+        #expect(shift.rounds.allSatisfy { $0.rows.count == 10 })
+        #expect(shift.rounds[0].rows.map(\.count) == [0, 0, 0, 0, 10, 10, 0, 0, 0, 0])
+        #expect(shift.rounds[1].rows.map(\.count) == [0, 0, 0, 0, 0, 10, 10, 0, 0, 0])
+        #expect(shift.changePoints?.count == 10 && shift.intervals?.count == 10)
+        #expect(shift.rounds[0].mean == 49.5 && shift.rounds[1].mean == 59.5, "means use the values, not the ranges")
+        #expect(shift.paired?.meanDifference == 10)
+        #expect(shift.paired?.transitions?[4][5] == 10 && shift.paired?.transitions?[5][6] == 10, "turnover between ranges")
+        #expect(shift.verdict == .clearShift, "\(shift.verdictText)")
+    }
 }

@@ -67,4 +67,23 @@ struct HonestVerdictCLITests {
         #expect(!one.contains("95% CI"))
         #expect(one.contains("Not tested: too few answers to test (fewer than 2 in a round)."))
     }
+    @Test func aZeroToHundredScaleIsListedInTenRanges() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let poll = try cli.write("wide.yaml", """
+            title: Wide
+            questions:
+              - {id: pct, kind: scale, ask: How likely is it (0–100)?, min: 0, max: 100}
+
+            """)
+        let rows = (0..<30).flatMap { i in ["p\(i),opening,pct,\(i * 3)", "p\(i),closing,pct,\(min(100, i * 3 + 10))"] }
+        let csv = try cli.write("wide.csv", (["participant,round,question,answer"] + rows).joined(separator: "\n") + "\n")
+        #expect(try cli.run("import", poll, csv, "--session", "wide", "--db", "w.sqlite").status == 0)
+        for format in ["text", "markdown", "html", "csv"] {
+            let report = try cli.run("report", "wide", "--db", "w.sqlite", "--format", format)
+            #expect(report.status == 0)
+            #expect(report.stdout.contains("90–100"), "\(format): the ranges are listed")
+            #expect(!report.stdout.contains("| 57 |") && !report.stdout.contains(">57<"), "\(format): not every value")
+        }
+    }
 }
