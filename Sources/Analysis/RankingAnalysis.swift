@@ -24,7 +24,13 @@ enum RankingAnalysis {
             }
             let after = answers.last.entries.values.compactMap { RoundAnswers.position($0.answer, option: k) }.sorted()
             let before = answers.first.entries.values.compactMap { RoundAnswers.position($0.answer, option: k) }.sorted()
-            intervals[k] = (MeanChange.paired(differences)?.interval, MeanChange.between(after: after, before: before)?.interval)
+            let pairedChange = MeanChange.paired(differences)
+            intervals[k] = (pairedChange?.interval, MeanChange.between(after: after, before: before)?.interval)
+            if k == leader {
+                // The leader's mean rank change among the paired participants, which a paired verdict is about.
+                shift.paired?.meanDifference = pairedChange?.estimate
+                shift.paired?.meanInterval = pairedChange?.interval
+            }
             if let wilcoxon = StatisticalTests.signedRankTest(differences: differences) {
                 tests.append(ShiftTest(wilcoxon, paired: true, option: options[k]))
             }

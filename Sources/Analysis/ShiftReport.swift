@@ -24,3 +24,16 @@ public struct ShiftReport: Sendable, Hashable {
         self.questions = questions
     }
 }
+
+extension ShiftReport {
+    /// The order every summary lists the questions in (indexes into `questions`): clear shifts
+    /// first, then those tested but not clear, then the untested; within each, the largest change
+    /// of any row first, then the poll's order.
+    public var summaryOrder: [Int] {
+        func size(_ shift: QuestionShift) -> Double { shift.changePoints?.map(abs).max() ?? -1 }
+        return questions.indices.sorted { a, b in
+            let (x, y) = (questions[a], questions[b])
+            return (x.verdict.order, -size(x), a) < (y.verdict.order, -size(y), b)
+        }
+    }
+}

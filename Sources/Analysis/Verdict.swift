@@ -7,3 +7,23 @@ public enum Verdict: Sendable, Hashable {
     /// Why nothing was tested.
     case notTested(String)
 }
+
+extension Verdict {
+    /// The verdict in two words, as a badge: "Clear shift", "Not clear", "Not tested".
+    public var label: String {
+        switch self {
+        case .clearShift: return "Clear shift"
+        case .notClear: return "Not clear"
+        case .notTested: return "Not tested"
+        }
+    }
+
+    /// Summaries list clear shifts first, then shifts that were tested but are not clear.
+    var order: Int {
+        switch self {
+        case .clearShift: return 0
+        case .notClear: return 1
+        case .notTested: return 2
+        }
+    }
+}

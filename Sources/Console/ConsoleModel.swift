@@ -89,9 +89,7 @@ public struct ConsoleModel: Sendable {
     public var maxScroll: Int {
         switch screen {
         case .summary:
-            // No further than the last question on the last screenful (two rows per question).
-            let visible = max(1, (Chrome.contentArea(size).height - 2) / 2)
-            return max(0, definition.questions.count - visible)
+            return SummaryScreen.maxScroll(analysis, area: Chrome.contentArea(size))
         case .question:
             guard let question = currentQuestion, question.kind == .text, let round = displayRound(for: question) else { return 0 }
             return max(0, (tally.tally(round: round, question: question.id)?.entries.count ?? 0) - 1)

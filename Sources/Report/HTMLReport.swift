@@ -20,7 +20,7 @@ public struct HTMLReport: ReportFormat {
         for (index, shift) in report.questions.enumerated() {
             body += QuestionSection.render(shift, number: index + 1, id: ids[index])
         }
-        body += SegmentSection.render(report.segments)
+        body += SegmentSection.render(report.segments, room: report.questions)
         if let agenda = report.agenda {
             body += "<section id=\"agenda\" aria-labelledby=\"agenda-heading\">\n<h2 id=\"agenda-heading\">Agenda</h2>\n"
             body += HTMLTable(caption: "Planned and actual minutes", columns: ["Part", "Planned", "Took"], rows: agenda.parts.map { part in
@@ -58,8 +58,8 @@ public struct HTMLReport: ReportFormat {
         return html + "</header>\n"
     }
 
-    /// The session at a glance: who took part, the precision caveat, and every question's
-    /// headline and verdict, each linked to its section.
+    /// The session at a glance: who took part, the precision caveat, the overview chart, and
+    /// every question's verdict badge and headline (clear shifts first), each linked to its section.
     func summary(_ report: ShiftReport, ids: [String]) -> String {
         var html = "<section id=\"summary\" aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">Summary</h2>\n<dl class=\"facts\">\n"
         html += "<dt>Session</dt><dd>\(HTMLEscaping.pollText(report.session.name))</dd>\n"
@@ -75,10 +75,12 @@ public struct HTMLReport: ReportFormat {
             html += "<p class=\"caveat\"><strong>Precision:</strong> \(HTMLText.escape(caveat))</p>\n"
         }
         guard !report.questions.isEmpty else { return html + "<p>The poll has no questions.</p>\n</section>\n" }
-        html += "<h3>Questions</h3>\n<ol class=\"overview\">\n"
-        for (shift, id) in zip(report.questions, ids) {
-            html += "<li><p><a href=\"#\(id)\">\(HTMLEscaping.pollText(shift.question.ask))</a></p>\n"
-                + "<p>\(HTMLText.escape(shift.headline))</p>\n" + QuestionSection.verdictParagraph(shift) + "</li>\n"
+        html += OverviewChart.render(report)
+        html += "<h3>Questions, clear shifts first</h3>\n<ol class=\"overview\">\n"
+        for q in report.summaryOrder {
+            let shift = report.questions[q]
+            html += "<li value=\"\(q + 1)\"><p>\(VerdictBadge.html(shift.verdict)) <a href=\"#\(ids[q])\">\(HTMLEscaping.pollText(shift.question.ask))</a></p>\n"
+                + "<p>\(HTMLText.escape(shift.headline))</p></li>\n"
         }
         return html + "</ol>\n</section>\n"
     }

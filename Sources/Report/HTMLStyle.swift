@@ -18,6 +18,19 @@ enum HTMLStyle {
         .event, .meta, .note { color: #444; }
         .meta { margin: 0 0 .75rem; }
         .headline { font-size: 1.125rem; font-weight: 600; }
+        .badge { display: inline-block; padding: 0 .5rem; border: 2px solid #5f5f5f; border-radius: .25rem; font-size: .875rem;
+                 font-weight: 700; line-height: 1.5; white-space: nowrap; vertical-align: baseline; }
+        .badge.clear { background: #0b3d91; border-color: #0b3d91; color: #fff; }
+        .badge.not-clear { background: #5f5f5f; color: #fff; }
+        .badge.not-tested { background: #fff; color: #333; border-style: dashed; }
+        details.more, figure details { margin: .5rem 0 1rem; }
+        details > summary { cursor: pointer; color: #0b3d91; font-weight: 600; }
+        figure { margin: 1rem 0; }
+        .overview-chart svg.chart { width: 100%; max-width: 36rem; }
+        .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr)); gap: .5rem 1.5rem; }
+        .multiples figure { margin: 0; }
+        .multiples figcaption { font-weight: 600; font-size: .9rem; }
+        .multiples svg.chart { margin: .25rem 0; }
         .verdict { border-left: 6px solid #6b6b6b; padding: .25rem 0 .25rem .75rem; }
         .verdict.clear { border-left-color: #0b3d91; }
         .caveat { border: 2px solid #8a4b00; padding: .5rem .75rem; }
@@ -51,6 +64,8 @@ enum HTMLStyle {
           h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
           section, .group, .segment-question, table, svg.chart, .legend { break-inside: avoid; page-break-inside: avoid; }
           .table-wrap { overflow: visible; }
+          details > summary { display: none; }
+          figure, .multiples figure { break-inside: avoid; page-break-inside: avoid; }
           svg { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         }
         """

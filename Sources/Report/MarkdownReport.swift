@@ -13,9 +13,16 @@ public struct MarkdownReport: ReportFormat {
                      + "Participants: " + report.rounds.map { "\(escape($0)) \(report.participants[$0] ?? 0)" }.joined(separator: ", ")
                      + (report.rounds.count >= 2 ? "; \(report.pairedParticipants) in both." : "."))
         if let caveat = report.caveat { lines += ["", "> **Note:** \(escape(caveat))"] }
-        lines += ["", "## Summary", ""]
-        for shift in report.questions {
-            lines.append("- **\(escape(shift.question.id))**: \(escape(shift.headline))" + (shift.note == nil ? " " + escape(shift.verdictText) : ""))
+        lines += ["", "## Summary", "", "Clear shifts first; each question's headline value in the first and the last round.", ""]
+        lines += ["| Verdict | Question | Headline value | Change (95% CI) |", "|---|---|---|---|"]
+        for q in report.summaryOrder {
+            let shift = report.questions[q]
+            let change = shift.headlineValue.map { value in
+                ReportWording.change(value) + (value.paired ? " paired" : "")
+                    + (value.interval.map { " (\(ReportWording.interval($0, places: 1)))" } ?? "")
+            } ?? "–"
+            lines.append("| \(shift.verdict == .clearShift ? "**Clear shift**" : shift.verdict.label) | \(q + 1). \(escape(shift.question.ask)) | "
+                         + "\(escape(ReportWording.summaryValue(shift, measureColumns: 80))) | \(escape(change)) |")
         }
         for (number, shift) in report.questions.enumerated() {
             lines += ["", "## \(number + 1). \(escape(shift.question.ask))", "", "`\(shift.question.id)` · \(shift.question.kind.rawValue)", ""]

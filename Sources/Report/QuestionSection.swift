@@ -8,13 +8,13 @@ enum QuestionSection {
         let question = shift.question
         var html = "<section class=\"question\" id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n"
         html += "<h2 id=\"\(id)-heading\"><span class=\"number\">\(number).</span> \(HTMLEscaping.pollText(question.ask))</h2>\n"
-        html += "<p class=\"meta\">\(kindName(question.kind))\(question.segment ? " · segment question" : "") · id "
+        html += "<p class=\"meta\">\(VerdictBadge.html(shift.verdict)) \(kindName(question.kind))\(question.segment ? " · segment question" : "") · id "
             + "<code>\(HTMLText.escape(question.id))</code></p>\n"
         html += "<p class=\"headline\">\(HTMLText.escape(shift.headline))</p>\n"
         html += verdictParagraph(shift)
         switch question.kind {
         case .text: html += texts(shift)
-        case .words: html += words(shift)
+        case .words: html += words(shift, id: id)
         default: html += answers(shift, id: id)
         }
         return html + "</section>\n"
@@ -34,43 +34,43 @@ enum QuestionSection {
 
     // MARK: Verdict
 
-    /// The CSS class of a verdict: `clear`, `not-clear` or `not-tested`.
-    static func verdictClass(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .clearShift: return "clear"
-        case .notClear: return "not-clear"
-        case .notTested: return "not-tested"
-        }
-    }
-
     /// The verdict in words (`QuestionShift.verdictText`); nothing when the headline already
     /// says why no change is measured.
     static func verdictParagraph(_ shift: QuestionShift) -> String {
         guard shift.note == nil, !shift.verdictText.isEmpty else { return "" }
-        return "<p class=\"verdict \(verdictClass(shift.verdict))\"><strong>Verdict:</strong> \(HTMLText.escape(shift.verdictText))</p>\n"
+        return "<p class=\"verdict \(VerdictBadge.cssClass(shift.verdict))\"><strong>Verdict:</strong> \(HTMLText.escape(shift.verdictText))</p>\n"
     }
 
     // MARK: Answers
 
+    /// The main chart in view (likert: the diverging bars; other kinds: bars per round), then
+    /// the tables, the paired participants' turnover and the tests folded away.
     static func answers(_ shift: QuestionShift, id: String) -> String {
-        var html = ""
+        var html = "", details = ""
         if shift.rounds.contains(where: { !$0.rows.isEmpty }) {
-            html += "<h3>Answers per round</h3>\n" + distribution(shift).html
-            if shift.question.kind == .likert, let chart = DivergingBars.render(shift, id: "\(id)-agreement") { html += chart }
-            if let chart = BeforeAfterBars.render(shift, id: "\(id)-bars") { html += chart }
+            let diverging = shift.question.kind == .likert ? DivergingBars.render(shift, id: "\(id)-agreement") : nil
+            let bars = BeforeAfterBars.render(shift, id: "\(id)-bars")
+            html += diverging ?? bars ?? ""
+            details += "<h3>Answers per round</h3>\n" + distribution(shift).html
+            if diverging != nil, let bars { details += bars }
         }
-        if let measures = measures(shift) { html += measures.html }
+        if let measures = measures(shift) { details += measures.html }
         if let consensus = shift.consensus, !consensus.isEmpty {
-            html += "<p>Order by mean rank (1 = first): "
+            details += "<p>Order by mean rank (1 = first): "
                 + zip(shift.rounds, consensus).map { round, order in
                     "\(HTMLText.escape(round.round)) " + order.map(HTMLEscaping.pollText).joined(separator: " &gt; ")
                 }.joined(separator: "; ") + ".</p>\n"
         }
-        if let leading = ReportWording.leading(shift) { html += "<p class=\"note\">\(HTMLText.escape(leading))</p>\n" }
-        html += hands(shift)
-        html += paired(shift, id: id)
-        html += tests(shift)
-        return html
+        if let leading = ReportWording.leading(shift) { details += "<p class=\"note\">\(HTMLText.escape(leading))</p>\n" }
+        details += hands(shift)
+        details += paired(shift, id: id)
+        details += tests(shift)
+        return html + folded(details, summary: "Tables, paired participants and tests")
+    }
+
+    /// `content` in a `<details>` element that opens on `summary` (nothing when empty); printed open.
+    static func folded(_ content: String, summary: String) -> String {
+        content.isEmpty ? "" : "<details class=\"more\">\n<summary>\(summary)</summary>\n\(content)</details>\n"
     }
 
     /// Counts and percentages per round, the change in points and its interval (all
@@ -190,12 +190,13 @@ enum QuestionSection {
 
     // MARK: Words and free text
 
-    static func words(_ shift: QuestionShift) -> String {
+    static func words(_ shift: QuestionShift, id: String) -> String {
         var html = ""
         if shift.rounds.contains(where: { !$0.rows.isEmpty }) {
+            if let chart = BeforeAfterBars.render(shift, id: "\(id)-words") { html += chart }
             var table = distribution(shift)
             table.caption = "Most used words: how many respondents used each, and their percent of the round's respondents."
-            html += "<h3>Most used words</h3>\n" + table.html
+            html += folded("<h3>Most used words</h3>\n" + table.html, summary: "The words’ table")
         } else {
             html += "<p>No words were given.</p>\n"
         }
@@ -212,16 +213,26 @@ enum QuestionSection {
             + (words.isEmpty ? "none" : words.map(HTMLEscaping.pollText).joined(separator: ", ")) + ".</p>\n"
     }
 
+    /// Each round's free-text answers: the first few in view, the rest folded away.
     static func texts(_ shift: QuestionShift) -> String {
         shift.rounds.map { round in
             var html = "<h3>\(HTMLText.escape(HTMLReport.roundTitle(round.round))) (\(round.texts.count) "
                 + "\(round.texts.count == 1 ? "answer" : "answers"))</h3>\n"
             if round.texts.isEmpty { return html + "<p>No answers.</p>\n" }
-            html += "<ul class=\"texts\">\n"
-            html += round.texts.map { "<li dir=\"auto\">\(HTMLText.escape($0))</li>\n" }.joined()
-            return html + "</ul>\n"
+            func list(_ texts: ArraySlice<String>) -> String {
+                "<ul class=\"texts\">\n" + texts.map { "<li dir=\"auto\">\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
+            }
+            html += list(round.texts.prefix(shownTexts))
+            if round.texts.count > shownTexts {
+                let rest = round.texts.count - shownTexts
+                html += folded(list(round.texts.dropFirst(shownTexts)), summary: "The other \(rest) \(rest == 1 ? "answer" : "answers")")
+            }
+            return html
         }.joined()
     }
+
+    /// How many free-text answers per round are in view before the rest fold away.
+    static let shownTexts = 5
 
     // MARK: Helpers
 

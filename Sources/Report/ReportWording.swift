@@ -90,4 +90,38 @@ enum ReportWording {
         95% interval of the headline's change that excludes 0. Intervals: Newcombe's (paired version for \
         paired participants); means: t intervals.
         """
+
+    // MARK: A question's headline value
+
+    /// "41% → 68%", "2.6 → 3.4".
+    static func fromTo(_ value: HeadlineValue) -> String {
+        Self.value(value.before, value.unit) + " → " + Self.value(value.after, value.unit)
+    }
+
+    /// A value in its unit: "41%", "3.4".
+    static func value(_ value: Double, _ unit: HeadlineValue.Unit) -> String {
+        unit == .percent ? NumberText.percent(value) : NumberText.decimal(value, places: 1)
+    }
+
+    /// The change in its unit, with its sign: "+27.0 points", "+0.8".
+    static func change(_ value: HeadlineValue) -> String {
+        value.unit == .percent ? NumberText.points(value.change) + " points" : NumberText.signed(value.change, places: 1)
+    }
+
+    /// "“Yes” 41% → 68%, change +27.0 points (95% CI +9.0 to +44.0)", for descriptions.
+    static func headlineSentence(_ value: HeadlineValue) -> String {
+        "\(value.measure) \(fromTo(value)), change \(change(value))" + (value.paired ? " among the paired participants" : "")
+            + (value.interval.map { " (95% CI \(ReportWording.interval($0, places: 1)))" } ?? "")
+    }
+
+    /// A question's line in a summary: its headline value ("“Yes” 39% → 61%", the measure cut to
+    /// `measureColumns`) or, with none, why not ("asked in one round only").
+    static func summaryValue(_ shift: QuestionShift, measureColumns: Int = 24) -> String {
+        guard let value = shift.headlineValue else {
+            if let note = shift.note { return note }
+            if case .notTested(let why) = shift.verdict, !why.isEmpty { return why }
+            return "no single value to compare"
+        }
+        return DisplayWidth.trimTrailing(DisplayWidth.fit(value.measure, measureColumns)) + " " + fromTo(value)
+    }
 }

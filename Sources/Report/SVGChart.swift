@@ -18,7 +18,7 @@ enum SVGChart {
     static let muted = "#444"
 
     /// The `<svg>` element: `id` names its title and description for `aria-labelledby`.
-    static func frame(id: String, title: String, description: String, height: Double, body: String) -> String {
+    static func frame(id: String, title: String, description: String, height: Double, width: Double = width, body: String) -> String {
         """
         <svg class="chart" id="\(id)" role="img" aria-labelledby="\(id)-title \(id)-desc" \
         viewBox="0 0 \(number(width)) \(number(height))" width="\(number(width))" height="\(number(height))" \

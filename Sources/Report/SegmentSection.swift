@@ -1,36 +1,82 @@
 import Analysis
 import PollCore
 
-/// The segments part of the HTML report: per segment question and group, the group's size and
-/// every other question's headline with a small before/after table. Described, not tested.
+/// The segments part of the HTML report: per segment question, the groups' sizes and one small
+/// chart per other question (small multiples: a row per group, on the room's headline measure),
+/// with every group's before/after table folded away. Described, not tested.
 enum SegmentSection {
-    static func render(_ segments: [SegmentBreakdown]) -> String {
+    /// The small charts' width in their own coordinates (two side by side on a wide page).
+    static let panelWidth = 360.0
+
+    static func render(_ segments: [SegmentBreakdown], room: [QuestionShift]) -> String {
         guard !segments.isEmpty else { return "" }
         var html = "<section id=\"segments\" aria-labelledby=\"segments-heading\">\n<h2 id=\"segments-heading\">Segments</h2>\n"
-        html += "<p>Each segment question splits the room by its answer; every other question is shown within each group. "
-            + "Groups are described, not tested: tests per group would multiply the chances of a false alarm.</p>\n"
+        html += "<p>Each segment question splits the room by its answer; every other question is shown within each group, "
+            + "on the measure the room’s headline uses. Groups are described, not tested: tests per group would multiply the "
+            + "chances of a false alarm.</p>\n"
         for (s, breakdown) in segments.enumerated() {
             let id = "s\(s + 1)-\(HTMLEscaping.idFragment(breakdown.segment.id))"
             html += "<section class=\"segment\" id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n"
             html += "<h3 id=\"\(id)-heading\">By “\(HTMLEscaping.pollText(breakdown.segment.ask))”</h3>\n"
-            for (g, group) in breakdown.groups.enumerated() {
-                html += "<div class=\"group\" id=\"\(id)-g\(g + 1)\">\n"
-                html += "<h4>\(HTMLEscaping.pollText(group.label)) · \(group.size) \(group.size == 1 ? "participant" : "participants")</h4>\n"
-                if group.size == 0 {
-                    html += "<p>Nobody gave this answer.</p>\n</div>\n"
-                    continue
-                }
-                for shift in group.shifts {
-                    html += "<div class=\"segment-question\">\n<p class=\"ask\">\(HTMLEscaping.pollText(shift.question.ask))</p>\n"
-                    html += "<p>\(HTMLText.escape(shift.headline))</p>\n"
-                    if let table = table(shift, group: group.label) { html += table.html }
-                    html += "</div>\n"
-                }
-                html += "</div>\n"
-            }
+            html += "<p>" + breakdown.groups.map { "\(HTMLEscaping.pollText($0.label)) \($0.size)" }.joined(separator: ", ")
+                + " participants.</p>\n"
+            html += multiples(breakdown, id: id, room: room)
+            html += QuestionSection.folded(tables(breakdown, id: id), summary: "Every group’s answers per round")
             html += "</section>\n"
         }
         return html + "</section>\n"
+    }
+
+    /// One small chart per question: each group (with anyone in it) from the first round's value
+    /// to the last's, with the interval of the group's change.
+    static func multiples(_ breakdown: SegmentBreakdown, id: String, room: [QuestionShift]) -> String {
+        let groups = breakdown.groups.filter { $0.size > 0 }
+        guard let questions = groups.first?.shifts.map(\.question) else { return "" }
+        let dots = ShiftDots(width: panelWidth, labelsAbove: false)
+        var html = "<div class=\"multiples\">\n"
+        for (q, question) in questions.enumerated() {
+            let option = room.first { $0.question.id == question.id }?.headlineOption
+            let rows = groups.map { group -> ShiftDots.Row in
+                let shift = q < group.shifts.count ? group.shifts[q] : nil
+                return ShiftDots.Row(label: group.label, value: shift?.headlineValue(about: option),
+                                     note: shift?.note.map { "not measured: \($0)" } ?? "not measured",
+                                     colour: SVGChart.roundColours[2], tag: nil)
+            }
+            guard rows.contains(where: { $0.value != nil }) else { continue }
+            let measure = rows.lazy.compactMap(\.value).first?.measure ?? ""
+            let (body, height) = dots.render(rows)
+            let description = "Per group, \(measure) in the first round (hollow dot) and the last (filled dot), with the 95% "
+                + "interval of the group’s change. " + zip(groups, rows).map { group, row in
+                    "\(group.label) (\(group.size)): " + (row.value.map(ReportWording.headlineSentence) ?? row.note)
+                }.joined(separator: "; ") + "."
+            html += "<figure class=\"multiple\">\n<figcaption dir=\"auto\">\(HTMLEscaping.pollText(question.ask)) "
+                + "<span class=\"muted\">(\(HTMLEscaping.pollText(measure)))</span></figcaption>\n"
+            html += SVGChart.frame(id: "\(id)-q\(q + 1)", title: "\(question.ask), by “\(breakdown.segment.ask)”",
+                                   description: description, height: height + 4, width: panelWidth, body: body)
+            html += "</figure>\n"
+        }
+        return html + "</div>\n"
+    }
+
+    /// Every group's headline and before/after table per question.
+    static func tables(_ breakdown: SegmentBreakdown, id: String) -> String {
+        var html = ""
+        for (g, group) in breakdown.groups.enumerated() {
+            html += "<div class=\"group\" id=\"\(id)-g\(g + 1)\">\n"
+            html += "<h4>\(HTMLEscaping.pollText(group.label)) · \(group.size) \(group.size == 1 ? "participant" : "participants")</h4>\n"
+            if group.size == 0 {
+                html += "<p>Nobody gave this answer.</p>\n</div>\n"
+                continue
+            }
+            for shift in group.shifts {
+                html += "<div class=\"segment-question\">\n<p class=\"ask\">\(HTMLEscaping.pollText(shift.question.ask))</p>\n"
+                html += "<p>\(HTMLText.escape(shift.headline))</p>\n"
+                if let table = table(shift, group: group.label) { html += table.html }
+                html += "</div>\n"
+            }
+            html += "</div>\n"
+        }
+        return html
     }
 
     /// Percent (count) per round and the change in points.

@@ -23,6 +23,7 @@ public struct TextReport: ReportFormat {
         lines.append("Participants: " + report.rounds.map { "\($0) \(report.participants[$0] ?? 0)" }.joined(separator: ", ")
                      + (report.rounds.count >= 2 ? "; \(report.pairedParticipants) in both" : ""))
         if let caveat = report.caveat { lines += wrap("Note: " + caveat, indent: "") }
+        lines += summary(report)
         for (number, shift) in report.questions.enumerated() {
             lines.append("")
             lines += render(shift, number: number + 1)
@@ -43,6 +44,26 @@ public struct TextReport: ReportFormat {
         lines.append("")
         lines += wrap(ReportWording.methodsSummary, indent: "")
         return lines.map(DisplayWidth.trimTrailing).joined(separator: "\n") + "\n"
+    }
+
+    /// One line per question, clear shifts first: the verdict, the question's number and text
+    /// (cut to fit), and its headline value ("“Yes” 39% → 61%").
+    func summary(_ report: ShiftReport) -> [String] {
+        guard !report.questions.isEmpty else { return [] }
+        let order = report.summaryOrder
+        let values = order.map { ReportWording.summaryValue(report.questions[$0], measureColumns: 14) }
+        let valueWidth = min(28, values.map(DisplayWidth.of).max() ?? 0)
+        let numberWidth = String(report.questions.count).count + 1
+        let verdictWidth = 13
+        let askWidth = max(12, Self.width - verdictWidth - numberWidth - 1 - 2 - valueWidth)
+        var lines = ["", style("Summary, clear shifts first", .bold)]
+        for (q, value) in zip(order, values) {
+            let shift = report.questions[q]
+            let verdict = style(DisplayWidth.fit(shift.verdict.label, verdictWidth), shift.verdict == .clearShift ? .green : .dim)
+            lines.append(verdict + DisplayWidth.padLeft("\(q + 1).", numberWidth) + " "
+                         + DisplayWidth.fit(shift.question.ask, askWidth) + "  " + DisplayWidth.fit(value, valueWidth))
+        }
+        return lines
     }
 
     func render(_ shift: QuestionShift, number: Int) -> [String] {

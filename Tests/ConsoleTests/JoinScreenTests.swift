@@ -122,16 +122,22 @@ extension ConsoleDetailTests {
     @Test func theSummaryScrollsNoFurtherThanItsEnd() {
         var model = F.model(size: TerminalSize(columns: 80, rows: 24), closingOpen: false)
         F.send([.key(.character("s"))] + Array(repeating: .key(.down), count: 20), to: &model)
-        // 7 questions, 8 fit on 80×24 (two rows each): nothing to scroll.
-        #expect(model.scroll == 0)
+        // Scrolling stops at the last screenful, which shows the last question of the summary's order.
+        let report = model.analysis
+        #expect(model.scroll == model.maxScroll)
+        #expect(ScreenRenderer.render(model).text.contains(String(report.questions[report.summaryOrder.last!].question.ask.prefix(20))))
         let long = PollDefinition(title: "Twenty", questions: (1...20).map {
             Question(id: "q\($0)", kind: .single, ask: "Question number \($0)?", options: ["Yes", "No"], rounds: ["opening", "closing"])
         })
         var many = F.model(long, size: TerminalSize(columns: 80, rows: 24), closingOpen: false)
         F.send([.key(.character("s"))] + Array(repeating: .key(.pageDown), count: 5), to: &many)
-        #expect(many.scroll == 20 - 8, "8 fit on 80×24: the last screenful ends with the last question")
+        // Each question takes its wrapped lines and a blank one; the last screenful ends with the
+        // last question of the summary's order.
+        let order = many.analysis.summaryOrder
+        #expect(many.scroll == many.maxScroll && many.scroll > 0)
         let text = ScreenRenderer.render(many).text
-        #expect(text.split(separator: "\n").filter { $0.contains("Question number") }.count == 8, "a full last screen")
+        #expect(text.contains("Question number \(order.last! + 1)?"))
+        #expect(text.split(separator: "\n").filter { $0.contains("Question number") }.count == 20 - many.scroll)
     }
 }
 

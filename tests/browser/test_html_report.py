@@ -68,3 +68,34 @@ def test_the_html_report_opens_cleanly_and_renders_to_png(report, browser, tmp_p
     png = tmp_path / "report.png"
     assert browser.save_screenshot(str(png))
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+
+
+# The encryption demo's report (seed 7) measured 38,371 pixels tall at 1,280 wide before its
+# tables folded away and the segments became small multiples (issue #14: at most half of that).
+HEIGHT_BEFORE = 38_371
+
+
+def test_the_report_opens_with_the_overview_and_is_at_most_half_as_tall(report, browser, tmp_path):
+    browser.set_window_size(1280, 900)
+    browser.get(report.as_uri())
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    assert height <= HEIGHT_BEFORE / 2, f"{height} px at 1,280 wide"
+
+    overview = browser.find_element(By.ID, "overview")
+    assert overview.size["width"] > 300 and overview.size["height"] > 100
+    first_question = browser.find_element(By.CSS_SELECTOR, "section.question")
+    assert overview.location["y"] < first_question.location["y"], "the overview comes first"
+    badges = browser.find_elements(By.CSS_SELECTOR, "section.question .badge")
+    assert len(badges) == len(browser.find_elements(By.CSS_SELECTOR, "section.question"))
+    # Folded details open on a click and show their tables.
+    fold = browser.find_element(By.CSS_SELECTOR, "section.question details.more")
+    assert not fold.find_element(By.TAG_NAME, "table").is_displayed()
+    fold.find_element(By.TAG_NAME, "summary").click()
+    assert fold.find_element(By.TAG_NAME, "table").is_displayed()
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".multiples figure svg[role=img]")) >= 5
+
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width, "no sideways scrolling"
+        png = tmp_path / f"report-{width}.png"
+        assert browser.save_screenshot(str(png))

@@ -1,35 +1,59 @@
 import Analysis
 import PollCore
 
-/// Every question of the session, the largest shift first.
+/// Every question of the session, clear shifts first (`ShiftReport.summaryOrder`), each as
+/// its question and the verdict with the report's headline, wrapped to the screen's width.
 enum SummaryScreen {
-    /// The biggest change of any row of a question, in points (0 when none is measured).
-    static func size(of shift: QuestionShift) -> Double {
-        shift.changePoints?.map(abs).max() ?? -1
-    }
-
     static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
         let report = model.analysis
         let first = report.rounds.first ?? "", last = report.rounds.last ?? ""
-        grid.put("Summary · largest shift first · \(first) \(report.participants[first] ?? 0) → \(last) \(report.participants[last] ?? 0) participants",
+        grid.put("Summary · clear shifts first · \(first) \(report.participants[first] ?? 0) → \(last) \(report.participants[last] ?? 0) participants",
                  x: area.x, y: area.y, style: .bold, limit: area.width)
-        let ordered = report.questions.enumerated().sorted { (size(of: $0.element), -$0.offset) > (size(of: $1.element), -$1.offset) }
+        let ordered = report.summaryOrder
         var y = area.y + 2
-        for (index, shift) in ordered.dropFirst(min(model.scroll, max(0, ordered.count - 1))) {
-            guard y + 1 < area.bottom else { break }
+        for index in ordered.dropFirst(min(model.scroll, max(0, ordered.count - 1))) {
+            let shift = report.questions[index]
             let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
-            grid.put(DisplayWidth.fit(number + shift.question.ask, area.width), x: area.x, y: y, style: .bold)
-            grid.put(DisplayWidth.fit(detail(shift), area.width - 4), x: area.x + 4, y: y + 1,
-                     style: shift.changePoints == nil ? .muted : .plain)
-            y += 2
+            let (ask, detail) = lines(shift, width: area.width)
+            // A question is shown whole or not at all; the first one is cut to fit a tiny screen.
+            guard y + ask.count + detail.count <= area.bottom || y == area.y + 2 else { break }
+            for (i, line) in ask.enumerated() where y < area.bottom {
+                grid.put((i == 0 ? number : "    ") + line, x: area.x, y: y, style: .bold, limit: area.width)
+                y += 1
+            }
+            for line in detail where y < area.bottom {
+                grid.put(line, x: area.x + 4, y: y, style: shift.changePoints == nil ? .muted : .plain, limit: area.width - 4)
+                y += 1
+            }
+            y += 1
         }
+    }
+
+    /// A question's lines: its text and its verdict with the headline, each wrapped to fit
+    /// beside the four columns of its number.
+    static func lines(_ shift: QuestionShift, width: Int) -> (ask: [String], detail: [String]) {
+        (DisplayWidth.wrap(shift.question.ask, max(1, width - 4)), DisplayWidth.wrap(detail(shift), max(1, width - 4)))
+    }
+
+    /// How far the summary scrolls: to the first question of the last screenful, so that the
+    /// last screen is full and ends with the last question.
+    static func maxScroll(_ report: ShiftReport, area: Rect) -> Int {
+        let order = report.summaryOrder
+        var used = -1, start = order.count
+        while start > 0 {
+            let (ask, detail) = lines(report.questions[order[start - 1]], width: area.width)
+            // Each question takes its lines and a blank one; the last needs no blank after it.
+            guard used + ask.count + detail.count + 1 <= area.height - 2 else { break }
+            used += ask.count + detail.count + 1
+            start -= 1
+        }
+        return min(start, max(0, order.count - 1))
     }
 
     /// The verdict in two words, then the report's headline.
     static func detail(_ shift: QuestionShift) -> String {
         switch shift.verdict {
-        case .clearShift: return "Clear shift · " + shift.headline
-        case .notClear: return "Not clear · " + shift.headline
+        case .clearShift, .notClear: return shift.verdict.label + " · " + shift.headline
         case .notTested: return shift.headline
         }
     }
