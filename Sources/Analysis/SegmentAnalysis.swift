@@ -2,7 +2,9 @@ import PollCore
 
 /// Splits a session by a segment question's answers.
 enum SegmentAnalysis {
-    static func breakdown(by segment: Question, tally: Tally) -> SegmentBreakdown? {
+    /// The groups of `segment`, every other question within each, and, when the groups do not
+    /// overlap (one answer each), whether they moved differently on each of `room`'s questions.
+    static func breakdown(by segment: Question, tally: Tally, room: [QuestionShift] = []) -> SegmentBreakdown? {
         guard segment.kind == .single || segment.kind == .multi || segment.kind == .likert else { return nil }
         let definition = tally.definition
         // A participant's group is their answer in the first round the segment is asked in,
@@ -14,12 +16,22 @@ enum SegmentAnalysis {
             }
         }
         let others = definition.questions.filter { $0.id != segment.id && $0.kind != .text && !$0.segment }
-        let groups = segment.options.indices.map { option -> SegmentGroup in
-            let members = Set(group.filter { RoundAnswers.chose($0.value, option) }.keys)
-            let part = tally.restricted(to: members)
-            let shifts = others.map { ShiftAnalysis.shift(of: $0, tally: part, tests: false) }.filter { $0.rounds.count >= 2 }
-            return SegmentGroup(label: segment.options[option], size: members.count, shifts: shifts)
+        let parts = segment.options.indices.map { option in
+            tally.restricted(to: Set(group.filter { RoundAnswers.chose($0.value, option) }.keys))
         }
-        return SegmentBreakdown(segment: segment, groups: groups)
+        let groups = segment.options.indices.map { option -> SegmentGroup in
+            let part = parts[option]
+            let shifts = others.map { ShiftAnalysis.shift(of: $0, tally: part, tests: false) }.filter { $0.rounds.count >= 2 }
+            return SegmentGroup(label: segment.options[option], size: group.values.filter { RoundAnswers.chose($0, option) }.count, shifts: shifts)
+        }
+        var breakdown = SegmentBreakdown(segment: segment, groups: groups)
+        // A multiple-choice segment's groups overlap: comparing them would count people twice.
+        if segment.kind != .multi, let first = definition.rounds.first, let last = definition.rounds.last, first != last {
+            let labelled = zip(segment.options, parts).map { (label: $0, tally: $1) }
+            breakdown.comparisons = room.filter { others.contains($0.question) }.compactMap {
+                GroupComparison.of($0, groups: labelled, rounds: (first, last))
+            }
+        }
+        return breakdown
     }
 }

@@ -6,6 +6,9 @@ import PollCore
 public struct SegmentBreakdown: Sendable, Hashable {
     public var segment: Question
     public var groups: [SegmentGroup]
+    /// Per question, whether the groups moved differently (exploratory; none for a multiple-
+    /// choice segment, whose groups overlap).
+    public var comparisons: [GroupComparison] = []
 
     public init(segment: Question, groups: [SegmentGroup]) {
         self.segment = segment

@@ -33,8 +33,11 @@ public enum ShiftAnalysis {
         // The caveat is about the room: its largest round, not its least answered question.
         report.caveat = caveat(people.values.map(\.count).max() ?? 0)
         if segments {
-            report.segments = ParallelMap.map(definition.questions.filter(\.segment)) { SegmentAnalysis.breakdown(by: $0, tally: tally) }
-                .compactMap { $0 }
+            let room = questions
+            report.segments = ParallelMap.map(definition.questions.filter(\.segment)) {
+                SegmentAnalysis.breakdown(by: $0, tally: tally, room: room)
+            }.compactMap { $0 }
+            adjust(&report.segments)
         }
         return report
     }
@@ -116,6 +119,17 @@ public enum ShiftAnalysis {
             questions[q].tests[t].pAdjusted = p
             let test = questions[q].tests[t]
             questions[q].verdict = p < alpha && test.interval?.excludesZero == true ? .clearShift : .notClear
+        }
+    }
+
+    /// Holm's adjustment of the group comparisons' p-values across the report (a family of its
+    /// own: they are exploratory and never change a question's verdict).
+    static func adjust(_ segments: inout [SegmentBreakdown]) {
+        let tested = segments.indices.flatMap { s in segments[s].comparisons.indices.compactMap { c in
+            segments[s].comparisons[c].test.map { (s, c, $0.pValue) }
+        } }
+        for ((s, c, _), p) in zip(tested, StatisticalTests.holm(tested.map(\.2))) {
+            segments[s].comparisons[c].pAdjusted = p
         }
     }
 

@@ -46,7 +46,7 @@ public struct JSONReport: ReportFormat {
                     SegmentEntry(segment: breakdown.segment.id, groups: breakdown.groups.map { group in
                         GroupEntry(label: group.label, size: group.size,
                                    shift: group.shifts.first { $0.question.id == shift.question.id }.map(QuestionEntry.init))
-                    })
+                    }, comparison: breakdown.comparisons.first { $0.question.id == shift.question.id }.map(ComparisonEntry.init))
                 }
                 return entry
             }
@@ -299,6 +299,50 @@ public struct JSONReport: ReportFormat {
     struct SegmentEntry: Encodable {
         var segment: String
         var groups: [GroupEntry]
+        var comparison: ComparisonEntry?
+    }
+
+    /// Did the segment's groups move differently on this question (exploratory)?
+    struct ComparisonEntry: Encodable {
+        var exploratory = true
+        var measure: String
+        var unit: String
+        var design: String
+        var groups: [ComparedGroup]
+        var gap_before: Double
+        var gap_after: Double
+        var test: ComparisonTest?
+        var p_adjusted: Double?
+
+        init(_ comparison: GroupComparison) {
+            measure = comparison.measure
+            unit = comparison.unit.rawValue
+            design = comparison.design.rawValue
+            groups = comparison.groups.map {
+                ComparedGroup(label: $0.label, n: $0.n, before: $0.before, after: $0.after, change: $0.change, interval: $0.interval.map(Interval.init))
+            }
+            gap_before = comparison.gapBefore
+            gap_after = comparison.gapAfter
+            test = comparison.test.map { ComparisonTest(name: $0.name, statistic: $0.statistic, df: $0.df, df2: $0.df2, p_value: $0.pValue) }
+            p_adjusted = comparison.pAdjusted
+        }
+    }
+
+    struct ComparedGroup: Encodable {
+        var label: String
+        var n: Int
+        var before: Double
+        var after: Double
+        var change: Double
+        var interval: Interval?
+    }
+
+    struct ComparisonTest: Encodable {
+        var name: String
+        var statistic: Double?
+        var df: Double?
+        var df2: Double?
+        var p_value: Double
     }
 
     struct GroupEntry: Encodable {

@@ -35,6 +35,19 @@ public struct MarkdownReport: ReportFormat {
                 lines += ["", "### \(escape(group.label)) (\(group.size))", ""]
                 lines += group.shifts.map { "- **\(escape($0.question.id))**: \(escape($0.headline))" }
             }
+            if !breakdown.comparisons.isEmpty {
+                lines += ["", "### Did the groups move differently? (exploratory)", ""]
+                lines += ["| Question | Gap, first round | Gap, last round | Each group's change (95% CI) | Test |",
+                          "|---|---:|---:|---|---|"]
+                for comparison in breakdown.comparisons {
+                    let places = comparison.unit == .percent ? 0 : 1
+                    lines.append("| \(escape(comparison.question.ask)) (\(escape(comparison.measure))) "
+                                 + "| \(NumberText.decimal(comparison.gapBefore, places: places)) | \(NumberText.decimal(comparison.gapAfter, places: places)) "
+                                 + "| \(escape(comparison.groups.map { ReportWording.groupChange($0, unit: comparison.unit) }.joined(separator: "; "))) "
+                                 + "| \(escape(ReportWording.comparisonTest(comparison))) |")
+                }
+                lines += ["", escape(ReportWording.comparisonsSummary(breakdown))]
+            }
         }
         if let agenda = report.agenda {
             lines += ["", "## Agenda", ""] + agenda.lines.map { "- " + escape($0) }

@@ -124,4 +124,62 @@ enum ReportWording {
         }
         return DisplayWidth.trimTrailing(DisplayWidth.fit(value.measure, measureColumns)) + " " + fromTo(value)
     }
+
+    // MARK: Did the groups move differently?
+
+    /// "one-way ANOVA of the paired changes, F(2, 40) = 1.23, p = 0.31, Holm-adjusted p = 0.93".
+    static func comparisonTest(_ comparison: GroupComparison) -> String {
+        guard let test = comparison.test else { return "no test (too little variation)" }
+        let df = { (value: Double?) in value.map { NumberText.decimal($0, places: $0.rounded() == $0 ? 0 : 1) } ?? "–" }
+        var text = test.name == "one_way_anova"
+            ? "one-way ANOVA of the paired changes, F(\(df(test.df)), \(df(test.df2))) = \(NumberText.decimal(test.statistic ?? 0, places: 2))"
+            : "Cochran’s Q of the groups’ changes, Q = \(NumberText.decimal(test.statistic ?? 0, places: 2)) (df \(df(test.df)))"
+        text += ", " + PValue.text(test.pValue)
+        if let adjusted = comparison.pAdjusted { text += ", " + PValue.text(adjusted, name: "Holm-adjusted p") }
+        return text
+    }
+
+    /// "the gap between the groups narrowed from 24 to 9 points".
+    static func gap(_ comparison: GroupComparison) -> String {
+        let unit = comparison.unit == .percent ? " points" : ""
+        var places = comparison.unit == .percent ? 0 : 1
+        // A gap that changed gets the decimals to show it did.
+        while places < 3, comparison.gapNarrowed != nil,
+              NumberText.decimal(comparison.gapBefore, places: places) == NumberText.decimal(comparison.gapAfter, places: places) { places += 1 }
+        let (before, after) = (NumberText.decimal(comparison.gapBefore, places: places), NumberText.decimal(comparison.gapAfter, places: places))
+        switch comparison.gapNarrowed {
+        case true?: return "the gap between the groups narrowed from \(before) to \(after)\(unit)"
+        case false?: return "the gap between the groups widened from \(before) to \(after)\(unit)"
+        case nil: return "the gap between the groups stayed at \(after)\(unit)"
+        }
+    }
+
+    /// "Civil society (n = 10) +20.0 points (95% CI +2.1 to +38.0)".
+    static func groupChange(_ group: GroupComparison.Group, unit: HeadlineValue.Unit) -> String {
+        "\(group.label) (n = \(group.n)) " + (unit == .percent ? NumberText.points(group.change) + " points" : NumberText.signed(group.change, places: 1))
+            + (group.interval.map { " (95% CI \(interval($0, places: 1)))" } ?? "")
+    }
+
+    /// One comparison in a sentence: "How should …: the gap between the groups narrowed from 24
+    /// to 9 points; one-way ANOVA of the paired changes, F(2, 40) = 1.23, p = 0.31, Holm-adjusted p = 0.93."
+    static func comparisonLine(_ comparison: GroupComparison) -> String {
+        "\(comparison.question.ask) (\(comparison.measure)): \(gap(comparison)); \(comparisonTest(comparison))"
+            + (differs(comparison) ? " — the groups moved differently." : ".")
+    }
+
+    /// What the comparisons of a segment say, and that they are exploratory.
+    static func comparisonsSummary(_ breakdown: SegmentBreakdown) -> String {
+        let differing = breakdown.comparisons.filter(differs)
+        let lead = differing.isEmpty
+            ? "On no question did the groups’ changes differ clearly"
+            : "The groups’ changes differed clearly on " + differing.map { "“\($0.question.ask)”" }.joined(separator: ", ")
+        return lead + " (Holm-adjusted p < 0.05 across every group comparison of the report). Exploratory: groups are small and "
+            + "were not planned as comparisons, so read a difference as a lead to follow up, not a finding."
+    }
+
+    /// Whether the groups' changes differ clearly (Holm-adjusted p < 0.05): the report says so,
+    /// still as an exploratory finding.
+    static func differs(_ comparison: GroupComparison) -> Bool {
+        (comparison.pAdjusted ?? 1) < ShiftAnalysis.alpha
+    }
 }

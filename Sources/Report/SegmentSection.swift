@@ -12,8 +12,8 @@ enum SegmentSection {
         guard !segments.isEmpty else { return "" }
         var html = "<section id=\"segments\" aria-labelledby=\"segments-heading\">\n<h2 id=\"segments-heading\">Segments</h2>\n"
         html += "<p>Each segment question splits the room by its answer; every other question is shown within each group, "
-            + "on the measure the room’s headline uses. Groups are described, not tested: tests per group would multiply the "
-            + "chances of a false alarm.</p>\n"
+            + "on the measure the room’s headline uses. Groups get no verdicts of their own; whether they moved differently is "
+            + "tested once per question, as an exploratory comparison.</p>\n"
         for (s, breakdown) in segments.enumerated() {
             let id = "s\(s + 1)-\(HTMLEscaping.idFragment(breakdown.segment.id))"
             html += "<section class=\"segment\" id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n"
@@ -21,6 +21,7 @@ enum SegmentSection {
             html += "<p>" + breakdown.groups.map { "\(HTMLEscaping.pollText($0.label)) \($0.size)" }.joined(separator: ", ")
                 + " participants.</p>\n"
             html += multiples(breakdown, id: id, room: room)
+            html += comparisons(breakdown, id: id)
             html += QuestionSection.folded(tables(breakdown, id: id), summary: "Every group’s answers per round")
             html += "</section>\n"
         }
@@ -56,6 +57,33 @@ enum SegmentSection {
             html += "</figure>\n"
         }
         return html + "</div>\n"
+    }
+
+    /// Did the groups move differently? Per question the gap between the groups in each round
+    /// and the test of equal changes (exploratory), each group's change folded away.
+    static func comparisons(_ breakdown: SegmentBreakdown, id: String) -> String {
+        guard !breakdown.comparisons.isEmpty else { return "" }
+        var html = "<h4 id=\"\(id)-compared\">Did the groups move differently? <span class=\"muted\">(exploratory)</span></h4>\n"
+        html += "<p>\(HTMLText.escape(ReportWording.comparisonsSummary(breakdown)))</p>\n"
+        let rows = breakdown.comparisons.map { comparison -> [String] in
+            let places = comparison.unit == .percent ? 0 : 1
+            let unit = comparison.unit == .percent ? " points" : ""
+            return [HTMLEscaping.pollText(comparison.question.ask) + " <span class=\"muted\">(" + HTMLEscaping.pollText(comparison.measure) + ")</span>",
+                    NumberText.decimal(comparison.gapBefore, places: places) + unit,
+                    NumberText.decimal(comparison.gapAfter, places: places) + unit,
+                    comparison.gapNarrowed.map { $0 ? "narrowed" : "widened" } ?? "same",
+                    HTMLText.escape(ReportWording.comparisonTest(comparison))]
+        }
+        html += HTMLTable(caption: "Per question: the gap between the highest and the lowest group in the first and the last round, "
+                            + "and the test that every group changed alike (Holm-adjusted across the report's group comparisons).",
+                          columns: ["Question", "Gap, first round", "Gap, last round", "The gap", "Test of equal changes"],
+                          rows: rows, textColumns: [3, 4],
+                          emphasised: Set(breakdown.comparisons.indices.filter { ReportWording.differs(breakdown.comparisons[$0]) })).html
+        let changes = breakdown.comparisons.map { comparison in
+            "<li>\(HTMLEscaping.pollText(comparison.question.ask)): "
+                + comparison.groups.map { HTMLText.escape(ReportWording.groupChange($0, unit: comparison.unit)) }.joined(separator: "; ") + "</li>\n"
+        }.joined()
+        return html + QuestionSection.folded("<ul>\n\(changes)</ul>\n", summary: "Each group’s change with its 95% interval")
     }
 
     /// Every group's headline and before/after table per question.

@@ -137,6 +137,15 @@ public struct TextReport: ReportFormat {
                 lines += wrap("\(shift.question.id): \(shift.headline)", indent: "     ", hanging: "       ")
             }
         }
+        if !breakdown.comparisons.isEmpty {
+            lines.append("   Did the groups move differently? (exploratory)")
+            for comparison in breakdown.comparisons {
+                lines += wrap("– " + ReportWording.comparisonLine(comparison), indent: "   ", hanging: "     ")
+                lines += wrap(comparison.groups.map { ReportWording.groupChange($0, unit: comparison.unit) }.joined(separator: "; "),
+                              indent: "     ").map { style($0, .dim) }
+            }
+            lines += wrap(ReportWording.comparisonsSummary(breakdown), indent: "   ")
+        }
         return lines
     }
 

@@ -12,6 +12,7 @@ struct SessionReferenceTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../tests/stats/session_reference.py").standardized.path
     static let poll = PollDefinition(title: "Reference", questions: [
+        Question(id: "group", kind: .single, ask: "?", options: ["Room", "Online", "Staff"], segment: true, rounds: ["opening"]),
         Question(id: "single", kind: .single, ask: "?", options: ["Yes", "No", "Not sure"], rounds: ["opening", "closing"]),
         Question(id: "multi", kind: .multi, ask: "?", options: ["A", "B", "C", "D"], max: 2, rounds: ["opening", "closing"]),
         Question(id: "likert", kind: .likert, ask: "?", options: Question.defaultLikertLabels, rounds: ["opening", "closing"]),
@@ -56,7 +57,7 @@ struct SessionReferenceTests {
 
     static func reference(_ responses: [Response]) throws -> [Expected] {
         let document: [String: Any] = [
-            "questions": poll.questions.map { ["id": $0.id, "kind": $0.kind.rawValue, "options": $0.options] },
+            "questions": poll.questions.map { ["id": $0.id, "kind": $0.kind.rawValue, "options": $0.options, "segment": $0.segment] },
             "responses": responses.map { ["participant": $0.participant, "round": $0.round, "question": $0.question, "answer": value($0.answer)] },
         ]
         let process = Process()
@@ -109,14 +110,72 @@ struct SessionReferenceTests {
                         "\(shift.question.id) \(test.result.name) \(test.option ?? "") p: \(test.result.pValue) vs \(String(describing: python.p_value))")
             }
         }
+        // Did the segment's groups move differently: each group's change and n, and the test.
+        let comparisons = Self.checkComparisons(report, expected)
+        compared += comparisons.count
+        #expect(size < 20 || !comparisons.isEmpty, "the groups were compared")
+
         // Every test the references could run, Swift ran too (Stuart–Maxwell aside: statsmodels
         // answers some singular tables that have no test).
         let ran = Set(report.questions.flatMap { shift in shift.tests.map { "\(shift.question.id) \($0.result.name) \($0.option ?? "")" } })
-        for python in expected where python.p_value != nil && python.name != "stuart_maxwell" {
+        for python in expected where python.p_value != nil && python.name != "stuart_maxwell" && python.name != "group_change"
+            && python.name != "one_way_anova" && python.name != "heterogeneity_q" {
             #expect(ran.contains("\(python.question) \(python.name) \(python.option ?? "")"), "Swift skipped \(python.question) \(python.name) \(python.option ?? "")")
         }
         #expect(compared >= (size < 20 ? 5 : 20))
         // The references chose the same primary test for every question that has one.
         #expect(expected.filter(\.primary).count == report.questions.filter { $0.primary != nil }.count)
+    }
+    /// Each segment comparison's groups (label, n, change) and test against the reference;
+    /// every test the reference ran, Swift ran too. Returns the comparisons tested.
+    static func checkComparisons(_ report: ShiftReport, _ expected: [Expected]) -> Set<String> {
+        var comparisons = Set<String>()
+        for breakdown in report.segments {
+            for comparison in breakdown.comparisons {
+                let by = "by \(breakdown.segment.id)", id = comparison.question.id
+                let groups = expected.filter { $0.question == id && $0.name == "group_change" && $0.option?.hasPrefix(by + ": ") == true }
+                #expect(groups.map { String($0.option!.dropFirst(by.count + 2)) } == comparison.groups.map(\.label), "\(id): the same groups")
+                for (group, python) in zip(comparison.groups, groups) {
+                    #expect(agrees(group.change, python.statistic), "\(id) \(group.label) change: \(group.change) vs \(String(describing: python.statistic))")
+                    #expect(Double(group.n) == python.df && (comparison.design == .paired) == python.paired)
+                }
+                guard let test = comparison.test else { continue }
+                comparisons.insert("\(id) \(test.name) \(by)")
+                let python = expected.first { $0.question == id && $0.name == test.name && $0.option == by }
+                #expect(python != nil, "\(id) \(test.name): no reference")
+                #expect(agrees(test.statistic, python?.statistic) && agrees(test.df, python?.df), "\(id) \(test.name) statistic")
+                #expect(agrees(test.pValue, python?.p_value, pValue: true), "\(id) \(test.name) p: \(test.pValue) vs \(String(describing: python?.p_value))")
+            }
+        }
+        for python in expected where ["one_way_anova", "heterogeneity_q"].contains(python.name) {
+            #expect(comparisons.contains("\(python.question) \(python.name) \(python.option ?? "")"), "Swift skipped \(python.question) \(python.name)")
+        }
+        return comparisons
+    }
+
+    /// Most of the closing round are new people (the same groups): the rounds are compared as
+    /// independent samples, and the groups' changes by Cochran's Q.
+    @Test func unpairedGroupComparisonsAgree() throws {
+        let responses = Self.session(size: 300, seed: 7)
+        let groupOf = Dictionary(responses.filter { $0.question == "group" }.map { ($0.participant, $0) }) { a, _ in a }
+        var moved = Set<String>()
+        var changed = responses.map { response -> Response in
+            guard response.round == "closing", response.participant.unicodeScalars.reduce(0, { $0 + Int($1.value) }) % 10 < 7 else { return response }
+            var later = response
+            later.participant += "-later"
+            moved.insert(response.participant)
+            return later
+        }
+        for participant in moved.sorted() {
+            if var segment = groupOf[participant] {
+                segment.participant += "-later"
+                changed.append(segment)
+            }
+        }
+        let report = ShiftAnalysis.analyze(session: SessionInfo(name: "s", pollTitle: "P", event: nil, createdAt: .now),
+                                           definition: Self.poll, responses: changed)
+        let comparisons = Self.checkComparisons(report, try Self.reference(changed))
+        #expect(comparisons.contains { $0.contains("heterogeneity_q") }, "\(comparisons)")
+        #expect(report.segments.flatMap(\.comparisons).contains { $0.design == .unpaired })
     }
 }

@@ -90,8 +90,10 @@ struct AtAGlanceTests {
                 #expect(first.contains(SVGChart.isolated(SVGChart.fit(group.label, 16))))
             }
         }
-        let outside = segments.components(separatedBy: "<details").first!
-        #expect(!outside.contains("<table>"), "the groups' tables are folded away")
+        let outside = segments.components(separatedBy: "<details").enumerated()
+            .map { $0.offset == 0 ? $0.element : $0.element.components(separatedBy: "</details>").dropFirst().joined() }.joined()
+        #expect(!outside.contains("percent (count) per round"), "the groups' tables are folded away")
+        #expect(outside.contains("Did the groups move differently?"), "the comparison of the groups is in view")
     }
 
     @Test func wordsGetAChartOfTheMostUsedWords() throws {
@@ -132,5 +134,27 @@ struct AtAGlanceTests {
             #expect(row.contains("\(index + 1). \(MarkdownReport().escape(shift.question.ask))"), "the full question text")
             #expect(row.contains(shift.verdict.label))
         }
+    }
+
+    @Test func theGroupComparisonsShowInEveryFormat() throws {
+        let report = try ReportSnapshotTests.report()
+        let comparisons = report.segments.flatMap(\.comparisons)
+        #expect(comparisons.count >= 5, "the stakeholder groups and where people join from, per question")
+        let html = HTMLReport().render(report)
+        #expect(html.components(separatedBy: "Did the groups move differently?").count - 1 == report.segments.count)
+        let text = TextReport().render(report).replacingOccurrences(of: "\n     ", with: " ").replacingOccurrences(of: "\n   ", with: " ")
+        let markdown = MarkdownReport().render(report)
+        for comparison in comparisons {
+            let test = ReportWording.comparisonTest(comparison)
+            #expect(html.contains(HTMLText.escape(test)))
+            #expect(markdown.contains(MarkdownReport().escape(test)))
+            #expect(text.replacingOccurrences(of: "\u{00A0}", with: " ").contains(test.replacingOccurrences(of: "\u{00A0}", with: " ")), "\(test)")
+        }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport().render(report).utf8)) as? [String: Any])
+        let questions = try #require(json["questions"] as? [[String: Any]])
+        let entries = questions.flatMap { ($0["segments"] as? [[String: Any]] ?? []).compactMap { $0["comparison"] as? [String: Any] } }
+        #expect(entries.count == comparisons.count)
+        #expect(entries.allSatisfy { $0["exploratory"] as? Bool == true && ($0["groups"] as? [Any])?.count ?? 0 >= 2 })
+        #expect(entries.contains { ($0["test"] as? [String: Any])?["df2"] != nil })
     }
 }

@@ -19,6 +19,8 @@ Input fields (all optional except id/test):
   confidence       float     interval confidence (default 0.95)
   p_values         [float]   holm
   estimate, standard_error   mean_difference
+  groups           [[float]] one_way_anova (scipy f_oneway; empty groups left out);
+                   heterogeneity_q reads x = estimates, y = variances (statsmodels combine_effects)
 
 "is_null": true means the reference library gives nan/inf/raises (or the roompoll spec defines the case as
 "no test"), so the Swift function must return nil there.
@@ -475,6 +477,23 @@ def run_case(c):
         res = stats.ttest_ind(x, y, equal_var=False)
         if not math.isfinite(res.statistic):
             return null(cid)
+        return result(cid, statistic=res.statistic, df=res.df, p_value=res.pvalue)
+
+    if test == "one_way_anova":
+        groups = [np.asarray(g, dtype=float) for g in c["groups"] if len(g) > 0]
+        if len(groups) < 2 or sum(g.size for g in groups) <= len(groups):
+            return null(cid)
+        if sum(float(np.sum((g - g.mean()) ** 2)) for g in groups) == 0:
+            return null(cid, note="no variation within groups")
+        res = stats.f_oneway(*groups)
+        return result(cid, statistic=res.statistic, df=len(groups) - 1, p_value=res.pvalue)
+
+    if test == "heterogeneity_q":
+        from statsmodels.stats.meta_analysis import combine_effects
+        pairs = [(e, v) for e, v in zip(c["x"], c["y"]) if math.isfinite(e) and math.isfinite(v) and v > 0]
+        if len(pairs) < 2:
+            return null(cid)
+        res = combine_effects(np.array([e for e, _ in pairs]), np.array([v for _, v in pairs])).test_homogeneity()
         return result(cid, statistic=res.statistic, df=res.df, p_value=res.pvalue)
 
     if test == "holm":

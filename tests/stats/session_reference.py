@@ -19,7 +19,10 @@ option Wilcoxon and Mann–Whitney on rank positions. The rank tests are exact u
 differences / 50 values together: their null distributions are counted here with Python's
 integers, independently of the Swift code (the unit suite checks the same against scipy's
 permutation tests). The primary test follows the README's rule: paired when the paired
-participants are at least half of the smaller round, on the option leading the closing round."""
+participants are at least half of the smaller round, on the option leading the closing round.
+Segment questions ("segment": true, single choice, asked in the opening round) add, per other
+question, each group's change ("group_change": statistic = the change, df = n) and the test of
+equal changes ("one_way_anova" or "heterogeneity_q", option "by SEGMENT")."""
 import itertools
 import json
 import math
@@ -140,6 +143,8 @@ for question in document["questions"]:
     qid, kind, options = question["id"], question["kind"], question.get("options", [])
     before = {p: a for (r, q, p), a in latest.items() if r == first and q == qid}
     after = {p: a for (r, q, p), a in latest.items() if r == last and q == qid}
+    if not before or not after:
+        continue
     pairs = [(before[p], after[p]) for p in before if p in after]
     design_paired = len(pairs) > 0 and 2 * len(pairs) >= min(len(before), len(after))
     if kind == "single":
@@ -216,4 +221,71 @@ for question in document["questions"]:
             r = rank_sum(x, y)
             if r:
                 add(qid, "mann_whitney_u", r[0], r[1], option=option, primary=not design_paired and k == leader)
+
+
+def measure_of(kind, answers_after, options):
+    """The room's headline measure of one answer: chose the closing round's leading option
+    (1 or 0; ×100 makes percent), the likert position or scale value, or the leader's rank."""
+    if kind == "single":
+        leader = int(np.argmax([sum(1 for a in answers_after.values() if a == k) for k in range(len(options))]))
+        return (lambda a: float(a == leader)), 100.0
+    if kind == "multi":
+        leader = int(np.argmax([sum(1 for a in answers_after.values() if k in a) for k in range(len(options))]))
+        return (lambda a: float(leader in a)), 100.0
+    if kind == "likert":
+        return (lambda a: float(a + 1)), 1.0
+    if kind == "scale":
+        return (lambda a: float(a)), 1.0
+    if kind == "ranking":
+        means = [np.mean([order.index(k) + 1 for order in answers_after.values()]) for k in range(len(options))]
+        leader = int(np.argmin(means))
+        return (lambda order: float(order.index(leader) + 1)), 1.0
+    return None, None
+
+
+# Did the segment's groups move differently? Per segment question (single choice, asked in the
+# opening round) and every other question: each group's change on the room's headline measure,
+# and the test of equal changes — one-way ANOVA of the paired changes (paired design) or
+# Cochran's Q of the groups' changes with their Wald variances (statsmodels combine_effects).
+for segment in [q for q in document["questions"] if q.get("segment")]:
+    group_of = {p: a for (r, q, p), a in latest.items() if r == first and q == segment["id"]}
+    for question in document["questions"]:
+        qid, kind = question["id"], question["kind"]
+        if question.get("segment") or kind in ("words", "text"):
+            continue
+        before = {p: a for (r, q, p), a in latest.items() if r == first and q == qid}
+        after = {p: a for (r, q, p), a in latest.items() if r == last and q == qid}
+        if not before or not after:
+            continue
+        pairs = [p for p in before if p in after]
+        paired = len(pairs) > 0 and 2 * len(pairs) >= min(len(before), len(after))
+        m, scale = measure_of(kind, after, question.get("options", []))
+        samples, estimates, variances = [], [], []
+        for g, label in enumerate(segment["options"]):
+            bv = np.array([m(a) for p, a in before.items() if group_of.get(p) == g])
+            av = np.array([m(a) for p, a in after.items() if group_of.get(p) == g])
+            d = np.array([m(after[p]) - m(before[p]) for p in pairs if group_of.get(p) == g])
+            n = len(d) if paired else min(len(bv), len(av))
+            if n < 2 or len(bv) < 2 or len(av) < 2:
+                continue
+            change = scale * (d.mean() if paired else av.mean() - bv.mean())
+            add(qid, "group_change", change, None, df=n, option=f"by {segment['id']}: {label}", paired=paired)
+            samples.append(d)
+            estimates.append(change)
+            if scale == 100.0:
+                variances.append(scale ** 2 * (av.mean() * (1 - av.mean()) / len(av) + bv.mean() * (1 - bv.mean()) / len(bv)))
+            else:
+                variances.append(av.var(ddof=1) / len(av) + bv.var(ddof=1) / len(bv))
+        if len(samples) < 2:
+            continue
+        if paired:
+            if sum(float(np.sum((x - x.mean()) ** 2)) for x in samples) > 0:
+                r = stats.f_oneway(*samples)
+                add(qid, "one_way_anova", r.statistic, r.pvalue, len(samples) - 1, option=f"by {segment['id']}", paired=True)
+        else:
+            kept = [(e, v) for e, v in zip(estimates, variances) if v > 0]
+            if len(kept) >= 2:
+                from statsmodels.stats.meta_analysis import combine_effects
+                r = combine_effects(np.array([e for e, _ in kept]), np.array([v for _, v in kept])).test_homogeneity()
+                add(qid, "heterogeneity_q", r.statistic, r.pvalue, r.df, option=f"by {segment['id']}")
 json.dump(out, sys.stdout)

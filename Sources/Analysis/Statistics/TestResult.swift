@@ -4,12 +4,14 @@ import Foundation
 /// One significance test's outcome, as reports show it.
 public struct TestResult: Sendable, Hashable, Codable {
     /// One of: chi_square_homogeneity, fisher_exact, fisher_freeman_halton, mcnemar_midp, stuart_maxwell, wilcoxon_signed_rank,
-    /// mann_whitney_u, paired_t, welch_t.
+    /// mann_whitney_u, paired_t, welch_t; comparing groups' changes: one_way_anova, heterogeneity_q.
     public var name: String
     /// The test statistic; nil only where no finite statistic exists (Fisher's odds ratio with a zero cell).
     public var statistic: Double?
-    /// Degrees of freedom where defined (χ², Stuart–Maxwell, t tests).
+    /// Degrees of freedom where defined (χ², Stuart–Maxwell, t tests; F's numerator).
     public var df: Double?
+    /// F tests (one-way ANOVA): the denominator's degrees of freedom.
+    public var df2: Double?
     /// Always finite, in [0, 1].
     public var pValue: Double
     /// Rank tests (Wilcoxon, Mann–Whitney): the normal approximation's z, signed like the change

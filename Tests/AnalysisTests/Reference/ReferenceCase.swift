@@ -23,6 +23,8 @@ public struct ReferenceCase: Codable, Sendable, Hashable {
     public var pValues: [Double]?
     public var estimate: Double?
     public var standardError: Double?
+    /// Several samples (one-way ANOVA).
+    public var groups: [[Double]]?
 
     public init(id: String, test: String, table: [[Int]]? = nil, x: [Double]? = nil, y: [Double]? = nil,
                 value: Double? = nil, df: Double? = nil, df2: Double? = nil, k: Int? = nil, n: Int? = nil,

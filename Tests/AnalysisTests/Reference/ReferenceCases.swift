@@ -130,6 +130,25 @@ public enum ReferenceCases: Sendable {
         ]
         for (x, y) in welchSets { add("welch_t") { $0.x = x; $0.y = y } }
 
+        // Groups' changes: a constant group, a group of one, an empty group, no variation at all.
+        let groupSets: [[[Double]]] = [
+            [[1, 0, 0, 1, -1], [0, 0, 0], [1, 1, 1, 0]],
+            [[2, 3, 1], [5]],
+            [[], [1, 2], [0, 1, 1]],
+            [[1, 1], [1, 1, 1]],
+            [[1, 1], [0, 0]],
+            [[0.5, -0.25, 1.5], [2, 2.5, 1.75, 3], [-1, 0, 0.5, 0.25, 0]],
+        ]
+        for groups in groupSets { add("one_way_anova") { $0.groups = groups } }
+        let heterogeneitySets: [([Double], [Double])] = [
+            ([0.1, 0.3, 0.5], [0.01, 0.02, 0.03]),
+            ([12, -4], [40, 55]),
+            ([0.2, 0.2, 0.2], [0.1, 0.2, 0.3]),
+            ([0.3, 0.1, 0.9], [0.02, 0, 0.05]),
+            ([1.5], [0.2]),
+        ]
+        for (estimates, variances) in heterogeneitySets { add("heterogeneity_q") { $0.x = estimates; $0.y = variances } }
+
         // Holm.
         let holmSets: [[Double]] = [
             [], [0.01], [0.01, 0.04, 0.03, 0.005], [0.5, 0.5, 0.5], [1, 1e-300, 0.2, 0.2, 0.049],
@@ -468,6 +487,19 @@ public enum ReferenceCases: Sendable {
                 add("fisher_freeman_halton") { $0.table = smallTable }
                 add("chi_square_approximation_holds") { $0.table = smallTable }
             }
+
+            // Groups' changes: 2 to 7 groups of 1 to 40 paired changes (−1, 0, +1 or likert steps),
+            // and their estimates with variances for Cochran's Q.
+            let groupCount = Int.random(in: 2...7, using: &rng)
+            let groups = (0..<groupCount).map { g in
+                (0..<Int.random(in: 1...40, using: &rng)).map { _ in
+                    Double(Int.random(in: -1...1, using: &rng) + (Double.random(in: 0..<1, using: &rng) < shift * Double(g) / 4 ? 1 : 0))
+                }
+            }
+            add("one_way_anova") { $0.groups = groups }
+            let estimates = (0..<groupCount).map { _ in rng.normal() * 10 }
+            let variances = (0..<groupCount).map { _ in rng.logUniform(-1, 2) }
+            add("heterogeneity_q") { $0.x = estimates; $0.y = variances }
 
             // Holm over a family of random p-values spanning many decades.
             let family = Int.random(in: 1...12, using: &rng)

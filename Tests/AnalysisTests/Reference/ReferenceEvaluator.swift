@@ -63,6 +63,8 @@ public enum ReferenceEvaluator: Sendable {
             return scalar(v)
         case "paired_t": return ReferenceOutcome(id: id, StatisticalTests.pairedT(after: c.x!, before: c.y!))
         case "welch_t": return ReferenceOutcome(id: id, StatisticalTests.welchT(c.x!, c.y!))
+        case "one_way_anova": return ReferenceOutcome(id: id, StatisticalTests.oneWayANOVA(c.groups!))
+        case "heterogeneity_q": return ReferenceOutcome(id: id, StatisticalTests.heterogeneity(estimates: c.x!, variances: c.y!))
         case "holm": return ReferenceOutcome(id: id, values: StatisticalTests.holm(c.pValues ?? []))
         // Intervals.
         case "wilson":
