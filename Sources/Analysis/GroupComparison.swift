@@ -24,8 +24,8 @@ public struct GroupComparison: Sendable, Hashable {
     public var measure: String
     public var unit: HeadlineValue.Unit
     public var design: QuestionShift.Design
-    /// Groups with at least `minimumGroup` values in both rounds (pairs when paired), in the
-    /// segment's option order.
+    /// Groups with at least `ChangeSample.minimum` values in both rounds (pairs when paired),
+    /// in the segment's option order.
     public var groups: [Group]
     /// The highest group's value minus the lowest's, in the first and the last round.
     public var gapBefore: Double
@@ -33,9 +33,6 @@ public struct GroupComparison: Sendable, Hashable {
     public var test: TestResult?
     /// Holm-adjusted across every group comparison of the report.
     public var pAdjusted: Double?
-
-    /// Groups with fewer values than this (in either round, or pairs) are left out.
-    public static let minimumGroup = 2
 
     /// Whether the gap between the groups narrowed (nil when it stayed the same).
     public var gapNarrowed: Bool? {
@@ -46,71 +43,24 @@ public struct GroupComparison: Sendable, Hashable {
 extension GroupComparison {
     /// The comparison of `room`'s question across `groups` (disjoint: each participant in one),
     /// each given as the session restricted to its members; nil when the room's question has
-    /// no tested design or headline value, or fewer than two groups have enough answers.
+    /// no tested design or headline measure, or fewer than two groups have enough answers.
     static func of(_ room: QuestionShift, groups: [(label: String, tally: Tally)], rounds: (first: String, last: String)) -> GroupComparison? {
-        guard let design = room.design, let headline = room.headlineValue else { return nil }
-        let question = room.question
-        let option = room.headlineOption.flatMap(question.options.firstIndex(of:))
-        let scale = headline.unit == .percent ? 100.0 : 1.0
-        /// The measure of one answer: chose the headline option (1 or 0), a position, or a rank.
-        func measure(_ answer: Answer) -> Double? {
-            switch question.kind {
-            case .single, .multi:
-                guard let option else { return nil }
-                switch answer {
-                case .choice, .choices: return RoundAnswers.chose(answer, option) ? 1 : 0
-                default: return nil
-                }
-            case .likert, .scale: return RoundAnswers.position(answer)
-            case .ranking: return option.flatMap { RoundAnswers.position(answer, option: $0) }
-            case .words, .text: return nil
-            }
+        guard let design = room.design, room.headlineValue != nil, let measure = HeadlineMeasure(room) else { return nil }
+        let samples = groups.compactMap { group -> (label: String, sample: ChangeSample)? in
+            guard let first = group.tally.tally(round: rounds.first, question: measure.question.id),
+                  let last = group.tally.tally(round: rounds.last, question: measure.question.id),
+                  let sample = ChangeSample.of(first: first, last: last, measure: measure, design: design) else { return nil }
+            return (group.label, sample)
         }
-        var rows: [Group] = []
-        var samples: [[Double]] = [], estimates: [Double] = [], variances: [Double] = []
-        for group in groups {
-            guard let first = group.tally.tally(round: rounds.first, question: question.id),
-                  let last = group.tally.tally(round: rounds.last, question: question.id) else { continue }
-            let before = first.inArrivalOrder.compactMap { measure($0.answer) }
-            let after = last.inArrivalOrder.compactMap { measure($0.answer) }
-            let answers = RoundAnswers(first: first, last: last)
-            let differences = answers.pairs.compactMap { pair in measure(pair.after).flatMap { a in measure(pair.before).map { a - $0 } } }
-            let n = design == .paired ? differences.count : min(before.count, after.count)
-            guard n >= minimumGroup, before.count >= minimumGroup, after.count >= minimumGroup else { continue }
-            let (meanBefore, varianceBefore) = StatisticalTests.meanAndVariance(before)
-            let (meanAfter, varianceAfter) = StatisticalTests.meanAndVariance(after)
-            var row = Group(label: group.label, n: n, before: scale * meanBefore, after: scale * meanAfter, change: 0, interval: nil)
-            if design == .paired {
-                row.change = scale * differences.reduce(0, +) / Double(differences.count)
-                if headline.unit == .percent, let option {
-                    let t = answers.pairedTable(option: option)
-                    row.interval = Intervals.newcombePaired(a: t.a, b: t.b, c: t.c, d: t.d).map(RowIntervals.points)
-                } else {
-                    row.interval = MeanChange.paired(differences)?.interval
-                }
-                samples.append(differences)
-            } else {
-                row.change = row.after - row.before
-                if headline.unit == .percent {
-                    let (a, b) = (Int(after.reduce(0, +)), Int(before.reduce(0, +)))
-                    row.interval = Intervals.newcombe(count1: a, n1: after.count, count2: b, n2: before.count).map(RowIntervals.points)
-                    // The Wald variance of a difference of proportions, in points².
-                    variances.append(scale * scale * (meanAfter * (1 - meanAfter) / Double(after.count)
-                                                      + meanBefore * (1 - meanBefore) / Double(before.count)))
-                } else {
-                    row.interval = MeanChange.between(after: after, before: before)?.interval
-                    variances.append(varianceAfter / Double(after.count) + varianceBefore / Double(before.count))
-                }
-                estimates.append(row.change)
-            }
-            rows.append(row)
-        }
-        guard rows.count >= 2 else { return nil }
-        let values = (rows.map(\.before), rows.map(\.after))
-        let test = design == .paired ? StatisticalTests.oneWayANOVA(samples)
-                                     : StatisticalTests.heterogeneity(estimates: estimates, variances: variances)
-        return GroupComparison(question: question, measure: headline.measure, unit: headline.unit, design: design, groups: rows,
-                               gapBefore: values.0.max()! - values.0.min()!, gapAfter: values.1.max()! - values.1.min()!,
+        guard samples.count >= 2 else { return nil }
+        let rows = samples.map { Group(label: $0.label, n: $0.sample.n, before: $0.sample.before, after: $0.sample.after,
+                                       change: $0.sample.change, interval: $0.sample.interval) }
+        let test = design == .paired
+            ? StatisticalTests.oneWayANOVA(samples.map(\.sample.differences))
+            : StatisticalTests.heterogeneity(estimates: samples.map(\.sample.change), variances: samples.map(\.sample.variance))
+        let (before, after) = (rows.map(\.before), rows.map(\.after))
+        return GroupComparison(question: measure.question, measure: measure.name, unit: measure.unit, design: design, groups: rows,
+                               gapBefore: before.max()! - before.min()!, gapAfter: after.max()! - after.min()!,
                                test: test, pAdjusted: nil)
     }
 }

@@ -28,6 +28,17 @@ public struct HeadlineValue: Sendable, Hashable {
     /// Every value the measure can take, for a chart's axis.
     public var range: ClosedRange<Double>
 
+    /// Every value a measure of `question` in `unit` can take: 0–100 percent, the scale's range,
+    /// likert positions or ranks 1…k.
+    public static func range(of question: Question, unit: Unit) -> ClosedRange<Double> {
+        switch unit {
+        case .percent: return 0...100
+        case .mean where question.kind == .scale:
+            return Double(question.scaleRange.lowerBound)...Double(question.scaleRange.upperBound)
+        case .mean, .meanRank: return 1...Double(max(question.options.count, 2))
+        }
+    }
+
     public init(measure: String, unit: Unit, before: Double, after: Double, change: Double, paired: Bool,
                 interval: ConfidenceInterval?, range: ClosedRange<Double>) {
         self.measure = measure
@@ -74,17 +85,15 @@ extension QuestionShift {
             let interval = pairedDesign ? paired?.intervals?[k] ?? nil : self.intervals?[k] ?? nil
             return HeadlineValue(measure: "“\(first.rows[k].label)”", unit: .percent, before: before, after: after,
                                  change: pairedChange ?? after - before, paired: pairedChange != nil,
-                                 interval: intervals ? interval : nil, range: 0...100)
+                                 interval: intervals ? interval : nil, range: HeadlineValue.range(of: question, unit: .percent))
         case .likert, .scale:
             guard let before = first.mean, let after = last.mean else { return nil }
             let pairedChange = pairedDesign ? paired?.meanDifference : nil
             let interval = pairedDesign ? paired?.meanInterval : meanInterval
-            let range = question.kind == .scale
-                ? Double(question.scaleRange.lowerBound)...Double(question.scaleRange.upperBound)
-                : 1...Double(max(question.options.count, 2))
             return HeadlineValue(measure: question.kind == .likert ? "mean position" : "mean", unit: .mean,
                                  before: before, after: after, change: pairedChange ?? meanChange ?? after - before,
-                                 paired: pairedChange != nil, interval: intervals ? interval : nil, range: range)
+                                 paired: pairedChange != nil, interval: intervals ? interval : nil,
+                                 range: HeadlineValue.range(of: question, unit: .mean))
         case .ranking:
             guard let leader = option ?? consensus?.last?.first, let k = question.options.firstIndex(of: leader),
                   let before = first.rows[k].meanRank, let after = last.rows[k].meanRank else { return nil }
@@ -92,7 +101,7 @@ extension QuestionShift {
             let pairedChange = pairedDesign && leader == consensus?.last?.first ? paired?.meanDifference : nil
             return HeadlineValue(measure: "“\(leader)” mean rank", unit: .meanRank, before: before, after: after,
                                  change: pairedChange ?? after - before, paired: pairedChange != nil,
-                                 interval: intervals ? interval : nil, range: 1...Double(max(question.options.count, 2)))
+                                 interval: intervals ? interval : nil, range: HeadlineValue.range(of: question, unit: .meanRank))
         case .words, .text:
             return nil
         }

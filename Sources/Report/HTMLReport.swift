@@ -29,25 +29,31 @@ public struct HTMLReport: ReportFormat {
         }
         if let qandA = report.qandA { body += QandASection.html(qandA) }
         body += MethodsNote.html
-        return """
-            <!doctype html>
-            <html lang="\(HTMLText.escape(Self.languageTag(language)))">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLText.escape(report.session.pollTitle)) — roompoll report</title>
-            <style>
-            \(HTMLStyle.css)
-            </style>
-            </head>
-            <body>
-            <main>
-            \(body)</main>
-            <footer><p>Written by roompoll from session <span dir="auto">\(HTMLText.escape(report.session.name))</span>.</p></footer>
-            </body>
-            </html>
+        return page(title: report.session.pollTitle, body: body,
+                    footer: "Written by roompoll from session <span dir=\"auto\">\(HTMLText.escape(report.session.name))</span>.")
+    }
 
-            """
+    /// The page around a report's body: `title` is plain text, `body` and `footer` HTML.
+    func page(title: String, body: String, footer: String) -> String {
+        """
+        <!doctype html>
+        <html lang="\(HTMLText.escape(Self.languageTag(language)))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLText.escape(title)) — roompoll report</title>
+        <style>
+        \(HTMLStyle.css)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)</main>
+        <footer><p>\(footer)</p></footer>
+        </body>
+        </html>
+
+        """
     }
 
     func header(_ report: ShiftReport) -> String {

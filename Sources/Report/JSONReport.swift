@@ -9,13 +9,18 @@ public struct JSONReport: ReportFormat {
     public init() {}
 
     public func render(_ report: ShiftReport) -> String {
+        Self.encode(Document(report))
+    }
+
+    /// Pretty-printed JSON with sorted keys and a final newline.
+    static func encode(_ document: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // The analysis never produces NaN or infinity; should one slip through, it is written as
         // null rather than failing the whole document.
         let marker = "\u{1}non-finite\u{1}"   // control characters never reach poll or participant text
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: marker, negativeInfinity: marker, nan: marker)
-        let data = (try? encoder.encode(Document(report))) ?? Data()
+        let data = (try? encoder.encode(document)) ?? Data()
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"\\u0001non-finite\\u0001\"", with: "null") + "\n"
     }
 

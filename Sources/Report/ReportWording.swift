@@ -182,4 +182,42 @@ enum ReportWording {
     static func differs(_ comparison: GroupComparison) -> Bool {
         (comparison.pAdjusted ?? 1) < ShiftAnalysis.alpha
     }
+
+    // MARK: Several sessions
+
+    /// A change on a measure with its interval: "+24.4 points (95% CI +4.7 to +41.6)".
+    static func change(_ change: Double, interval: ConfidenceInterval?, unit: HeadlineValue.Unit) -> String {
+        (unit == .percent ? NumberText.points(change) + " points" : NumberText.signed(change, places: 1))
+            + (interval.map { " (95% CI \(self.interval($0, places: 1)))" } ?? "")
+    }
+
+    /// "39% → 61%, +24.4 points among 45 paired participants (95% CI +4.7 to +41.6); clear shift".
+    static func sessionEntry(_ entry: SessionComparison.Entry, unit: HeadlineValue.Unit) -> String {
+        "\(value(entry.before, unit)) → \(value(entry.after, unit)), "
+            + change(entry.change, interval: nil, unit: unit)
+            + (entry.design == .paired ? " among \(entry.n) paired participants" : " (rounds compared, n = \(entry.n))")
+            + (entry.interval.map { " (95% CI \(interval($0, places: 1)))" } ?? "") + "; " + entry.verdict.label.lowercased()
+    }
+
+    /// "Pooled over 3 sessions (fixed effect): +20.1 points (95% CI +12.0 to +28.2); do the sessions
+    /// differ? Cochran’s Q = 1.23 (df 2), p = 0.54".
+    static func pooled(_ pooled: SessionComparison.Pooled, unit: HeadlineValue.Unit) -> String {
+        var text = "Pooled over \(pooled.sessions) sessions (fixed effect): " + change(pooled.change, interval: pooled.interval, unit: unit)
+        if let q = pooled.heterogeneity, let statistic = q.statistic {
+            text += "; do the sessions differ? Cochran’s Q = \(NumberText.decimal(statistic, places: 2)) (df \(NumberText.decimal(q.df ?? 0, places: 0))), "
+                + PValue.text(q.pValue)
+        }
+        return text
+    }
+
+    /// Why a comparison of sessions pools nothing.
+    static let notPooled = "The sessions' polls differ (their questions or rounds), so no change is pooled across them: "
+        + "each session is shown on its own."
+
+    /// How to read sessions side by side.
+    static let sessionsNote = "Each session is analysed on its own (its verdict comes from its own primary test, Holm-adjusted "
+        + "within the session); here every session is shown on one shared measure per question: the share choosing the option "
+        + "the sessions' last rounds chose most together, the mean, or that option's mean rank. A pooled change appears only when "
+        + "every session ran the identical poll: the fixed-effect (inverse-variance weighted) mean of the sessions' changes, "
+        + "which treats them as one shift measured several times; Cochran's Q says whether the sessions' changes seem to differ."
 }

@@ -126,7 +126,7 @@ struct DemoCommand: AsyncParsableCommand {
         let finished = await intake.session
         if crowd.definition.qa != nil { try await runQandA(crowd: crowd, session: finished, store: store) }
         say("")
-        say(TextReport().render(try await ReportCommand.analyze(finished, in: store)), terminator: "")
+        say(TextReport().render(try await ReportCommand.analyze(finished, in: store).report), terminator: "")
         say("\nStored in \(path). Next: roompoll report \(finished.name) --db \(path) --format json")
     }
 

@@ -30,11 +30,16 @@ struct ReportCommand: AsyncParsableCommand {
             Holm-adjusted across the session) and a headline sentence. Formats: text (the terminal; colour unless \
             piped or NO_COLOR is set), markdown, html (one self-contained file with charts), json (schema \
             roompoll.report/2, see docs/report-schema.md), csv (a row per question and option).
+
+            Name two sessions or more (the same poll at several events, or in several years) to see them side by \
+            side: per question each session's shift on one shared measure, in every format (json: schema \
+            roompoll.sessions/1), and a pooled change only when every session ran the identical poll.
             """
     )
 
-    @Argument(help: ArgumentHelp("The session (see `roompoll sessions`).", valueName: "session"))
-    var session: String
+    @Argument(help: ArgumentHelp("The session (see `roompoll sessions`); name two or more to compare them side by side.",
+                                 valueName: "session"))
+    var sessions: [String]
 
     @Option(help: "Output format: text, markdown, html, json or csv.")
     var format: ReportFormatName = .text
@@ -47,18 +52,33 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    func validate() throws {
+        guard !sessions.isEmpty else { throw ValidationError("Name a session (see `roompoll sessions`).") }
+        if let twice = sessions.first(where: { name in sessions.filter { $0 == name }.count > 1 }) {
+            throw ValidationError("Session \(twice) is named twice: name each session once.")
+        }
+    }
+
     func run() async throws {
         let store = try database.open(create: false)
-        let record = try await database.session(session, in: store)
-        let report = try await database.read(salvage: salvage) { try await Self.analyze(record, in: store, salvage: $0) }
+        var records: [SessionRecord] = []
+        for name in sessions { records.append(try await database.session(name, in: store)) }
+        let analysed = try await database.read(salvage: salvage) { log in
+            var analysed: [(report: ShiftReport, tally: Tally)] = []
+            for record in records { analysed.append(try await Self.analyze(record, in: store, salvage: log)) }
+            return analysed
+        }
         let color = format == .text && output == nil && isatty(STDOUT_FILENO) == 1
             && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let text = format.format(color: color, language: record.definition.language).render(report)
+        let renderer = format.format(color: color, language: records[0].definition.language)
+        let text = analysed.count == 1 ? renderer.render(analysed[0].report)
+                                       : renderer.render(SessionComparison.compare(analysed))
         // The text and Markdown reports are read in terminals even from a file (`cat`): never with escapes in them.
         try write(format == .text || format == .markdown ? TerminalText.safe(text) : text, to: output)
     }
 
-    static func analyze(_ record: SessionRecord, in store: any Store, salvage: SalvageLog? = nil) async throws -> ShiftReport {
+    /// A session's report, and the tally it was computed from (which comparing sessions needs).
+    static func analyze(_ record: SessionRecord, in store: any Store, salvage: SalvageLog? = nil) async throws -> (report: ShiftReport, tally: Tally) {
         let info = SessionInfo(name: record.name, pollTitle: record.definition.title,
                                event: record.definition.event, createdAt: record.createdAt)
         let tally = try await store.currentTally(of: record, participants: .compact, salvage: salvage)
@@ -69,6 +89,6 @@ struct ReportCommand: AsyncParsableCommand {
             let board = QandABoard(try await store.qandAChanges(of: record, after: 0))
             report.qandA = QandASummary(board, end: board.lastChangeAt ?? record.createdAt)
         }
-        return report
+        return (report, tally)
     }
 }

@@ -20,7 +20,8 @@ Input fields (all optional except id/test):
   p_values         [float]   holm
   estimate, standard_error   mean_difference
   groups           [[float]] one_way_anova (scipy f_oneway; empty groups left out);
-                   heterogeneity_q reads x = estimates, y = variances (statsmodels combine_effects)
+                   heterogeneity_q and fixed_effect read x = estimates, y = variances (statsmodels
+                   combine_effects: its Q test, and its "fixed effect" row's eff, ci_low, ci_upp)
 
 "is_null": true means the reference library gives nan/inf/raises (or the roompoll spec defines the case as
 "no test"), so the Swift function must return nil there.
@@ -495,6 +496,19 @@ def run_case(c):
             return null(cid)
         res = combine_effects(np.array([e for e, _ in pairs]), np.array([v for _, v in pairs])).test_homogeneity()
         return result(cid, statistic=res.statistic, df=res.df, p_value=res.pvalue)
+
+    if test == "fixed_effect":
+        from statsmodels.stats.meta_analysis import combine_effects
+        pairs = [(e, v) for e, v in zip(c["x"], c["y"]) if math.isfinite(e) and math.isfinite(v) and v > 0]
+        if not pairs:
+            return null(cid)
+        if len(pairs) == 1:
+            e, v = pairs[0]
+            z = stats.norm.ppf(0.975)
+            return result(cid, value=e, lower=e - z * math.sqrt(v), upper=e + z * math.sqrt(v))
+        frame = combine_effects(np.array([e for e, _ in pairs]), np.array([v for _, v in pairs])).summary_frame()
+        row = frame.loc["fixed effect"]
+        return result(cid, value=row["eff"], lower=row["ci_low"], upper=row["ci_upp"])
 
     if test == "holm":
         pv = c.get("p_values") or []

@@ -42,4 +42,17 @@ extension StatisticalTests {
         guard q.isFinite else { return nil }
         return TestResult(name: "heterogeneity_q", statistic: q, df: df, pValue: clampedProbability(Distributions.chiSquareUpper(q, df: df)))
     }
+
+    /// The fixed-effect (inverse-variance weighted) mean of `estimates` with its normal 95%
+    /// interval, mean ± z₀.₉₇₅/√Σwᵢ (statsmodels combine_effects: the "fixed effect" row).
+    /// Estimates without a positive, finite variance are left out; nil with none left.
+    public static func fixedEffect(estimates: [Double], variances: [Double]) -> (mean: Double, lower: Double, upper: Double)? {
+        let kept = zip(estimates, variances).filter { $0.0.isFinite && $0.1.isFinite && $0.1 > 0 }
+        guard !kept.isEmpty else { return nil }
+        let total = kept.reduce(0) { $0 + 1 / $1.1 }
+        let mean = kept.reduce(0) { $0 + $1.0 / $1.1 } / total
+        let margin = Distributions.normalQuantile(0.975) / total.squareRoot()
+        guard mean.isFinite, margin.isFinite else { return nil }
+        return (mean, mean - margin, mean + margin)
+    }
 }

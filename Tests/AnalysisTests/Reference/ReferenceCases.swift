@@ -147,7 +147,10 @@ public enum ReferenceCases: Sendable {
             ([0.3, 0.1, 0.9], [0.02, 0, 0.05]),
             ([1.5], [0.2]),
         ]
-        for (estimates, variances) in heterogeneitySets { add("heterogeneity_q") { $0.x = estimates; $0.y = variances } }
+        for (estimates, variances) in heterogeneitySets {
+            add("heterogeneity_q") { $0.x = estimates; $0.y = variances }
+            add("fixed_effect") { $0.x = estimates; $0.y = variances }
+        }
 
         // Holm.
         let holmSets: [[Double]] = [
@@ -500,6 +503,7 @@ public enum ReferenceCases: Sendable {
             let estimates = (0..<groupCount).map { _ in rng.normal() * 10 }
             let variances = (0..<groupCount).map { _ in rng.logUniform(-1, 2) }
             add("heterogeneity_q") { $0.x = estimates; $0.y = variances }
+            add("fixed_effect") { $0.x = estimates; $0.y = variances }
 
             // Holm over a family of random p-values spanning many decades.
             let family = Int.random(in: 1...12, using: &rng)

@@ -65,6 +65,9 @@ public enum ReferenceEvaluator: Sendable {
         case "welch_t": return ReferenceOutcome(id: id, StatisticalTests.welchT(c.x!, c.y!))
         case "one_way_anova": return ReferenceOutcome(id: id, StatisticalTests.oneWayANOVA(c.groups!))
         case "heterogeneity_q": return ReferenceOutcome(id: id, StatisticalTests.heterogeneity(estimates: c.x!, variances: c.y!))
+        case "fixed_effect":
+            guard let fixed = StatisticalTests.fixedEffect(estimates: c.x!, variances: c.y!) else { return ReferenceOutcome(id: id, isNull: true) }
+            return ReferenceOutcome(id: id, lower: fixed.lower, upper: fixed.upper, value: fixed.mean)
         case "holm": return ReferenceOutcome(id: id, values: StatisticalTests.holm(c.pValues ?? []))
         // Intervals.
         case "wilson":
