@@ -105,8 +105,14 @@ public enum ShiftAnalysis {
     /// True when every answer in both rounds is the same one (nothing can have shifted).
     static func everyoneAgrees(_ answers: RoundAnswers, _ rounds: [RoundDistribution]) -> Bool {
         guard answers.question.kind != .words, answers.question.kind != .ranking || answers.question.options.count > 1 else { return false }
-        let all = (Array(answers.first.entries.values) + answers.last.entries.values).map(\.answer)
-        guard let one = all.first, all.allSatisfy({ $0 == one }) else { return false }
+        // One answer at a time: a room almost always differs within its first few.
+        var one: Answer?
+        for tally in [answers.first, answers.last] {
+            for entry in tally.entries.values {
+                if one == nil { one = entry.answer } else if entry.answer != one { return false }
+            }
+        }
+        guard one != nil else { return false }
         // Show-of-hands counts (single and likert) must agree too.
         return rounds.allSatisfy { round in round.hands == 0 || round.rows.filter { $0.count > 0 }.count <= 1 }
     }

@@ -8,7 +8,7 @@ public enum ConsoleScreen: Sendable, Hashable {
     case question
     /// The current question's rounds side by side with the change.
     case compare
-    /// Every question, largest shift first.
+    /// Every question, clear shifts first.
     case summary
     /// A voter answers at the room terminal.
     case kiosk

@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 /// Live tallies of a session: one `QuestionTally` per round and question.
 public struct Tally: Sendable, Hashable {
     public let definition: PollDefinition
@@ -81,9 +83,11 @@ public struct Tally: Sendable, Hashable {
     }
 
     /// Distinct participants who answered at least one question in `round` (hands not included).
-    public func participants(in round: String) -> Set<String> {
-        var people: Set<String> = []
-        for (key, tally) in zip(keys, tallies) where key.round == round { people.formUnion(tally.entries.keys) }
+    /// A union of the tallies' hash trees, which reuses their structure instead of hashing every
+    /// participant again.
+    public func participants(in round: String) -> TreeSet<String> {
+        var people: TreeSet<String> = []
+        for (key, tally) in zip(keys, tallies) where key.round == round { people = people.union(tally.entries.keys) }
         return people
     }
 }

@@ -255,20 +255,16 @@ public final class SQLiteStore: Store {
                 let from = low + slice * width, to = min(high, from + width - 1)
                 group.addTask {
                     try await self.pool.read { db in
-                        var part = Tally(definition: session.definition)
-                        try Self.forEachResponse(sql, [session.id, from, to], session: session, salvage: salvage, db) { row, questionID, answer, _ in
-                            // A participant's row id is short enough to be stored inline in a String.
-                            let key: String = participants == .tokens ? row[1] : String(row[1] as Int64)
-                            guard let index = part.index(round: row[2], question: questionID) else { return }
-                            part.record(participant: key, at: index, answer: answer, arrival: row[0])
-                        }
-                        return part
+                        try SQLiteTallyReader.count(sql, [session.id, from, to], session: session, participants: participants, salvage: salvage, db)
                     }
                 }
             }
-            var total = Tally(definition: session.definition)
-            for try await part in group { total.add(part) }
-            return total
+            // The first slice is the total's start; the others are added to it.
+            var total: Tally?
+            for try await part in group {
+                if total == nil { total = part } else { total!.add(part) }
+            }
+            return total ?? Tally(definition: session.definition)
         }
         for count in hands { tally.setHands(count) }
         return tally
@@ -276,37 +272,17 @@ public final class SQLiteStore: Store {
 
     /// Reads responses with `sql`, whose first columns are id, participant, round, question,
     /// answer and channel, and hands each to `body` with its question, parsed answer and
-    /// channel. Each distinct answer text is parsed once per question: a room gives the same
-    /// few answers over and over. A row that cannot be read fails the read, or with `salvage`
-    /// is skipped and listed there.
+    /// channel (`AnswerReader`: unreadable rows fail the read, or are skipped with `salvage`).
     private static func forEachResponse(
         _ sql: String, _ arguments: StatementArguments, session: SessionRecord, salvage: SalvageLog?, _ db: Database,
         _ body: (Row, String, Answer, Channel) throws -> Void
     ) throws {
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        let questions = session.definition.questions
-        var parsed = Array(repeating: [String: Answer](), count: questions.count)   // per question index
+        var reader = AnswerReader(session.definition, salvage: salvage)
         while let row = try cursor.next() {
             let questionID: String = row[3]
-            let text: String = row[4]
-            let channelName: String = row[5]
-            func unreadable() throws {
-                let what = "response \(row[0] as Int64) (`\(questionID.prefix(40))`: `\(text.prefix(80))`)"
-                guard let salvage else { throw StoreError.corrupt(what) }
-                salvage.skip(what)
-            }
-            guard let q = questions.firstIndex(where: { $0.id == questionID }) else {
-                try unreadable()
-                continue
-            }
-            let known = parsed[q][text]
-            guard let channel = Channel(rawValue: channelName),
-                  let answer = known ?? (try? AnswerCodec.parse(text, for: questions[q])) else {
-                try unreadable()
-                continue
-            }
-            if known == nil, questions[q].kind != .text { parsed[q][text] = answer }
-            try body(row, questionID, answer, channel)
+            guard let read = try reader.read(id: row[0], question: questionID, answer: row[4], channel: row[5]) else { continue }
+            try body(row, questionID, read.answer, read.channel)
         }
     }
 

@@ -127,7 +127,7 @@ struct ConsoleEndToEndTests {
         let tmux = try TmuxSession(Self.command("demo --auto --speed 40 --audience 25 --db \(db) --session auto --port 0"))
         try tmux.waitFor("● opening open", seconds: 20)
         let summary = try tmux.waitFor("Demo finished — q quits", seconds: 60)
-        #expect(summary.contains("Summary · largest shift first"))
+        #expect(summary.contains("Summary · clear shifts first"))
         #expect(summary.contains("■ opening closed") && summary.contains("■ closing closed"))
         try tmux.press("q")
         let after = try tmux.waitFor("MODE=")

@@ -13,7 +13,7 @@ enum HelpScreen {
             "Space            presenter pace: open or close voting on this question",
             "r                reveal or hide the results of this question",
             "v                compare the rounds for this question",
-            "s                summary of every question, largest shift first",
+            "s                summary of every question, clear shifts first",
             "k                kiosk: voters answer here (leave with Ctrl-X, then Y)",
             "h                type in show-of-hands counts for this question",
             "a                audience Q&A: questions from the room and online",
