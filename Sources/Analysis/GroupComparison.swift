@@ -31,6 +31,8 @@ public struct GroupComparison: Sendable, Hashable {
     public var gapBefore: Double
     public var gapAfter: Double
     public var test: TestResult?
+    /// Why there is no test, when there is none.
+    public var untested: String?
     /// Holm-adjusted across every group comparison of the report.
     public var pAdjusted: Double?
 
@@ -44,8 +46,11 @@ extension GroupComparison {
     /// The comparison of `room`'s question across `groups` (disjoint: each participant in one),
     /// each given as the session restricted to its members; nil when the room's question has
     /// no tested design or headline measure, or fewer than two groups have enough answers.
-    static func of(_ room: QuestionShift, groups: [(label: String, tally: Tally)], rounds: (first: String, last: String)) -> GroupComparison? {
-        guard let design = room.design, room.headlineValue != nil, let measure = HeadlineMeasure(room) else { return nil }
+    /// The first and the last round are the question's own (those its shift compares).
+    static func of(_ room: QuestionShift, groups: [(label: String, tally: Tally)]) -> GroupComparison? {
+        guard let design = room.design, room.headlineValue != nil, let measure = HeadlineMeasure(room),
+              let first = room.rounds.first?.round, let last = room.rounds.last?.round else { return nil }
+        let rounds = (first: first, last: last)
         let samples = groups.compactMap { group -> (label: String, sample: ChangeSample)? in
             guard let first = group.tally.tally(round: rounds.first, question: measure.question.id),
                   let last = group.tally.tally(round: rounds.last, question: measure.question.id),
@@ -55,12 +60,19 @@ extension GroupComparison {
         guard samples.count >= 2 else { return nil }
         let rows = samples.map { Group(label: $0.label, n: $0.sample.n, before: $0.sample.before, after: $0.sample.after,
                                        change: $0.sample.change, interval: $0.sample.interval) }
-        let test = design == .paired
-            ? StatisticalTests.oneWayANOVA(samples.map(\.sample.differences))
-            : StatisticalTests.heterogeneity(estimates: samples.map(\.sample.change), variances: samples.map(\.sample.variance))
+        var test: TestResult?, untested: String?
+        if design == .paired {
+            test = StatisticalTests.oneWayANOVA(samples.map(\.sample.differences))
+            if test == nil { untested = "every group’s paired participants changed alike, to the last one" }
+        } else if let still = samples.first(where: { $0.sample.variance <= 0 }) {
+            // Cochran's Q weighs each change by its precision: a change without a variance cannot be weighed.
+            untested = "“\(still.label)” gave one answer in both rounds, so its change has no estimated variance"
+        } else {
+            test = StatisticalTests.heterogeneity(estimates: samples.map(\.sample.change), variances: samples.map(\.sample.variance))
+        }
         let (before, after) = (rows.map(\.before), rows.map(\.after))
         return GroupComparison(question: measure.question, measure: measure.name, unit: measure.unit, design: design, groups: rows,
                                gapBefore: before.max()! - before.min()!, gapAfter: after.max()! - after.min()!,
-                               test: test, pAdjusted: nil)
+                               test: test, untested: untested, pAdjusted: nil)
     }
 }

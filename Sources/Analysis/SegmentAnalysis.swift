@@ -26,11 +26,9 @@ enum SegmentAnalysis {
         }
         var breakdown = SegmentBreakdown(segment: segment, groups: groups)
         // A multiple-choice segment's groups overlap: comparing them would count people twice.
-        if segment.kind != .multi, let first = definition.rounds.first, let last = definition.rounds.last, first != last {
+        if segment.kind != .multi {
             let labelled = zip(segment.options, parts).map { (label: $0, tally: $1) }
-            breakdown.comparisons = room.filter { others.contains($0.question) }.compactMap {
-                GroupComparison.of($0, groups: labelled, rounds: (first, last))
-            }
+            breakdown.comparisons = room.filter { others.contains($0.question) }.compactMap { GroupComparison.of($0, groups: labelled) }
         }
         return breakdown
     }

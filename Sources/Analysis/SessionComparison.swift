@@ -21,6 +21,8 @@ public struct SessionComparison: Sendable, Hashable {
         /// asked, not measured, or has too few answers), with the session's own verdict.
         public var sessions: [Entry?]
         public var pooled: Pooled?
+        /// Why the sessions' changes are not pooled, when the polls are identical but they are not.
+        public var notPooled: String?
     }
 
     public struct Entry: Sendable, Hashable {
@@ -32,6 +34,9 @@ public struct SessionComparison: Sendable, Hashable {
         public var interval: ConfidenceInterval?
         /// The session's own verdict on the question (its own primary test and measure).
         public var verdict: Verdict
+        /// The measure the session's own headline and verdict are about, when it is not the
+        /// shared one (its closing round led with another option).
+        public var ownMeasure: String?
     }
 
     public struct Pooled: Sendable, Hashable {
@@ -55,20 +60,27 @@ extension SessionComparison {
         let rows = ids.compactMap { id -> Row? in
             let shifts = sessions.map { session in session.report.questions.first { $0.question.id == id } }
             guard let question = shifts.lazy.compactMap({ $0?.question }).first, question.kind != .text, !question.segment,
-                  let measure = sharedMeasure(shifts.compactMap { $0 }) else { return nil }
+                  let measure = sharedMeasure(shifts.compactMap { $0 }.filter { $0.question == question }) else { return nil }
             let entries = zip(sessions, shifts).map { session, shift -> (entry: Entry, sample: ChangeSample)? in
                 guard let shift, shift.question == question, let design = shift.design,
                       let first = session.tally.definition.rounds.first(where: question.isAsked),
                       let last = session.tally.definition.rounds.last(where: question.isAsked), first != last,
                       let a = session.tally.tally(round: first, question: id), let b = session.tally.tally(round: last, question: id),
                       let sample = ChangeSample.of(first: a, last: b, measure: measure, design: design) else { return nil }
+                let own = HeadlineMeasure(shift)?.name
                 return (Entry(n: sample.n, design: design, before: sample.before, after: sample.after, change: sample.change,
-                              interval: sample.interval, verdict: shift.verdict), sample)
+                              interval: sample.interval, verdict: shift.verdict, ownMeasure: own == measure.name ? nil : own), sample)
             }
             var row = Row(question: question, measure: measure.name, unit: measure.unit, sessions: entries.map { $0?.entry }, pooled: nil)
-            let samples = entries.compactMap { $0?.sample }.filter { $0.variance > 0 && $0.variance.isFinite }
-            if identical, samples.count >= 2 {
-                row.pooled = pooled(samples)
+            let measured = zip(sessions, entries).compactMap { session, entry in entry.map { (session.report.session.name, $0.sample) } }
+            if identical, measured.count >= 2 {
+                // Inverse-variance weights need a variance: a session where every pair moved alike has none.
+                if let still = measured.first(where: { !($0.1.variance > 0 && $0.1.variance.isFinite) }) {
+                    row.notPooled = "not pooled: in \(still.0) every paired participant’s change was the same, so its change has no "
+                        + "estimated variance to weigh it by"
+                } else {
+                    row.pooled = pooled(measured.map(\.1))
+                }
             }
             return row
         }

@@ -14,7 +14,7 @@ extension CSVReport {
             for (report, entry) in zip(comparison.reports, row.sessions) {
                 guard let entry else { continue }
                 rows.append([report.session.name] + lead + [String(entry.n), entry.design.rawValue, number(entry.before), number(entry.after),
-                             number(entry.change), number(entry.interval?.lower), number(entry.interval?.upper), entry.verdict.label.lowercased()])
+                             number(entry.change), number(entry.interval?.lower), number(entry.interval?.upper), ReportWording.verdict(entry)])
             }
             if let pooled = row.pooled {
                 rows.append(["pooled"] + lead + [String(pooled.sessions), "fixed_effect", "", "", number(pooled.change),

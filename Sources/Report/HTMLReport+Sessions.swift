@@ -48,11 +48,12 @@ extension HTMLReport {
                                   return [HTMLEscaping.pollText(name), "\(entry.n)\(entry.design == .paired ? " paired" : "")",
                                           ReportWording.value(entry.before, row.unit), ReportWording.value(entry.after, row.unit),
                                           HTMLText.escape(ReportWording.change(entry.change, interval: entry.interval, unit: row.unit)),
-                                          VerdictBadge.html(entry.verdict)]
+                                          VerdictBadge.html(entry.verdict) + (entry.ownMeasure.map { " <span class=\"muted\">(its own headline: \(HTMLEscaping.pollText($0)))</span>" } ?? "")]
                               }, textColumns: [5]).html
             if let pooled = row.pooled {
                 body += "<p class=\"verdict\">\(HTMLText.escape(ReportWording.pooled(pooled, unit: row.unit))).</p>\n"
             }
+            if let why = row.notPooled { body += "<p class=\"note\">\(HTMLText.escape(why.prefix(1).uppercased() + why.dropFirst())).</p>\n" }
             body += "</section>\n"
         }
         body += "<section id=\"methods\" aria-labelledby=\"methods-heading\">\n<h2 id=\"methods-heading\">How to read this</h2>\n"

@@ -64,7 +64,6 @@ enum HTMLStyle {
           h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
           section, .group, .segment-question, table, svg.chart, .legend { break-inside: avoid; page-break-inside: avoid; }
           .table-wrap { overflow: visible; }
-          details > summary { display: none; }
           figure, .multiples figure { break-inside: avoid; page-break-inside: avoid; }
           svg { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         }

@@ -41,8 +41,10 @@ extension JSONReport {
         var unit: String
         var sessions: [Entry?]
         var pooled: Pooled?
+        var not_pooled: String?
 
         init(_ row: SessionComparison.Row) {
+            not_pooled = row.notPooled
             id = row.question.id
             ask = row.question.ask
             kind = row.question.kind.rawValue
@@ -61,8 +63,10 @@ extension JSONReport {
         var change: Double
         var interval: Interval?
         var verdict: String
+        var own_measure: String?
 
         init(_ entry: SessionComparison.Entry) {
+            own_measure = entry.ownMeasure
             n = entry.n
             design = entry.design.rawValue
             before = entry.before

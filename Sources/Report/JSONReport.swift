@@ -317,9 +317,11 @@ public struct JSONReport: ReportFormat {
         var gap_before: Double
         var gap_after: Double
         var test: ComparisonTest?
+        var untested: String?
         var p_adjusted: Double?
 
         init(_ comparison: GroupComparison) {
+            untested = comparison.untested
             measure = comparison.measure
             unit = comparison.unit.rawValue
             design = comparison.design.rawValue

@@ -21,9 +21,10 @@ extension MarkdownReport {
                 }
                 lines.append("| \(escape(report.session.name)) | \(entry.n)\(entry.design == .paired ? " paired" : "") "
                              + "| \(ReportWording.value(entry.before, row.unit)) | \(ReportWording.value(entry.after, row.unit)) "
-                             + "| \(escape(ReportWording.change(entry.change, interval: entry.interval, unit: row.unit))) | \(entry.verdict.label) |")
+                             + "| \(escape(ReportWording.change(entry.change, interval: entry.interval, unit: row.unit))) | \(escape(ReportWording.verdict(entry))) |")
             }
             if let pooled = row.pooled { lines += ["", "**" + escape(ReportWording.pooled(pooled, unit: row.unit)) + "**"] }
+            if let why = row.notPooled { lines += ["", escape(why.prefix(1).uppercased() + why.dropFirst() + ".")] }
         }
         lines += ["", "## How to read this", "", escape(ReportWording.sessionsNote)]
         return lines.joined(separator: "\n") + "\n"

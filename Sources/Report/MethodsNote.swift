@@ -57,7 +57,7 @@ enum MethodsNote {
             <li><strong>Groups (exploratory).</strong> Per segment and question, each group’s change on the room’s \
             headline measure with its 95% interval, the gap between the highest and the lowest group in each round, and a \
             test that every group changed alike: the one-way ANOVA of the paired participants’ changes (paired design) or \
-            Cochran’s Q of the groups’ changes (rounds compared as samples), Holm-adjusted across the report’s group \
+            Cochran’s Q of the groups’ changes weighed by their variances (Agresti–Caffo for a percent; rounds compared as samples), Holm-adjusted across the report’s group \
             comparisons. Groups need two answers per round; a multiple-choice segment’s groups overlap and are not compared. \
             These comparisons never change a verdict.</li>
             <li><strong>Not tested.</strong> Words and free text are described, not tested.</li>

@@ -10,7 +10,8 @@ enum OverviewChart {
     static let width = 480.0
 
     static func render(_ report: ShiftReport) -> String {
-        guard report.rounds.count > 1, let first = report.rounds.first, let last = report.rounds.last else { return "" }
+        guard report.rounds.count > 1 else { return "" }
+        let (first, last) = roundNames(report)
         let order = report.summaryOrder
         guard !order.isEmpty else { return "" }
         let dots = ShiftDots(width: width, labelsAbove: true)
@@ -30,11 +31,20 @@ enum OverviewChart {
         var html = "<figure class=\"overview-chart\">\n"
         html += SVGChart.frame(id: "overview", title: "Every question from the \(first) to the \(last) round, clear shifts first",
                                description: description, height: height + 4, width: width, body: body)
+        html += "<details>\n<summary>The chart’s numbers</summary>\n" + table(report, order: order).html + "</details>\n"
         html += "<figcaption class=\"note\">Hollow dot: \(HTMLText.escape(first)) round. Filled dot: \(HTMLText.escape(last)) round. "
             + "Band: the 95% interval of the change the verdict rests on. Each line has its own scale, from the lowest to the highest "
             + "possible value.</figcaption>\n"
-        html += "<details>\n<summary>The chart’s numbers</summary>\n" + table(report, order: order).html + "</details>\n"
         return html + "</figure>\n"
+    }
+
+    /// The rounds the chart compares, by name when every measured question compares the
+    /// session's first and last round, else "first" and "last" (each question's own).
+    static func roundNames(_ report: ShiftReport) -> (first: String, last: String) {
+        let first = report.rounds.first ?? "", last = report.rounds.last ?? ""
+        let same = report.questions.filter { $0.headlineValue != nil }
+            .allSatisfy { $0.rounds.first?.round == first && $0.rounds.last?.round == last }
+        return same ? (first, last) : ("first", "last")
     }
 
     /// Why a question has no value to draw.
@@ -45,7 +55,8 @@ enum OverviewChart {
     }
 
     static func table(_ report: ShiftReport, order: [Int]) -> HTMLTable {
-        let first = HTMLText.escape(HTMLReport.roundTitle(report.rounds.first ?? "")), last = HTMLText.escape(HTMLReport.roundTitle(report.rounds.last ?? ""))
+        let rounds = roundNames(report)
+        let first = HTMLText.escape(HTMLReport.roundTitle(rounds.first)), last = HTMLText.escape(HTMLReport.roundTitle(rounds.last))
         let rows = order.map { q -> [String] in
             let shift = report.questions[q]
             let ask = "\(q + 1). " + HTMLEscaping.pollText(shift.question.ask)

@@ -68,7 +68,8 @@ enum QuestionSection {
         return html + folded(details, summary: "Tables, paired participants and tests")
     }
 
-    /// `content` in a `<details>` element that opens on `summary` (nothing when empty); printed open.
+    /// `content` in a `<details>` element that opens on `summary` (nothing when empty). Printing
+    /// prints what is open: open the folds you want on paper first.
     static func folded(_ content: String, summary: String) -> String {
         content.isEmpty ? "" : "<details class=\"more\">\n<summary>\(summary)</summary>\n\(content)</details>\n"
     }

@@ -129,11 +129,13 @@ enum ReportWording {
 
     /// "one-way ANOVA of the paired changes, F(2, 40) = 1.23, p = 0.31, Holm-adjusted p = 0.93".
     static func comparisonTest(_ comparison: GroupComparison) -> String {
-        guard let test = comparison.test else { return "no test (too little variation)" }
+        guard let test = comparison.test else { return "no test: " + (comparison.untested ?? "too little variation") }
         let df = { (value: Double?) in value.map { NumberText.decimal($0, places: $0.rounded() == $0 ? 0 : 1) } ?? "–" }
+        let statistic = test.statistic.map { NumberText.decimal($0, places: 2) }
         var text = test.name == "one_way_anova"
-            ? "one-way ANOVA of the paired changes, F(\(df(test.df)), \(df(test.df2))) = \(NumberText.decimal(test.statistic ?? 0, places: 2))"
-            : "Cochran’s Q of the groups’ changes, Q = \(NumberText.decimal(test.statistic ?? 0, places: 2)) (df \(df(test.df)))"
+            ? "one-way ANOVA of the paired changes, F(\(df(test.df)), \(df(test.df2))) "
+                + (statistic.map { "= \($0)" } ?? "is infinite (no variation within the groups)")
+            : "Cochran’s Q of the groups’ changes, Q = \(statistic ?? "–") (df \(df(test.df)))"
         text += ", " + PValue.text(test.pValue)
         if let adjusted = comparison.pAdjusted { text += ", " + PValue.text(adjusted, name: "Holm-adjusted p") }
         return text
@@ -147,11 +149,24 @@ enum ReportWording {
         while places < 3, comparison.gapNarrowed != nil,
               NumberText.decimal(comparison.gapBefore, places: places) == NumberText.decimal(comparison.gapAfter, places: places) { places += 1 }
         let (before, after) = (NumberText.decimal(comparison.gapBefore, places: places), NumberText.decimal(comparison.gapAfter, places: places))
+        var text: String
         switch comparison.gapNarrowed {
-        case true?: return "the gap between the groups narrowed from \(before) to \(after)\(unit)"
-        case false?: return "the gap between the groups widened from \(before) to \(after)\(unit)"
-        case nil: return "the gap between the groups stayed at \(after)\(unit)"
+        case true?: text = "the gap between the groups narrowed from \(before) to \(after)\(unit)"
+        case false?: text = "the gap between the groups widened from \(before) to \(after)\(unit)"
+        case nil: text = "the gap between the groups stayed at \(after)\(unit)"
         }
+        // The same gap may hide opposite moves: say when a group went from one end to the other.
+        let groups = comparison.groups
+        let highest = { (value: (GroupComparison.Group) -> Double) in groups.max { value($0) < value($1) }?.label }
+        let lowest = { (value: (GroupComparison.Group) -> Double) in groups.min { value($0) < value($1) }?.label }
+        if comparison.gapBefore > 0, comparison.gapAfter > 0 {
+            if let top = highest(\.before), top == lowest(\.after) {
+                text += " (“\(top)”, highest before, is lowest after)"
+            } else if let bottom = lowest(\.before), bottom == highest(\.after) {
+                text += " (“\(bottom)”, lowest before, is highest after)"
+            }
+        }
+        return text
     }
 
     /// "Civil society (n = 10) +20.0 points (95% CI +2.1 to +38.0)".
@@ -196,7 +211,12 @@ enum ReportWording {
         "\(value(entry.before, unit)) → \(value(entry.after, unit)), "
             + change(entry.change, interval: nil, unit: unit)
             + (entry.design == .paired ? " among \(entry.n) paired participants" : " (rounds compared, n = \(entry.n))")
-            + (entry.interval.map { " (95% CI \(interval($0, places: 1)))" } ?? "") + "; " + entry.verdict.label.lowercased()
+            + (entry.interval.map { " (95% CI \(interval($0, places: 1)))" } ?? "") + "; " + verdict(entry)
+    }
+
+    /// A session's own verdict, naming its own measure when that is not the shared one.
+    static func verdict(_ entry: SessionComparison.Entry) -> String {
+        entry.verdict.label.lowercased() + (entry.ownMeasure.map { " (its own headline: \($0))" } ?? "")
     }
 
     /// "Pooled over 3 sessions (fixed effect): +20.1 points (95% CI +12.0 to +28.2); do the sessions

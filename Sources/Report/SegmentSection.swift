@@ -29,7 +29,8 @@ enum SegmentSection {
     }
 
     /// One small chart per question: each group (with anyone in it) from the first round's value
-    /// to the last's, with the interval of the group's change.
+    /// to the last's, with the interval of the group's change — the same change the comparison
+    /// of the groups tests (the paired participants' when the question's design is paired).
     static func multiples(_ breakdown: SegmentBreakdown, id: String, room: [QuestionShift]) -> String {
         let groups = breakdown.groups.filter { $0.size > 0 }
         guard let questions = groups.first?.shifts.map(\.question) else { return "" }
@@ -37,10 +38,19 @@ enum SegmentSection {
         var html = "<div class=\"multiples\">\n"
         for (q, question) in questions.enumerated() {
             let option = room.first { $0.question.id == question.id }?.headlineOption
+            let compared = breakdown.comparisons.first { $0.question.id == question.id }
             let rows = groups.map { group -> ShiftDots.Row in
                 let shift = q < group.shifts.count ? group.shifts[q] : nil
-                return ShiftDots.Row(label: group.label, value: shift?.headlineValue(about: option),
-                                     note: shift?.note.map { "not measured: \($0)" } ?? "not measured",
+                var value = shift?.headlineValue(about: option)
+                if let compared {
+                    value = compared.groups.first { $0.label == group.label }.map { change in
+                        HeadlineValue(measure: compared.measure, unit: compared.unit, before: change.before, after: change.after,
+                                      change: change.change, paired: compared.design == .paired, interval: change.interval,
+                                      range: HeadlineValue.range(of: question, unit: compared.unit))
+                    }
+                }
+                return ShiftDots.Row(label: group.label, value: value,
+                                     note: shift?.note.map { "not measured: \($0)" } ?? "too few answers to compare",
                                      colour: SVGChart.roundColours[2], tag: nil)
             }
             guard rows.contains(where: { $0.value != nil }) else { continue }

@@ -23,6 +23,7 @@ extension TextReport {
                     .map { entry?.verdict == .clearShift ? style($0, .green) : $0 }
             }
             if let pooled = row.pooled { lines += wrap(ReportWording.pooled(pooled, unit: row.unit), indent: "   ", hanging: "     ") }
+            if let why = row.notPooled { lines += wrap(why.prefix(1).uppercased() + why.dropFirst() + ".", indent: "   ", hanging: "     ") }
         }
         lines.append("")
         lines += wrap(ReportWording.sessionsNote, indent: "")

@@ -11,7 +11,14 @@ enum SQLiteTallyReader {
                       salvage: SalvageLog?, _ db: Database) throws -> Tally {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
-        let handle = statement.sqliteStatement
+        // The statement is finalized when it goes away: keep it until the last step is read.
+        return try withExtendedLifetime(statement) {
+            try count(statement.sqliteStatement, sql: sql, session: session, participants: participants, salvage: salvage)
+        }
+    }
+
+    static func count(_ handle: OpaquePointer, sql: String, session: SessionRecord, participants: ParticipantKeys,
+                      salvage: SalvageLog?) throws -> Tally {
         defer { sqlite3_reset(handle) }
         var tally = Tally(definition: session.definition)
         var reader = AnswerReader(session.definition, salvage: salvage)

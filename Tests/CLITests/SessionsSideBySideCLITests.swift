@@ -16,10 +16,10 @@ struct SessionsSideBySideCLITests {
 
     /// Ten people per session; in `a` five move +1 and five +3 (mean +2), in `b` they move 0 and
     /// +2 in turn (mean +1). Each mean change has variance s²/n = (10/9)/10.
-    static func importSessions(_ cli: CLIRunner, second poll: String? = nil) throws {
+    static func importSessions(_ cli: CLIRunner, second poll: String? = nil, secondMoves: [Int] = [0, 2]) throws {
         let first = try cli.write("poll.yaml", Self.poll)
         let second = try poll.map { try cli.write("other.yaml", $0) } ?? first
-        for (name, moves, file) in [("a", [1, 3], first), ("b", [0, 2], second)] {
+        for (name, moves, file) in [("a", [1, 3], first), ("b", secondMoves, second)] {
             let rows = (0..<10).flatMap { i in
                 ["p\(i),opening,score,4", "p\(i),closing,score,\(4 + moves[i % 2])", "p\(i),opening,yn,\(i < 5 ? "Yes" : "No")",
                  "p\(i),closing,yn,\(i < 7 ? "Yes" : "No")"]
@@ -83,5 +83,19 @@ struct SessionsSideBySideCLITests {
         #expect(twice.status != 0 && twice.stderr.contains("named twice"))
         let missing = try cli.run("report", "a", "nope", "--db", "s.sqlite")
         #expect(missing.status != 0 && missing.stderr.contains("no session named `nope`"))
+    }
+
+    @Test func aSessionWhosePairsAllMovedAlikeIsNotPooledAndTheReportSaysWhy() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        try Self.importSessions(cli, secondMoves: [1, 1])
+        let text = try cli.run("report", "a", "b", "--db", "s.sqlite")
+        #expect(text.status == 0)
+        let joined = text.stdout.replacingOccurrences(of: #"\n +"#, with: " ", options: .regularExpression)
+        #expect(joined.contains("Not pooled: in b every paired participant’s change was the same"), "\(joined)")
+        let json = try cli.run("report", "a", "b", "--db", "s.sqlite", "--format", "json")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let score = try #require((document["questions"] as? [[String: Any]])?.first { $0["id"] as? String == "score" })
+        #expect(score["pooled"] == nil && (score["not_pooled"] as? String)?.contains("no estimated variance") == true)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Analysis
+@testable import Analysis
 import PollCore
 @testable import Report
 
@@ -150,11 +150,36 @@ struct AtAGlanceTests {
             #expect(markdown.contains(MarkdownReport().escape(test)))
             #expect(text.replacingOccurrences(of: "\u{00A0}", with: " ").contains(test.replacingOccurrences(of: "\u{00A0}", with: " ")), "\(test)")
         }
+        // The small multiples draw the change the comparison tests (paired when paired).
+        for comparison in comparisons {
+            for group in comparison.groups {
+                let value = HeadlineValue(measure: comparison.measure, unit: comparison.unit, before: group.before, after: group.after,
+                                          change: group.change, paired: comparison.design == .paired, interval: group.interval,
+                                          range: HeadlineValue.range(of: comparison.question, unit: comparison.unit))
+                #expect(html.contains(HTMLText.escape("\(group.label) (") ) && html.contains(HTMLText.escape(ReportWording.headlineSentence(value))),
+                        "\(comparison.question.id) \(group.label)")
+            }
+        }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport().render(report).utf8)) as? [String: Any])
         let questions = try #require(json["questions"] as? [[String: Any]])
         let entries = questions.flatMap { ($0["segments"] as? [[String: Any]] ?? []).compactMap { $0["comparison"] as? [String: Any] } }
         #expect(entries.count == comparisons.count)
         #expect(entries.allSatisfy { $0["exploratory"] as? Bool == true && ($0["groups"] as? [Any])?.count ?? 0 >= 2 })
         #expect(entries.contains { ($0["test"] as? [String: Any])?["df2"] != nil })
+    }
+
+    @Test func aGapThatStayedButSwappedSaysSo() {
+        let question = Question(id: "yn", kind: .single, ask: "Pass?", options: ["Yes", "No"], rounds: ["opening", "closing"])
+        func group(_ label: String, _ before: Double, _ after: Double) -> GroupComparison.Group {
+            GroupComparison.Group(label: label, n: 10, before: before, after: after, change: after - before, interval: nil)
+        }
+        var comparison = GroupComparison(question: question, measure: "“Yes”", unit: .percent, design: .paired,
+                                         groups: [group("Room", 20, 80), group("Online", 80, 20)], gapBefore: 60, gapAfter: 60,
+                                         test: nil, untested: nil, pAdjusted: nil)
+        #expect(ReportWording.gap(comparison) == "the gap between the groups stayed at 60 points (“Online”, highest before, is lowest after)")
+        comparison.groups = [group("Room", 20, 30), group("Online", 80, 70)]
+        comparison.gapAfter = 40
+        #expect(ReportWording.gap(comparison) == "the gap between the groups narrowed from 60 to 40 points")
+        #expect(ReportWording.comparisonTest(comparison) == "no test: too little variation")
     }
 }

@@ -485,7 +485,10 @@ def run_case(c):
         if len(groups) < 2 or sum(g.size for g in groups) <= len(groups):
             return null(cid)
         if sum(float(np.sum((g - g.mean()) ** 2)) for g in groups) == 0:
-            return null(cid, note="no variation within groups")
+            if len({float(g[0]) for g in groups}) == 1:
+                return null(cid, note="no variation at all")
+            res = stats.f_oneway(*groups)   # scipy: (inf, 0.0) with a warning
+            return result(cid, statistic=None, df=len(groups) - 1, p_value=res.pvalue)
         res = stats.f_oneway(*groups)
         return result(cid, statistic=res.statistic, df=len(groups) - 1, p_value=res.pvalue)
 

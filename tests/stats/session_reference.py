@@ -246,7 +246,8 @@ def measure_of(kind, answers_after, options):
 # Did the segment's groups move differently? Per segment question (single choice, asked in the
 # opening round) and every other question: each group's change on the room's headline measure,
 # and the test of equal changes — one-way ANOVA of the paired changes (paired design) or
-# Cochran's Q of the groups' changes with their Wald variances (statsmodels combine_effects).
+# Cochran's Q of the groups' changes with their variances (a percent's Agresti–Caffo, a mean's
+# Welch; no test when one is 0), statsmodels combine_effects.
 for segment in [q for q in document["questions"] if q.get("segment")]:
     group_of = {p: a for (r, q, p), a in latest.items() if r == first and q == segment["id"]}
     for question in document["questions"]:
@@ -273,19 +274,20 @@ for segment in [q for q in document["questions"] if q.get("segment")]:
             samples.append(d)
             estimates.append(change)
             if scale == 100.0:
-                variances.append(scale ** 2 * (av.mean() * (1 - av.mean()) / len(av) + bv.mean() * (1 - bv.mean()) / len(bv)))
+                # Agresti–Caffo: a success and a failure added to each round.
+                ac = lambda v: ((v.sum() + 1) / (len(v) + 2)) * (1 - (v.sum() + 1) / (len(v) + 2)) / (len(v) + 2)
+                variances.append(scale ** 2 * (ac(av) + ac(bv)))
             else:
                 variances.append(av.var(ddof=1) / len(av) + bv.var(ddof=1) / len(bv))
         if len(samples) < 2:
             continue
         if paired:
-            if sum(float(np.sum((x - x.mean()) ** 2)) for x in samples) > 0:
-                r = stats.f_oneway(*samples)
+            within = sum(float(np.sum((x - x.mean()) ** 2)) for x in samples)
+            if within > 0 or len({float(x[0]) for x in samples}) > 1:
+                r = stats.f_oneway(*samples)   # (inf, 0) without variation within the groups
                 add(qid, "one_way_anova", r.statistic, r.pvalue, len(samples) - 1, option=f"by {segment['id']}", paired=True)
-        else:
-            kept = [(e, v) for e, v in zip(estimates, variances) if v > 0]
-            if len(kept) >= 2:
-                from statsmodels.stats.meta_analysis import combine_effects
-                r = combine_effects(np.array([e for e, _ in kept]), np.array([v for _, v in kept])).test_homogeneity()
-                add(qid, "heterogeneity_q", r.statistic, r.pvalue, r.df, option=f"by {segment['id']}")
+        elif all(v > 0 for v in variances):
+            from statsmodels.stats.meta_analysis import combine_effects
+            r = combine_effects(np.array(estimates), np.array(variances)).test_homogeneity()
+            add(qid, "heterogeneity_q", r.statistic, r.pvalue, r.df, option=f"by {segment['id']}")
 json.dump(out, sys.stdout)

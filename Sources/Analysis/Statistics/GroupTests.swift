@@ -19,7 +19,12 @@ extension StatisticalTests {
             within += group.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         }
         let (df1, df2) = (Double(k - 1), Double(n - k))
-        guard within > 0 else { return nil }
+        guard within > 0 else {
+            guard between > 0 else { return nil }
+            var result = TestResult(name: "one_way_anova", statistic: nil, df: df1, pValue: 0)
+            result.df2 = df2
+            return result
+        }
         let f = (between / df1) / (within / df2)
         guard f.isFinite else { return nil }
         var result = TestResult(name: "one_way_anova", statistic: f, df: df1, pValue: clampedProbability(Distributions.fUpper(f, df1: df1, df2: df2)))
