@@ -13,9 +13,11 @@ enum PhoneResults {
         case .text: return html + "<p>The answers are on the screen.</p>\n</section>\n"
         default: break
         }
-        let counts = tallies.map { (round: $0.round, counts: $0.tally.counts, respondents: $0.tally.respondents) }
+        // A wide scale (0–100) is shown in ranges, as the report and the wall show it.
+        let bins = question.kind == .scale ? ScaleBins(question.scaleRange) : nil
+        let counts = tallies.map { (round: $0.round, counts: bins?.counts($0.tally.counts) ?? $0.tally.counts, respondents: $0.tally.respondents) }
         let last = counts[counts.count - 1]
-        let labels = question.kind == .scale ? question.scaleRange.map(String.init) : question.options
+        let labels = bins?.labels ?? question.options
         func percent(_ count: Int, _ n: Int) -> Double { n > 0 ? 100 * Double(count) / Double(n) : 0 }
         // A meter, not a styled span: the pages' Content-Security-Policy allows no inline style.
         func bar(_ value: Double) -> String {

@@ -207,3 +207,18 @@ struct AgendaBarTests {
         #expect(model.banner?.text.contains("no agenda") == true)
     }
 }
+
+extension ConsoleDetailTests {
+    @Test func aWideScaleShowsItsResultsInRanges() {
+        let wide = PollDefinition(title: "Wide", questions: [
+            Question(id: "pct", kind: .scale, ask: "How likely, 0–100?", max: 100, min: 0, rounds: ["opening", "closing"]),
+        ])
+        var model = F.model(wide, size: TerminalSize(columns: 80, rows: 24))
+        F.send([.key(.enter), .key(.character("r"))], to: &model)
+        let text = ScreenRenderer.render(model).text
+        // Ten ranges and the mean fit on the wall; not 101 rows cut off at the bottom.
+        #expect(text.contains("0–9") && text.contains("90–100"), "\(text)")
+        #expect(!text.contains("\n  57 "))
+        #expect(text.contains("mean "))
+    }
+}

@@ -192,6 +192,18 @@ struct PhoneResultsTests {
         try await client.execute(uri: "/s/\(code)", method: .get) { String(buffer: $0.body) }
     }
 
+    @Test func aWideScaleShowsOnPhonesInRanges() {
+        let question = Question(id: "pct", kind: .scale, ask: "How likely, 0–100?", max: 100, min: 0, rounds: ["opening", "closing"])
+        var opening = QuestionTally(question: question), closing = QuestionTally(question: question)
+        for i in 0..<20 {
+            opening.record(participant: "p\(i)", answer: .number(i * 5))
+            closing.record(participant: "p\(i)", answer: .number(min(100, i * 5 + 10)))
+        }
+        let html = PhoneResults.section(question, shown: .compare, tallies: [("opening", opening), ("closing", closing)])
+        #expect(html.contains(">90–100<") && html.contains(">0–9<"), "\(html)")
+        #expect(!html.contains(">57<") && !html.contains(">55<"), "ten ranges, not 101 values")
+    }
+
     @Test func revealedResultsShowOnPhonesAndHiddenOnesNever() async throws {
         let h = try await ServerHarness(pace: .presenter)
         defer { h.cleanUp() }

@@ -17,9 +17,12 @@ enum Results {
                 grid.put("includes \(total) counted by show of hands", x: area.x, y: min(area.bottom - 1, area.y + question.options.count + 1), style: .muted)
             }
         case .scale:
+            // A wide scale (0–100) in ranges, as the report lists it; the mean uses the values.
             let range = question.scaleRange
-            let labels = range.map(String.init)
-            rows(zip(labels, tally.counts).map { ($0, $1) }, n: n, into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1))
+            let bins = ScaleBins(range)
+            let labels = bins.labels
+            rows(zip(labels, bins.counts(tally.counts)).map { ($0, $1) }, n: n, into: &grid,
+                 area: Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1))
             let sum = tally.counts.enumerated().reduce(0) { $0 + ($1.offset + range.lowerBound) * $1.element }
             let mean = Double(sum) / Double(n)
             grid.put("mean \(NumberText.decimal(mean)) (n = \(n))", x: area.x, y: min(area.bottom - 1, area.y + labels.count), style: .accent)

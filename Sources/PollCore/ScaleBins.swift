@@ -1,6 +1,7 @@
-/// How a number scale's values are listed in a report: one row per value up to `maxValues`
-/// values (a 0–10 scale has 11), else ranges of a round width ("0–9", "10–19", …, "90–100"), at
-/// most ten of them. Means, medians, spreads and tests always use the values themselves.
+/// How a number scale's values are listed (the report, the wall's results, the phones' results):
+/// one row per value up to `maxValues` values (a 0–10 scale has 11), else ranges of a round
+/// width ("0–9", "10–19", …, "90–100"), at most ten of them. Means, medians, spreads and tests
+/// always use the values themselves.
 public struct ScaleBins: Sendable, Hashable {
     /// Scales with more values than this are listed in ranges.
     public static let maxValues = 11
