@@ -29,7 +29,10 @@ struct ReportCommand: AsyncParsableCommand {
             participants who answered both rounds moved, the tests that fit the question (one primary test, \
             Holm-adjusted across the session) and a headline sentence. Formats: text (the terminal; colour unless \
             piped or NO_COLOR is set), markdown, html (one self-contained file with charts), json (schema \
-            roompoll.report/2, see docs/report-schema.md), csv (a row per question and option).
+            roompoll.report/2, see docs/report-schema.md), csv (a row per question and option). The html report \
+            opens with an overview chart of every question, clear shifts first; text and markdown with one line per \
+            question. Segment questions (stakeholder group, in the room or online) split the room: each group's change \
+            per question, and whether the groups moved differently (exploratory, Holm-adjusted).
 
             Name two sessions or more (the same poll at several events, or in several years) to see them side by \
             side: per question each session's shift on one shared measure, in every format (json: schema \
