@@ -105,7 +105,7 @@ enum ReportWording {
 
     /// The change in its unit, with its sign: "+27.0 points", "+0.8".
     static func change(_ value: HeadlineValue) -> String {
-        value.unit == .percent ? NumberText.points(value.change) + " points" : NumberText.signed(value.change, places: 1)
+        change(value.change, interval: nil, unit: value.unit)
     }
 
     /// "“Yes” 41% → 68%, change +27.0 points (95% CI +9.0 to +44.0)", for descriptions.
@@ -171,8 +171,7 @@ enum ReportWording {
 
     /// "Civil society (n = 10) +20.0 points (95% CI +2.1 to +38.0)".
     static func groupChange(_ group: GroupComparison.Group, unit: HeadlineValue.Unit) -> String {
-        "\(group.label) (n = \(group.n)) " + (unit == .percent ? NumberText.points(group.change) + " points" : NumberText.signed(group.change, places: 1))
-            + (group.interval.map { " (95% CI \(interval($0, places: 1)))" } ?? "")
+        "\(group.label) (n = \(group.n)) " + change(group.change, interval: group.interval, unit: unit)
     }
 
     /// One comparison in a sentence: "How should …: the gap between the groups narrowed from 24
