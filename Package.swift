@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
     ],
     targets: [
         // Pure core: poll definitions, answers, the session state machine, tallies.
@@ -23,6 +25,12 @@ let package = Package(
         // Durable storage: the Store protocol and its SQLite implementation.
         .target(name: "Store", dependencies: [
             "PollCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
+        // The shared store for several servers: PostgreSQL through postgres-nio, in its own target
+        // so that nothing else depends on it.
+        .target(name: "PostgresStore", dependencies: [
+            "PollCore", "Store", .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
         ]),
         // Where answers from every channel are checked, committed and tallied.
         .target(name: "Intake", dependencies: ["PollCore", "Store"]),
@@ -56,17 +64,17 @@ let package = Package(
         .executableTarget(
             name: "roompoll",
             dependencies: [
-                "PollCore", "Store", "Intake", "Analysis", "Report", "Console", "ConsoleTerminal", "PollServer", "JoinQR",
+                "PollCore", "Store", "Intake", "Analysis", "Report", "Console", "ConsoleTerminal", "PollServer", "JoinQR", "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Prints how long the console takes from an answer to a rendered screen (bench/console).
         .executableTarget(name: "roompoll-bench", dependencies: ["Console", "PollCore"]),
         // Helpers shared by the test suites (temporary folders, a second process holding a lock).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Store", "PostgresStore"], path: "Tests/TestSupport"),
         .testTarget(name: "PollCoreTests", dependencies: ["PollCore"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "PollCore", "TestSupport"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "PollCore", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "PostgresStore", "PollCore", "TestSupport"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "PostgresStore", "PollCore", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PollCore", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "PollCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "PollCore", "Analysis", "JoinQR", "TestSupport"], exclude: ["__Snapshots__"]),

@@ -3,13 +3,13 @@ import PollCore
 /// Reads stored answers back against a session's poll: each distinct answer text is parsed once
 /// per question (a room gives the same few answers over and over). A row that cannot be read
 /// fails the read, or with `salvage` is skipped and listed there.
-struct AnswerReader {
+public struct AnswerReader {
     let questions: [Question]
     let salvage: SalvageLog?
     /// Parsed answers per question index, by their stored text.
     private var parsed: [[String: Answer]]
 
-    init(_ definition: PollDefinition, salvage: SalvageLog?) {
+    public init(_ definition: PollDefinition, salvage: SalvageLog?) {
         questions = definition.questions
         self.salvage = salvage
         parsed = Array(repeating: [:], count: definition.questions.count)
@@ -17,7 +17,7 @@ struct AnswerReader {
 
     /// The question's index, the parsed answer and the channel of row `id`; nil when the row
     /// is unreadable and skipped (salvage), a `StoreError.corrupt` when it is unreadable.
-    mutating func read(id: Int64, question questionID: String, answer text: String,
+    public mutating func read(id: Int64, question questionID: String, answer text: String,
                        channel channelName: String) throws -> (question: Int, answer: Answer, channel: Channel)? {
         guard let q = questions.firstIndex(where: { $0.id == questionID }) else { return try unreadable(id, questionID, text) }
         let known = parsed[q][text]

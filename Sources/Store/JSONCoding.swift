@@ -1,15 +1,15 @@
 import Foundation
 
-/// JSON columns: the poll snapshot, the control state, hand counts. Keys sorted, so the same
+/// JSON columns (in every store): the poll snapshot, the control state, hand counts. Keys sorted, so the same
 /// value always gives the same text.
-enum JSONCoding {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
+public enum JSONCoding {
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {

@@ -9,6 +9,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case controlChanged(current: Int64)
     /// The database file exists but is empty (0 bytes): not a roompoll database.
     case emptyFile(String)
+    /// The database was made by a newer roompoll (its schema version is higher than this one knows).
+    case newerSchema(found: Int, known: Int)
+    /// The database server did not answer in time or the connection failed: nothing was written.
+    case unavailable(String)
+    /// The database server refused the request (its own message).
+    case refused(String)
 
     public var description: String {
         switch self {
@@ -18,6 +24,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .controlChanged(let revision): return "the session's control state changed meanwhile (now at revision \(revision))"
         case .emptyFile(let path):
             return "\(path) is an empty file (0 bytes), not a roompoll database: delete it or name another file with --db"
+        case .newerSchema(let found, let known):
+            return "the database was made by a newer roompoll (schema version \(found); this one knows up to \(known)): upgrade roompoll"
+        case .unavailable(let why): return "the database is not reachable: \(why)"
+        case .refused(let why): return "the database refused the request: \(why)"
         }
     }
 }

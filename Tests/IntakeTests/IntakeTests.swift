@@ -14,6 +14,13 @@ struct IntakeTests {
         Question(id: "q3", kind: .text, ask: "Why?", rounds: ["closing"]),
     ])
 
+    /// A fresh database of `kind`, removed afterwards.
+    func withStore(_ kind: StoreKind, _ body: (any Store, StoreHarness) async throws -> Void) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        try await body(try await harness.open(), harness)
+    }
+
     /// A fresh SQLite file in its own folder, removed afterwards.
     func withStore(busyTimeout: TimeInterval = 5, _ body: (SQLiteStore, String) async throws -> Void) async throws {
         let folder = try TemporaryFolder("roompoll-intake")
@@ -30,8 +37,9 @@ struct IntakeTests {
         Submission(participant: participant, question: question, answer: .encoded(answer), channel: .web, receivedAt: Self.now)
     }
 
-    @Test func anAcceptedAnswerIsCommittedThenCounted() async throws {
-        try await withStore { store, _ in
+    @Test(arguments: StoreKind.available)
+    func anAcceptedAnswerIsCommittedThenCounted(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let intake = try await Intake.open(try await newSession(in: store), in: store)
             try await intake.handle(.openRound("opening"))
             let result = await intake.submit(submission("p1", "q1", "No"))
@@ -42,8 +50,9 @@ struct IntakeTests {
         }
     }
 
-    @Test func aRefusedAnswerIsNeitherStoredNorCounted() async throws {
-        try await withStore { store, _ in
+    @Test(arguments: StoreKind.available)
+    func aRefusedAnswerIsNeitherStoredNorCounted(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let intake = try await Intake.open(try await newSession(in: store), in: store)
             #expect(await intake.submit(submission("p1", "q1", "No")) == .failure(.refused(.roundClosed(nil))))
             try await intake.handle(.openRound("opening"))
@@ -54,8 +63,9 @@ struct IntakeTests {
         }
     }
 
-    @Test func aBatchCommitsTheGoodAndReportsTheBad() async throws {
-        try await withStore { store, _ in
+    @Test(arguments: StoreKind.available)
+    func aBatchCommitsTheGoodAndReportsTheBad(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let intake = try await Intake.open(try await newSession(in: store), in: store)
             try await intake.handle(.openRound("opening"))
             let results = await intake.submit(batch: [submission("p1", "q1", "Yes"), submission("p2", "q1", "Maybe"), submission("p3", "q2", "3")])
@@ -101,8 +111,9 @@ struct IntakeTests {
         }
     }
 
-    @Test func aParticipantsLatestAnswersByQuestion() async throws {
-        try await withStore { store, _ in
+    @Test(arguments: StoreKind.available)
+    func aParticipantsLatestAnswersByQuestion(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let intake = try await Intake.open(try await newSession(in: store), in: store)
             try await intake.handle(.openRound("opening"))
             _ = await intake.submit(batch: [submission("p1", "q1", "Yes"), submission("p1", "q2", "4"), submission("p2", "q1", "No")])
@@ -113,13 +124,13 @@ struct IntakeTests {
         }
     }
 
-    @Test func reopeningResumesRoundsQuestionAndAnswers() async throws {
-        let folder = try TemporaryFolder("roompoll-intake")
-        defer { folder.remove() }
-        let path = folder.path("db.sqlite")
+    @Test(arguments: StoreKind.available)
+    func reopeningResumesRoundsQuestionAndAnswers(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
         do {
             // The first process: its store and intake are gone when this scope ends.
-            let store = try SQLiteStore(path: path)
+            let store = try await harness.open()
             let intake = try await Intake.open(try await newSession(in: store, pace: .presenter), in: store)
             try await intake.handle(.openRound("opening"))
             try await intake.handle(.next)
@@ -129,7 +140,7 @@ struct IntakeTests {
             _ = await intake.submit(submission("p1", "q2", "9"))
             try await intake.setHands(HandCount(round: "opening", question: "q1", counts: [5, 0, 1], updatedAt: Self.now))
         }
-        let reopenedStore = try SQLiteStore(path: path)
+        let reopenedStore = try await harness.open()
         let record = try #require(try await reopenedStore.session(named: "s"))
         let resumed = try await Intake.open(record, in: reopenedStore)
         let control = await resumed.engine.control
@@ -142,8 +153,9 @@ struct IntakeTests {
         #expect(await resumed.tally.tally(round: "opening", question: "q1")?.counts == [5, 0, 1])
     }
 
-    @Test func overlappingChangesLeaveMemoryAndStoreInAgreement() async throws {
-        try await withStore { store, path in
+    @Test(arguments: StoreKind.available)
+    func overlappingChangesLeaveMemoryAndStoreInAgreement(kind: StoreKind) async throws {
+        try await withStore(kind) { store, harness in
             let intake = try await Intake.open(try await newSession(in: store), in: store)
             await withTaskGroup(of: Void.self) { group in
                 for i in 0..<60 {
@@ -158,7 +170,7 @@ struct IntakeTests {
                     }
                 }
             }
-            let record = try #require(try await SQLiteStore(path: path).session(named: "s"))
+            let record = try #require(try await harness.open().session(named: "s"))
             #expect(record.control == (await intake.engine.control), "the control state in memory is the stored one")
             #expect(record.revision == (await intake.session.revision))
             let stored = Tally(definition: Self.poll, responses: try await store.currentResponses(of: record))
@@ -169,8 +181,9 @@ struct IntakeTests {
         }
     }
 
-    @Test func handCountsAreCheckedBeforeTheyAreStored() async throws {
-        try await withStore { store, _ in
+    @Test(arguments: StoreKind.available)
+    func handCountsAreCheckedBeforeTheyAreStored(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let intake = try await Intake.open(try await newSession(in: store), in: store)
             await #expect(throws: HandCountError.wrongCount(expected: 3, given: 2)) {
                 try await intake.setHands(HandCount(round: "opening", question: "q1", counts: [1, 2], updatedAt: Self.now))

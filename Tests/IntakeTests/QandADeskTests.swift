@@ -6,7 +6,7 @@ import Store
 import Synchronization
 import TestSupport
 
-/// The Q&A desk on a real SQLite file: commits before it counts, toggles in order, and two
+/// The Q&A desk on a real database (SQLite, and PostgreSQL where it runs): commits before it counts, toggles in order, and two
 /// processes (two stores on one file) see each other's questions and moderation.
 @Suite("Q&A desk")
 struct QandADeskTests {
@@ -16,18 +16,19 @@ struct QandADeskTests {
         return poll
     }()
 
-    func desks(poll: PollDefinition = Self.poll, _ body: (QandADesk, QandADesk, SQLiteStore) async throws -> Void) async throws {
-        let folder = try TemporaryFolder("roompoll-qa")
-        defer { folder.remove() }
-        let path = folder.path("db.sqlite")
-        let storeA = try SQLiteStore(path: path), storeB = try SQLiteStore(path: path)
+    func desks(_ kind: StoreKind = .sqlite, poll: PollDefinition = Self.poll,
+               _ body: (QandADesk, QandADesk, any Store) async throws -> Void) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let storeA = try await harness.open(), storeB = try await harness.open()
         let record = try await SessionOpener.create(in: storeA, name: "s", stem: "qa", definition: poll, source: "", pace: nil,
                                                     now: IntakeTests.now)
         try await body(try await QandADesk.open(record, in: storeA), try await QandADesk.open(record, in: storeB), storeA)
     }
 
-    @Test func aQuestionWaitsForApprovalAndCountsOnlyOnceCommitted() async throws {
-        try await desks { a, b, store in
+    @Test(arguments: StoreKind.available)
+    func aQuestionWaitsForApprovalAndCountsOnlyOnceCommitted(kind: StoreKind) async throws {
+        try await desks(kind) { a, b, store in
             let asked = try await a.ask(text: " Why <b>now</b>?\u{202E} ", name: "", side: .room, author: "p1").get()
             #expect(asked.state == .waiting)
             #expect(asked.text == "Why <b>now</b>?", "stored as typed, cleaned; escaping is the pages' job")
@@ -48,8 +49,9 @@ struct QandADeskTests {
         }
     }
 
-    @Test func badQuestionsAreRefusedAndChangeNothing() async throws {
-        try await desks { a, _, store in
+    @Test(arguments: StoreKind.available)
+    func badQuestionsAreRefusedAndChangeNothing(kind: StoreKind) async throws {
+        try await desks(kind) { a, _, store in
             let record = try #require(try await store.session(named: "s"))
             for (text, name, problem) in [("   ", nil, QandAProblem.emptyText),
                                           (String(repeating: "x", count: 281), nil, .textTooLong(281)),
@@ -70,10 +72,11 @@ struct QandADeskTests {
         }
     }
 
-    @Test func manyVotesAtOnceAreEachCountedExactlyOnce() async throws {
+    @Test(arguments: StoreKind.available)
+    func manyVotesAtOnceAreEachCountedExactlyOnce(kind: StoreKind) async throws {
         var poll = Self.poll
         poll.qa?.moderation = false
-        try await desks(poll: poll) { a, b, store in
+        try await desks(kind, poll: poll) { a, b, store in
             var asked: [Int64] = []
             for n in 0..<5 { asked.append(try await a.ask(text: "Q\(n)", name: nil, side: n % 2 == 0 ? .room : .online, author: "asker").get().id) }
             let ids = asked
@@ -100,8 +103,9 @@ struct QandADeskTests {
         }
     }
 
-    @Test func aFollowerSeesTheOtherProcessWithinTwoHundredMilliseconds() async throws {
-        try await desks { a, b, _ in
+    @Test(arguments: StoreKind.available)
+    func aFollowerSeesTheOtherProcessWithinTwoHundredMilliseconds(kind: StoreKind) async throws {
+        try await desks(kind) { a, b, _ in
             let seen = Mutex<ContinuousClock.Instant?>(nil)
             await b.observe { board, _ in
                 if board.questions.values.contains(where: { $0.state == .shown }) { seen.withLock { $0 = $0 ?? .now } }

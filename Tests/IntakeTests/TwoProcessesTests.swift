@@ -6,9 +6,9 @@ import Store
 import Synchronization
 import TestSupport
 
-/// Two processes on one session, as two consoles (or a console and `serve`) are: two stores
-/// on the same SQLite file, each with its own intake that has not yet heard of the other's
-/// changes. The store decides.
+/// Two processes on one session, as two consoles (or a console and `serve`, or two servers)
+/// are: two stores on the same database (SQLite file or PostgreSQL), each with its own intake
+/// that has not yet heard of the other's changes. The store decides.
 @Suite("Two processes, one session")
 struct TwoProcessesTests {
     let poll = IntakeTests.poll
@@ -19,19 +19,32 @@ struct TwoProcessesTests {
         let path = folder.path("db.sqlite")
         let storeA = try SQLiteStore(path: path, busyTimeout: busyTimeout)
         let storeB = try SQLiteStore(path: path, busyTimeout: busyTimeout)
+        try await twoIntakes(storeA, storeB) { a, b in try await body(a, b, storeA, path) }
+    }
+
+    /// Two intakes on a fresh database of `kind`.
+    func twoIntakes(_ kind: StoreKind, _ body: (Intake, Intake, any Store) async throws -> Void) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let storeA = try await harness.open(), storeB = try await harness.open()
+        try await twoIntakes(storeA, storeB) { a, b in try await body(a, b, storeA) }
+    }
+
+    private func twoIntakes(_ storeA: any Store, _ storeB: any Store, _ body: (Intake, Intake) async throws -> Void) async throws {
         let record = try await SessionOpener.create(in: storeA, name: "s", stem: "two", definition: poll, source: "", pace: nil,
                                                     now: IntakeTests.now)
         let a = try await Intake.open(record, in: storeA)
         let b = try await Intake.open(record, in: storeB)
-        try await body(a, b, storeA, path)
+        try await body(a, b)
     }
 
     func submission(_ participant: String, _ question: String, _ answer: String) -> Submission {
         Submission(participant: participant, question: question, answer: .encoded(answer), channel: .kiosk, receivedAt: IntakeTests.now)
     }
 
-    @Test func neitherConsoleLosesTheOthersAction() async throws {
-        try await twoIntakes { a, b, store, _ in
+    @Test(arguments: StoreKind.available)
+    func neitherConsoleLosesTheOthersAction(kind: StoreKind) async throws {
+        try await twoIntakes(kind) { a, b, store in
             try await a.handle(.openRound("opening"))
             try await b.refresh()
             // Both act on the same revision: A closes the round, B (not yet told) moves on a question.
@@ -45,8 +58,9 @@ struct TwoProcessesTests {
         }
     }
 
-    @Test func anAnswerAfterAnotherProcessClosedTheRoundIsRefused() async throws {
-        try await twoIntakes { a, b, store, _ in
+    @Test(arguments: StoreKind.available)
+    func anAnswerAfterAnotherProcessClosedTheRoundIsRefused(kind: StoreKind) async throws {
+        try await twoIntakes(kind) { a, b, store in
             try await a.handle(.openRound("opening"))
             try await b.refresh()
             try await a.handle(.closeRound("opening"))
@@ -100,17 +114,17 @@ struct TwoProcessesTests {
 }
 
 extension TwoProcessesTests {
-    @Test(.timeLimit(.minutes(1)))
-    func aFollowerSeesTheOthersChangeWellBeforeItsFallbackLook() async throws {
-        try await twoIntakes { a, b, _, _ in
+    @Test(.timeLimit(.minutes(1)), arguments: StoreKind.available)
+    func aFollowerSeesTheOthersChangeWellBeforeItsFallbackLook(kind: StoreKind) async throws {
+        try await twoIntakes(kind) { a, b, _ in
             let following = Task { await b.follow() }
             defer { following.cancel() }
-            try await Task.sleep(for: .milliseconds(300))   // its first look is done; it waits for the files
+            try await Task.sleep(for: .milliseconds(300))   // its first look is done; it waits for the files (or a NOTIFY)
             let started = ContinuousClock.now
             try await a.handle(.openRound("opening"))
             while await b.engine.control.openRound == nil { try await Task.sleep(for: .milliseconds(5)) }
             let took = ContinuousClock.now - started
-            #expect(took < .milliseconds(1_500), "woken by the database's files, not by the two-second fallback: \(took)")
+            #expect(took < .milliseconds(1_500), "woken by the database's files or a NOTIFY, not by the two-second fallback: \(took)")
         }
     }
 }

@@ -2,17 +2,18 @@ import Foundation
 import PollCore
 import Store
 import Testing
+import TestSupport
 
 /// One suite, run against every store implementation.
 @Suite("Store contract")
 struct StoreContractTests {
     typealias F = StoreFixtures
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func sessionsAreCreatedOnceAndFoundByName(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
-        let store = try harness.open()
+        let store = try await harness.open()
         let created = try await store.createSession(F.draft())
         #expect(created.joinCode.count == 6)
         #expect(JoinCode.normalized(created.joinCode) == created.joinCode)
@@ -24,13 +25,13 @@ struct StoreContractTests {
         #expect(other.joinCode != created.joinCode)
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func everythingIsStillThereAfterReopening(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
         var session: SessionRecord
         do {
-            let store = try harness.open()
+            let store = try await harness.open()
             session = try await store.createSession(F.draft())
             var control = session.control
             control.phases["opening"] = .open
@@ -44,7 +45,7 @@ struct StoreContractTests {
             ], to: session)
             try await store.saveHands(HandCount(round: "opening", question: "q1", counts: [4, 5], updatedAt: F.now), of: session)
         }
-        let reopened = try harness.open()
+        let reopened = try await harness.open()
         let again = try #require(try await reopened.session(named: "s1"))
         #expect(again == session, "control, revision, snapshot and join code survive")
         #expect(again.definition == F.poll)
@@ -71,11 +72,11 @@ struct StoreContractTests {
         #expect(tally.tally(round: "opening", question: "q1")?.counts == [5, 5])
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func aNewAnswerSupersedesTheOldOneWhichStaysForAudit(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
-        let store = try harness.open()
+        let store = try await harness.open()
         let session = try await store.createSession(F.draft())
         try await store.append([F.response("p1", "q1", .choice(0)), F.response("p2", "q1", .choice(0))], to: session)
         try await store.append([F.response("p1", "q1", .choice(1), at: 5)], to: session)
@@ -90,21 +91,21 @@ struct StoreContractTests {
         #expect(all[3].supersededBy == nil, "another round is another answer")
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func aBatchSupersedesWithinItself(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
-        let store = try harness.open()
+        let store = try await harness.open()
         let session = try await store.createSession(F.draft())
         try await store.append([F.response("p1", "q1", .choice(0)), F.response("p1", "q1", .choice(1), at: 1)], to: session)
         #expect(try await store.currentResponses(of: session).map(\.answer) == [.choice(1)])
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func sessionSummariesCountParticipantsPerRound(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
-        let store = try harness.open()
+        let store = try await harness.open()
         let session = try await store.createSession(F.draft())
         _ = try await store.createSession(SessionDraft(name: "later", definition: F.poll, source: "", control: SessionControl(startOf: F.poll),
                                                        createdAt: F.now.addingTimeInterval(60)))
@@ -119,11 +120,11 @@ struct StoreContractTests {
         #expect(summaries[1].participants == [.init(round: "opening", count: 0), .init(round: "closing", count: 0)])
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func handCountsAreReplacedWhenEdited(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
-        let store = try harness.open()
+        let store = try await harness.open()
         let session = try await store.createSession(F.draft())
         try await store.saveHands(HandCount(round: "opening", question: "q1", counts: [1, 2], updatedAt: F.now), of: session)
         try await store.saveHands(HandCount(round: "opening", question: "q1", counts: [3, 4], updatedAt: F.now.addingTimeInterval(9)), of: session)
@@ -132,11 +133,11 @@ struct StoreContractTests {
         #expect(hands.map(\.counts) == [[0, 7], [3, 4]])
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func sessionsDoNotSeeEachOthersAnswers(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
-        let store = try harness.open()
+        let store = try await harness.open()
         let a = try await store.createSession(F.draft("a"))
         let b = try await store.createSession(F.draft("b"))
         try await store.append([F.response("same-token", "q1", .choice(0))], to: a)
@@ -145,11 +146,11 @@ struct StoreContractTests {
         #expect(try await store.currentResponses(of: b).map(\.answer) == [.choice(1)])
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func controlWritesAreCompareAndSwap(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
-        let store = try harness.open()
+        let store = try await harness.open()
         let session = try await store.createSession(F.draft())
         var open = session.control
         open.phases["opening"] = .open
@@ -163,11 +164,11 @@ struct StoreContractTests {
         #expect(try await store.secretOf("s1") == session.secret && session.secret.count == 64, "a 256-bit secret per session")
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func liveAnswersCommitOnlyUnderTheRevisionTheyWereCheckedAgainst(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
-        let store = try harness.open()
+        let store = try await harness.open()
         let session = try await store.createSession(F.draft())
         var open = session.control
         open.phases["opening"] = .open
@@ -181,11 +182,11 @@ struct StoreContractTests {
         #expect(try await store.currentResponses(of: session).map(\.participant) == ["p1", "p2"])
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func theChangeCounterMovesForOtherProcessesCommitsOnly(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
-        let mine = try harness.open(), other = try harness.open()
+        let mine = try await harness.open(), other = try await harness.open()
         let session = try await mine.createSession(F.draft())
         let start = try await mine.changeCounter()
         #expect(try await mine.changeCounter() == start, "asking again, with nothing committed, changes nothing")
@@ -203,11 +204,11 @@ struct StoreContractTests {
 
     // MARK: Audience Q&A
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func qandAChangesAreStoredInOrderAndResumeTheSameBoard(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
         defer { harness.cleanUp() }
-        let store = try harness.open()
+        let store = try await harness.open()
         let session = try await store.createSession(F.draft())
         let other = try await store.createSession(F.draft("s2"))
         let asked = try await store.appendQandA([
@@ -228,7 +229,7 @@ struct StoreContractTests {
         ], at: later, to: session)
         let done = try await store.appendQandA([.answered(first)], at: later.addingTimeInterval(75), to: session)
 
-        let reopened = try harness.open()
+        let reopened = try await harness.open()
         let all = try await reopened.qandAChanges(of: session, after: 0)
         #expect(all == asked + moves + done, "every change of this session, in order, and none of the other's")
         #expect(all.map(\.change.kind) == ["ask", "ask", "approve", "vote", "vote", "vote", "answering", "edit", "merge", "answered"])

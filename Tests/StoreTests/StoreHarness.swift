@@ -3,32 +3,6 @@ import PollCore
 import Store
 import TestSupport
 
-/// The store implementations the shared suite runs against, each on a fresh database.
-/// A PostgreSQL case joins here when that backend exists.
-enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
-    case sqlite
-
-    var description: String { rawValue }
-
-    /// A fresh, empty database of this kind, and a way to open it again as a new process would.
-    func makeFresh() throws -> StoreHarness {
-        switch self {
-        case .sqlite:
-            let folder = try TemporaryFolder("roompoll-store")
-            let path = folder.path("test.sqlite")
-            return StoreHarness(open: { try SQLiteStore(path: path) }, folder: folder)
-        }
-    }
-}
-
-/// Opens connections to one test database and removes it afterwards.
-struct StoreHarness {
-    let open: @Sendable () throws -> any Store
-    let folder: TemporaryFolder?
-
-    func cleanUp() { folder?.remove() }
-}
-
 enum StoreFixtures {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
 

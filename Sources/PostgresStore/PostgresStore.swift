@@ -1,0 +1,326 @@
+import Foundation
+import Logging
+import PollCore
+import PostgresNIO
+import Store
+
+/// The shared store for several servers: a PostgreSQL database through postgres-nio's
+/// connection pool. The same promise as SQLite's: `append` returns after the commit (the
+/// server's default `synchronous_commit = on`), and every operation gives up after `timeout`
+/// with `StoreError.unavailable` instead of waiting for a database that went away (the pool
+/// would wait forever); the pool reconnects by itself when it is back.
+///
+/// Writers to one session take turns on its row (`SELECT … FOR UPDATE`): the revision check of
+/// a live answer and its insert happen under that lock, so an answer commits only while the
+/// state it was checked against is the stored one, and a session's row ids are handed out in
+/// commit order, so a follower reading "after id n" never misses a row committed later.
+public final class PostgresStore: Store {
+    public let address: PostgresAddress
+    let client: PostgresClient
+    let feed: PostgresChangeFeed
+    /// How long one operation may take, waiting for a connection included.
+    let timeout: Duration
+    private let running: Task<Void, Never>
+    static let logger = Logger(label: "roompoll.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Connects to the database at `address` and creates or migrates its schema; fails with
+    /// `StoreError.unavailable` when the server does not answer within `timeout`.
+    public init(address: PostgresAddress, timeout: Duration = .seconds(5), maximumConnections: Int = 20) async throws {
+        self.address = address
+        self.timeout = timeout
+        client = PostgresClient(configuration: address.clientConfiguration(connectTimeout: timeout, statementTimeout: timeout * 6,
+                                                                             maximumConnections: maximumConnections),
+                                backgroundLogger: Self.logger)
+        let client = client
+        running = Task { await client.run() }
+        feed = PostgresChangeFeed(instance: UUID().uuidString, configuration: try address.connectionConfiguration(connectTimeout: timeout),
+                                  logger: Self.logger)
+        do {
+            try await deadline { try await client.withConnection { try await PostgresSchema.migrate($0, logger: Self.logger) } }
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    deinit { close() }
+
+    /// Closes the connections (also done when the store goes away).
+    public func close() {
+        feed.stop()
+        running.cancel()
+    }
+
+    // MARK: Running operations
+
+    /// Runs `operation`, giving up after `timeout`: the answer is then `unavailable`, whatever the
+    /// operation is still waiting for (a connection, a reply from a server that vanished).
+    func deadline<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let work = Task { try await operation() }
+        let timer = Task { [timeout] in
+            try await Task.sleep(for: timeout)
+            work.cancel()
+        }
+        defer { timer.cancel() }
+        do {
+            return try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
+        } catch {
+            if work.isCancelled, !Task.isCancelled {
+                throw StoreError.unavailable("no answer from \(address) within \(timeout)")
+            }
+            throw PostgresFailure.storeError(error)
+        }
+    }
+
+    /// Runs `body` in one transaction on a pooled connection, within the deadline.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await deadline { [client] in
+            try await client.withConnection { connection in
+                try await connection.withTransaction(logger: Self.logger) { try await body($0) }
+            }
+        }
+    }
+
+    /// Runs a read on a pooled connection, within the deadline.
+    func reading<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await deadline { [client] in try await client.withConnection { try await body($0) } }
+    }
+
+    /// Tells listeners (other processes) that this session changed; delivered at commit.
+    static func notify(_ session: Int64, feed: PostgresChangeFeed, _ connection: PostgresConnection) async throws {
+        try await connection.query("SELECT pg_notify(\(PostgresChangeFeed.channel), \(feed.payload(session: session)))", logger: logger)
+    }
+
+    /// Locks the session's row until the transaction ends and returns its control revision.
+    static func lockSession(_ session: SessionRecord, _ connection: PostgresConnection) async throws -> Int64 {
+        let rows = try await connection.query("SELECT revision FROM session WHERE id = \(session.id) FOR UPDATE", logger: logger)
+        for try await revision in rows.decode(Int64.self) { return revision }
+        throw StoreError.noSuchSession(session.name)
+    }
+
+    // MARK: Sessions
+
+    public func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord {
+        let definition = try JSONCoding.encode(draft.definition)
+        let control = try JSONCoding.encode(draft.control)
+        let feed = feed
+        do {
+            return try await transaction { connection in
+                if try await connection.query("SELECT 1 FROM session WHERE name = \(draft.name)", logger: Self.logger).decode(Int.self).first(where: { _ in true }) != nil {
+                    throw StoreError.sessionExists(draft.name)
+                }
+                var generator = SystemRandomNumberGenerator()
+                var code = JoinCode.make(using: &generator)
+                while try await connection.query("SELECT 1 FROM session WHERE join_code = \(code)", logger: Self.logger).decode(Int.self).first(where: { _ in true }) != nil {
+                    code = JoinCode.make(using: &generator)
+                }
+                let secret = SessionSecret.make(using: &generator)
+                let rows = try await connection.query("""
+                    INSERT INTO session (name, poll_source, definition, control, join_code, created_at, secret)
+                    VALUES (\(draft.name), \(draft.source), \(definition), \(control), \(code), \(Self.milliseconds(draft.createdAt)), \(secret))
+                    RETURNING id
+                    """, logger: Self.logger)
+                guard let id = try await rows.decode(Int64.self).first(where: { _ in true }) else { throw StoreError.corrupt("session `\(draft.name)` was not stored") }
+                let session = SessionRecord(id: id, name: draft.name, definition: draft.definition, source: draft.source, control: draft.control,
+                                            revision: 0, joinCode: code, createdAt: draft.createdAt, secret: secret)
+                try await PostgresResponses.insert(responses, into: session, connection)
+                try await Self.notify(id, feed: feed, connection)
+                return session
+            }
+        } catch where PostgresFailure.state(error) == "23505" {
+            // Another process created a session of that name at the same moment.
+            throw StoreError.sessionExists(draft.name)
+        }
+    }
+
+    static let sessionColumns = "id, name, poll_source, definition, control, revision, join_code, created_at, secret"
+
+    static func sessions(_ rows: PostgresRowSequence) async throws -> [SessionRecord] {
+        var sessions: [SessionRecord] = []
+        for try await (id, name, source, definition, control, revision, code, createdAt, secret)
+            in rows.decode((Int64, String, String, String, String, Int64, String, Date, String).self) {
+            sessions.append(SessionRecord(id: id, name: name, definition: try JSONCoding.decode(PollDefinition.self, from: definition),
+                                          source: source, control: try JSONCoding.decode(SessionControl.self, from: control),
+                                          revision: revision, joinCode: code, createdAt: createdAt, secret: secret))
+        }
+        return sessions
+    }
+
+    public func session(named name: String) async throws -> SessionRecord? {
+        try await reading { connection in
+            try await Self.sessions(try await connection.query(
+                "SELECT \(unescaped: Self.sessionColumns) FROM session WHERE name = \(name)", logger: Self.logger)).first
+        }
+    }
+
+    public func sessionSummaries() async throws -> [SessionSummary] {
+        try await reading { connection in
+            let sessions = try await Self.sessions(try await connection.query(
+                "SELECT \(unescaped: Self.sessionColumns) FROM session ORDER BY created_at, id", logger: Self.logger))
+            var counts: [Int64: [String: Int]] = [:]
+            let rows = try await connection.query("""
+                SELECT session_id, round, COUNT(DISTINCT participant_id) FROM response
+                WHERE superseded_by IS NULL GROUP BY session_id, round
+                """, logger: Self.logger)
+            for try await (session, round, count) in rows.decode((Int64, String, Int).self) {
+                counts[session, default: [:]][round] = count
+            }
+            return sessions.map { session in
+                SessionSummary(name: session.name, pollTitle: session.definition.title, createdAt: session.createdAt,
+                               participants: session.definition.rounds.map { .init(round: $0, count: counts[session.id]?[$0] ?? 0) })
+            }
+        }
+    }
+
+    public func saveControl(_ control: SessionControl, of session: SessionRecord) async throws -> SessionRecord {
+        let json = try JSONCoding.encode(control)
+        let feed = feed
+        let revision = try await transaction { connection in
+            let current = try await Self.lockSession(session, connection)
+            guard current == session.revision else { throw StoreError.controlChanged(current: current) }
+            try await connection.query("UPDATE session SET control = \(json), revision = revision + 1 WHERE id = \(session.id)", logger: Self.logger)
+            try await Self.notify(session.id, feed: feed, connection)
+            return current + 1
+        }
+        var updated = session
+        updated.control = control
+        updated.revision = revision
+        return updated
+    }
+
+    // MARK: Responses
+
+    public func append(_ responses: [Response], to session: SessionRecord, ifRevision revision: Int64?) async throws {
+        guard !responses.isEmpty else { return }
+        let feed = feed
+        try await transaction { connection in
+            let current = try await Self.lockSession(session, connection)
+            if let revision, current != revision { throw StoreError.controlChanged(current: current) }
+            try await PostgresResponses.insert(responses, into: session, connection)
+            try await Self.notify(session.id, feed: feed, connection)
+        }
+    }
+
+    public func currentTally(of session: SessionRecord, participants: ParticipantKeys, salvage: SalvageLog?) async throws -> Tally {
+        let hands = try await hands(of: session, salvage: salvage)
+        var tally = try await reading { connection in
+            try await PostgresResponses.count(session, participants: participants, salvage: salvage, connection)
+        }
+        for count in hands { tally.setHands(count) }
+        return tally
+    }
+
+    public func allResponses(of session: SessionRecord) async throws -> [StoredResponse] {
+        try await reading { try await PostgresResponses.read(session, currentOnly: false, after: 0, salvage: nil, $0) }
+    }
+
+    public func currentResponses(of session: SessionRecord, salvage: SalvageLog?) async throws -> [Response] {
+        try await reading { try await PostgresResponses.read(session, currentOnly: true, after: 0, salvage: salvage, $0) }.map(\.response)
+    }
+
+    public func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse] {
+        try await reading { try await PostgresResponses.read(session, currentOnly: false, after: id, salvage: nil, $0) }
+    }
+
+    public func latestResponseID(of session: SessionRecord) async throws -> Int64 {
+        try await reading { connection in
+            let rows = try await connection.query("SELECT COALESCE(MAX(id), 0) FROM response WHERE session_id = \(session.id)", logger: Self.logger)
+            return try await rows.decode(Int64.self).first(where: { _ in true }) ?? 0
+        }
+    }
+
+    // MARK: Hand counts
+
+    public func saveHands(_ count: HandCount, of session: SessionRecord) async throws {
+        let counts = try JSONCoding.encode(count.counts)
+        let feed = feed
+        try await transaction { connection in
+            try await connection.query("""
+                INSERT INTO hand_count (session_id, round, question, counts, updated_at)
+                VALUES (\(session.id), \(count.round), \(count.question), \(counts), \(Self.milliseconds(count.updatedAt)))
+                ON CONFLICT (session_id, round, question) DO UPDATE SET counts = excluded.counts, updated_at = excluded.updated_at
+                """, logger: Self.logger)
+            try await Self.notify(session.id, feed: feed, connection)
+        }
+    }
+
+    public func hands(of session: SessionRecord, salvage: SalvageLog?) async throws -> [HandCount] {
+        let rows = try await reading { connection in
+            var rows: [(String, String, String, Date)] = []
+            for try await row in try await connection.query("""
+                SELECT round, question, counts, updated_at FROM hand_count WHERE session_id = \(session.id)
+                ORDER BY round COLLATE "C", question COLLATE "C"
+                """, logger: Self.logger).decode((String, String, String, Date).self) {
+                rows.append(row)
+            }
+            return rows
+        }
+        return try rows.compactMap { round, question, counts, updatedAt in
+            do {
+                let count = HandCount(round: round, question: question, counts: try JSONCoding.decode([Int].self, from: counts), updatedAt: updatedAt)
+                try count.validate(against: session.definition)
+                return count
+            } catch {
+                let what = "hand counts for `\(question.prefix(40))` in the \(round.prefix(40)) round (\(error))"
+                guard let salvage else { throw StoreError.corrupt(what) }
+                salvage.skip(what)
+                return nil
+            }
+        }
+    }
+
+    // MARK: Audience Q&A
+
+    public func appendQandA(_ changes: [QandAChange], at time: Date, to session: SessionRecord) async throws -> [QandARecord] {
+        guard !changes.isEmpty else { return [] }
+        let encoded = try changes.map { try JSONCoding.encode($0) }
+        let at = Self.milliseconds(time)
+        let feed = feed
+        return try await transaction { connection in
+            _ = try await Self.lockSession(session, connection)
+            var records: [QandARecord] = []
+            for (change, json) in zip(changes, encoded) {
+                let rows = try await connection.query("""
+                    INSERT INTO qa_change (session_id, kind, question_id, participant, change, at)
+                    VALUES (\(session.id), \(change.kind), \(change.question), \(change.participant), \(json), \(at)) RETURNING id
+                    """, logger: Self.logger)
+                guard let id = try await rows.decode(Int64.self).first(where: { _ in true }) else { throw StoreError.corrupt("Q&A change not stored") }
+                records.append(QandARecord(id: id, change: change, at: time))
+            }
+            try await Self.notify(session.id, feed: feed, connection)
+            return records
+        }
+    }
+
+    public func qandAChanges(of session: SessionRecord, after id: Int64) async throws -> [QandARecord] {
+        try await reading { connection in
+            var records: [QandARecord] = []
+            for try await (id, json, at) in try await connection.query(
+                "SELECT id, change, at FROM qa_change WHERE session_id = \(session.id) AND id > \(id) ORDER BY id",
+                logger: Self.logger).decode((Int64, String, Date).self) {
+                guard let change = try? JSONCoding.decode(QandAChange.self, from: json) else { throw StoreError.corrupt("Q&A change \(id)") }
+                records.append(QandARecord(id: id, change: change, at: at))
+            }
+            return records
+        }
+    }
+
+    // MARK: Following other processes
+
+    public func changeCounter() async throws -> Int64 {
+        do {
+            return try await feed.counter(via: client, timeout: timeout)
+        } catch {
+            throw PostgresFailure.storeError(error)
+        }
+    }
+
+    public func changeSignals(fallback: Duration) -> AsyncStream<Void> {
+        feed.signals(fallback: fallback)
+    }
+
+    /// A time kept to the millisecond, as SQLite keeps it (so both stores give back the same time).
+    static func milliseconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+}

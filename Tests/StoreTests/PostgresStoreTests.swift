@@ -1,0 +1,98 @@
+import Foundation
+import PollCore
+import PostgresStore
+import Store
+import Testing
+import TestSupport
+
+/// What only the PostgreSQL store has: its URL, its schema versions, its listener, its timeouts.
+/// The contract it shares with SQLite is in `StoreContractTests`.
+@Suite("PostgreSQL store")
+struct PostgresStoreTests {
+    typealias F = StoreFixtures
+
+    /// Skipped, with the reason as its line, where no test server runs.
+    @Test(.needsPostgres)
+    func theContractRunsOnPostgres() {
+        #expect(StoreKind.available == [.sqlite, .postgres])
+    }
+
+    @Test func aURLReadsAsLibpqReadsIt() throws {
+        let full = try PostgresAddress(url: "postgresql://ana:s%40cret@db.example.org:6543/conference?sslmode=require", environment: [:])
+        #expect(full.host == "db.example.org" && full.port == 6543 && full.user == "ana" && full.password == "s@cret")
+        #expect(full.database == "conference" && full.tls == .require && full.socketFolder == nil)
+        #expect(full.description == "postgres://ana@db.example.org:6543/conference", "no password in messages")
+        let bare = try PostgresAddress(url: "postgres://roompoll@127.0.0.1/", environment: ["PGPASSWORD": "from-env"])
+        #expect(bare.port == 5432 && bare.database == "roompoll" && bare.password == "from-env" && bare.tls == .prefer)
+        let socket = try PostgresAddress(url: "postgres://r@/rp?host=/run/postgresql&port=5433", environment: [:])
+        #expect(socket.socketFolder == "/run/postgresql" && socket.port == 5433)
+        #expect(throws: PostgresAddressError.badParameter("sslmode")) { try PostgresAddress(url: "postgres://a@h/d?sslmode=always", environment: [:]) }
+        #expect(throws: PostgresAddressError.unknownParameter("timeout")) { try PostgresAddress(url: "postgres://a@h/d?timeout=3", environment: [:]) }
+        #expect(throws: PostgresAddressError.badParameter("port")) { try PostgresAddress(url: "postgres://a@h:0/d", environment: [:]) }
+        #expect(!PostgresAddress.isURL("roompoll.sqlite") && PostgresAddress.isURL("POSTGRES://x"))
+    }
+
+    @Test func thePasswordFileIsReadWhenTheURLHasNone() throws {
+        let folder = try TemporaryFolder("roompoll-pgpass")
+        defer { folder.remove() }
+        let file = folder.path("pgpass")
+        try """
+            # host:port:database:user:password
+            other:5432:*:ana:wrong
+            db.example.org:5432:conference:ana:right\\:one
+            *:*:*:*:fallback
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let address = try PostgresAddress(url: "postgres://ana@db.example.org/conference", environment: ["PGPASSFILE": file])
+        #expect(address.password == "right:one")
+        let anyone = try PostgresAddress(url: "postgres://bo@elsewhere/x", environment: ["PGPASSFILE": file])
+        #expect(anyone.password == "fallback")
+        let given = try PostgresAddress(url: "postgres://ana:inline@db.example.org/conference", environment: ["PGPASSFILE": file, "PGPASSWORD": "env"])
+        #expect(given.password == "inline", "the URL's password comes first")
+    }
+
+    @Test(.needsPostgres)
+    func aDatabaseFromANewerRoompollIsRefused() async throws {
+        let database = try PostgresTestDatabase()
+        defer { database.drop() }
+        _ = try await PostgresStore(address: try PostgresAddress(url: database.url))
+        try PostgresTestDatabase.psql(database.url, "UPDATE roompoll_schema SET version = version + 1")
+        await #expect(throws: StoreError.newerSchema(found: 2, known: 1)) {
+            _ = try await PostgresStore(address: try PostgresAddress(url: database.url))
+        }
+    }
+
+    @Test(.needsPostgres)
+    func aServerThatDoesNotAnswerMakesTheStoreUnavailableNotStuck() async throws {
+        // A port where nothing listens: the store gives up within its timeout.
+        let started = ContinuousClock.now
+        await #expect(throws: StoreError.self) {
+            _ = try await PostgresStore(address: try PostgresAddress(url: "postgres://roompoll@127.0.0.1:9/none?sslmode=disable"),
+                                        timeout: .seconds(1))
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    @Test(.needsPostgres)
+    func anotherProcesssCommitSignalsTheFollowers() async throws {
+        let database = try PostgresTestDatabase()
+        defer { database.drop() }
+        let address = try PostgresAddress(url: database.url)
+        let mine = try await PostgresStore(address: address), other = try await PostgresStore(address: address)
+        let session = try await mine.createSession(F.draft())
+        let signals = mine.changeSignals(fallback: .seconds(3600))
+        var waiting = signals.makeAsyncIterator()
+        _ = await waiting.next()   // the listener connected
+        let before = try await mine.changeCounter()
+        try await other.append([F.response("p1", "q1", .choice(0))], to: session)
+        let started = ContinuousClock.now
+        #expect(await waiting.next() != nil)
+        #expect(ContinuousClock.now - started < .seconds(1), "a NOTIFY, not the hour-long fallback")
+        #expect(try await mine.changeCounter() != before)
+        #expect(try await mine.responses(of: session, after: 0).map(\.response.participant) == ["p1"])
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs where a PostgreSQL test server runs; elsewhere the test is skipped with the reason.
+    static var needsPostgres: Self { .enabled(if: PostgresTestDatabase.serverURL != nil, Comment(rawValue: PostgresTestDatabase.skipped)) }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A fresh, empty PostgreSQL database on the test server `scripts/test` starts
+/// (`ROOMPOLL_TEST_POSTGRES`, a URL of that server), dropped by `drop()`. Made with `psql`, so
+/// that the test helpers need no driver of their own.
+public struct PostgresTestDatabase: Sendable {
+    /// The test server's URL, or nil where none runs (a single test run by hand): the
+    /// PostgreSQL cases are then skipped with a clear line.
+    public static let serverURL: String? = ProcessInfo.processInfo.environment["ROOMPOLL_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    public static let skipped = "skipped: no PostgreSQL (scripts/test starts one and sets ROOMPOLL_TEST_POSTGRES)"
+
+    public let name: String
+    /// The new database's URL.
+    public let url: String
+
+    public init() throws {
+        guard let server = Self.serverURL else { throw PostgresTestError(message: Self.skipped) }
+        name = "roompoll_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try Self.psql(server, "CREATE DATABASE \(name)")
+        url = Self.replacingDatabase(of: server, with: name)
+    }
+
+    /// Removes the database, closing any connection left to it.
+    public func drop() {
+        guard let server = Self.serverURL else { return }
+        try? Self.psql(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    /// Runs one SQL command on the database at `url` with `psql`.
+    public static func psql(_ url: String, _ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw PostgresTestError(message: "psql failed (\(sql)): \(text)")
+        }
+    }
+
+    /// `url` with its path (the database) replaced by `database`, its query kept.
+    static func replacingDatabase(of url: String, with database: String) -> String {
+        guard var parts = URLComponents(string: url) else { return url }
+        parts.path = "/" + database
+        return parts.string ?? url
+    }
+}
+
+public struct PostgresTestError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
