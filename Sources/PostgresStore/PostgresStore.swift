@@ -101,36 +101,62 @@ public final class PostgresStore: Store {
     // MARK: Sessions
 
     public func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord {
-        let definition = try JSONCoding.encode(draft.definition)
-        let control = try JSONCoding.encode(draft.control)
         let feed = feed
-        do {
-            return try await transaction { connection in
-                if try await connection.query("SELECT 1 FROM session WHERE name = \(draft.name)", logger: Self.logger).decode(Int.self).first(where: { _ in true }) != nil {
-                    throw StoreError.sessionExists(draft.name)
-                }
-                var generator = SystemRandomNumberGenerator()
-                var code = JoinCode.make(using: &generator)
-                while try await connection.query("SELECT 1 FROM session WHERE join_code = \(code)", logger: Self.logger).decode(Int.self).first(where: { _ in true }) != nil {
-                    code = JoinCode.make(using: &generator)
-                }
-                let secret = SessionSecret.make(using: &generator)
-                let rows = try await connection.query("""
-                    INSERT INTO session (name, poll_source, definition, control, join_code, created_at, secret)
-                    VALUES (\(draft.name), \(draft.source), \(definition), \(control), \(code), \(Self.milliseconds(draft.createdAt)), \(secret))
-                    RETURNING id
-                    """, logger: Self.logger)
-                guard let id = try await rows.decode(Int64.self).first(where: { _ in true }) else { throw StoreError.corrupt("session `\(draft.name)` was not stored") }
-                let session = SessionRecord(id: id, name: draft.name, definition: draft.definition, source: draft.source, control: draft.control,
-                                            revision: 0, joinCode: code, createdAt: draft.createdAt, secret: secret)
-                try await PostgresResponses.insert(responses, into: session, connection)
-                try await Self.notify(id, feed: feed, connection)
-                return session
-            }
-        } catch where PostgresFailure.state(error) == "23505" {
-            // Another process created a session of that name at the same moment.
-            throw StoreError.sessionExists(draft.name)
+        return try await creating(draft.name) { connection in
+            let session = try await Self.create(draft, joinCode: nil, secret: nil, connection)
+            try await PostgresResponses.insert(responses, into: session, connection)
+            try await Self.notify(session.id, feed: feed, connection)
+            return session
         }
+    }
+
+    public func copySession(_ copy: SessionCopy) async throws -> SessionRecord {
+        let feed = feed
+        return try await creating(copy.draft.name) { connection in
+            let session = try await Self.create(copy.draft, joinCode: copy.joinCode, secret: copy.secret, connection)
+            try await PostgresResponses.insert(copy.responses, into: session, connection)
+            for count in copy.hands { try await Self.saveHands(count, session: session.id, connection) }
+            var ids: [Int64: Int64] = [:]
+            for record in copy.qanda {
+                let change = try record.change.renumbered { try SessionCopy.renumber($0, ids) }
+                let stored = try await Self.insertQandA(change, at: record.at, session: session.id, connection)
+                if case .ask = change { ids[record.id] = stored }
+            }
+            try await Self.notify(session.id, feed: feed, connection)
+            return session
+        }
+    }
+
+    /// Runs a transaction that creates session `name`: another process creating one of that
+    /// name at the same moment makes it `sessionExists`, as an existing one does.
+    private func creating(_ name: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> SessionRecord) async throws -> SessionRecord {
+        do {
+            return try await transaction(body)
+        } catch where PostgresFailure.state(error) == "23505" {
+            throw StoreError.sessionExists(name)
+        }
+    }
+
+    /// Inserts a session row: a fresh join code (or `joinCode`, if no other session has it) and a
+    /// fresh secret (or `secret`). Runs inside the caller's transaction.
+    private static func create(_ draft: SessionDraft, joinCode: String?, secret: String?, _ connection: PostgresConnection) async throws -> SessionRecord {
+        func exists(_ query: PostgresQuery) async throws -> Bool {
+            try await connection.query(query, logger: logger).decode(Int.self).first(where: { _ in true }) != nil
+        }
+        if try await exists("SELECT 1 FROM session WHERE name = \(draft.name)") { throw StoreError.sessionExists(draft.name) }
+        var generator = SystemRandomNumberGenerator()
+        var code = joinCode ?? JoinCode.make(using: &generator)
+        while try await exists("SELECT 1 FROM session WHERE join_code = \(code)") { code = JoinCode.make(using: &generator) }
+        let secret = secret ?? SessionSecret.make(using: &generator)
+        let rows = try await connection.query("""
+            INSERT INTO session (name, poll_source, definition, control, join_code, created_at, secret)
+            VALUES (\(draft.name), \(draft.source), \(try JSONCoding.encode(draft.definition)), \(try JSONCoding.encode(draft.control)),
+                    \(code), \(Self.milliseconds(draft.createdAt)), \(secret))
+            RETURNING id
+            """, logger: logger)
+        guard let id = try await rows.decode(Int64.self).first(where: { _ in true }) else { throw StoreError.corrupt("session `\(draft.name)` was not stored") }
+        return SessionRecord(id: id, name: draft.name, definition: draft.definition, source: draft.source, control: draft.control,
+                             revision: 0, joinCode: code, createdAt: draft.createdAt, secret: secret)
     }
 
     static let sessionColumns = "id, name, poll_source, definition, control, revision, join_code, created_at, secret"
@@ -232,16 +258,19 @@ public final class PostgresStore: Store {
     // MARK: Hand counts
 
     public func saveHands(_ count: HandCount, of session: SessionRecord) async throws {
-        let counts = try JSONCoding.encode(count.counts)
         let feed = feed
         try await transaction { connection in
-            try await connection.query("""
-                INSERT INTO hand_count (session_id, round, question, counts, updated_at)
-                VALUES (\(session.id), \(count.round), \(count.question), \(counts), \(Self.milliseconds(count.updatedAt)))
-                ON CONFLICT (session_id, round, question) DO UPDATE SET counts = excluded.counts, updated_at = excluded.updated_at
-                """, logger: Self.logger)
+            try await Self.saveHands(count, session: session.id, connection)
             try await Self.notify(session.id, feed: feed, connection)
         }
+    }
+
+    private static func saveHands(_ count: HandCount, session: Int64, _ connection: PostgresConnection) async throws {
+        try await connection.query("""
+            INSERT INTO hand_count (session_id, round, question, counts, updated_at)
+            VALUES (\(session), \(count.round), \(count.question), \(try JSONCoding.encode(count.counts)), \(milliseconds(count.updatedAt)))
+            ON CONFLICT (session_id, round, question) DO UPDATE SET counts = excluded.counts, updated_at = excluded.updated_at
+            """, logger: logger)
     }
 
     public func hands(of session: SessionRecord, salvage: SalvageLog?) async throws -> [HandCount] {
@@ -273,23 +302,27 @@ public final class PostgresStore: Store {
 
     public func appendQandA(_ changes: [QandAChange], at time: Date, to session: SessionRecord) async throws -> [QandARecord] {
         guard !changes.isEmpty else { return [] }
-        let encoded = try changes.map { try JSONCoding.encode($0) }
-        let at = Self.milliseconds(time)
         let feed = feed
         return try await transaction { connection in
             _ = try await Self.lockSession(session, connection)
             var records: [QandARecord] = []
-            for (change, json) in zip(changes, encoded) {
-                let rows = try await connection.query("""
-                    INSERT INTO qa_change (session_id, kind, question_id, participant, change, at)
-                    VALUES (\(session.id), \(change.kind), \(change.question), \(change.participant), \(json), \(at)) RETURNING id
-                    """, logger: Self.logger)
-                guard let id = try await rows.decode(Int64.self).first(where: { _ in true }) else { throw StoreError.corrupt("Q&A change not stored") }
-                records.append(QandARecord(id: id, change: change, at: time))
+            for change in changes {
+                records.append(QandARecord(id: try await Self.insertQandA(change, at: time, session: session.id, connection), change: change, at: time))
             }
             try await Self.notify(session.id, feed: feed, connection)
             return records
         }
+    }
+
+    /// Inserts one Q&A change and returns its id. Runs inside the caller's transaction.
+    private static func insertQandA(_ change: QandAChange, at time: Date, session: Int64, _ connection: PostgresConnection) async throws -> Int64 {
+        let rows = try await connection.query("""
+            INSERT INTO qa_change (session_id, kind, question_id, participant, change, at)
+            VALUES (\(session), \(change.kind), \(change.question), \(change.participant), \(try JSONCoding.encode(change)), \(milliseconds(time)))
+            RETURNING id
+            """, logger: logger)
+        guard let id = try await rows.decode(Int64.self).first(where: { _ in true }) else { throw StoreError.corrupt("Q&A change not stored") }
+        return id
     }
 
     public func qandAChanges(of session: SessionRecord, after id: Int64) async throws -> [QandARecord] {

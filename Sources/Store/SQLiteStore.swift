@@ -40,28 +40,50 @@ public final class SQLiteStore: Store {
     }
 
     public func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord {
-        let definition = try JSONCoding.encode(draft.definition)
-        let control = try JSONCoding.encode(draft.control)
-        return try await pool.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE name = ?", arguments: [draft.name]) == true {
-                throw StoreError.sessionExists(draft.name)
-            }
-            var generator = SystemRandomNumberGenerator()
-            var code = JoinCode.make(using: &generator)
-            while try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE join_code = ?", arguments: [code]) == true {
-                code = JoinCode.make(using: &generator)
-            }
-            let secret = SessionSecret.make(using: &generator)
-            try db.execute(sql: """
-                INSERT INTO session (name, poll_source, definition, control, join_code, created_at, secret)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [draft.name, draft.source, definition, control, code, draft.createdAt, secret])
-            let session = SessionRecord(id: db.lastInsertedRowID, name: draft.name, definition: draft.definition,
-                                        source: draft.source, control: draft.control, revision: 0, joinCode: code,
-                                        createdAt: draft.createdAt, secret: secret)
+        try await pool.write { db in
+            let session = try Self.create(draft, joinCode: nil, secret: nil, db)
             try Self.insert(responses, definition: draft.definition, session: session.id, db)
             return session
         }
+    }
+
+    public func copySession(_ copy: SessionCopy) async throws -> SessionRecord {
+        try await pool.write { db in
+            let session = try Self.create(copy.draft, joinCode: copy.joinCode, secret: copy.secret, db)
+            try Self.insert(copy.responses, definition: copy.draft.definition, session: session.id, db)
+            for count in copy.hands {
+                try Self.saveHands(count, session: session.id, db)
+            }
+            var ids: [Int64: Int64] = [:]
+            for record in copy.qanda {
+                let change = try record.change.renumbered { try SessionCopy.renumber($0, ids) }
+                let stored = try Self.insertQandA(change, json: try JSONCoding.encode(change), at: record.at, session: session.id, db)
+                if case .ask = change { ids[record.id] = stored }
+            }
+            return session
+        }
+    }
+
+    /// Inserts a session row: a fresh join code (or `joinCode`, if no other session has it) and a
+    /// fresh secret (or `secret`). Runs inside the caller's transaction.
+    private static func create(_ draft: SessionDraft, joinCode: String?, secret: String?, _ db: Database) throws -> SessionRecord {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE name = ?", arguments: [draft.name]) == true {
+            throw StoreError.sessionExists(draft.name)
+        }
+        var generator = SystemRandomNumberGenerator()
+        var code = joinCode ?? JoinCode.make(using: &generator)
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE join_code = ?", arguments: [code]) == true {
+            code = JoinCode.make(using: &generator)
+        }
+        let secret = secret ?? SessionSecret.make(using: &generator)
+        try db.execute(sql: """
+            INSERT INTO session (name, poll_source, definition, control, join_code, created_at, secret)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [draft.name, draft.source, try JSONCoding.encode(draft.definition), try JSONCoding.encode(draft.control),
+                             code, draft.createdAt, secret])
+        return SessionRecord(id: db.lastInsertedRowID, name: draft.name, definition: draft.definition,
+                             source: draft.source, control: draft.control, revision: 0, joinCode: code,
+                             createdAt: draft.createdAt, secret: secret)
     }
 
     public func session(named name: String) async throws -> SessionRecord? {
@@ -287,13 +309,14 @@ public final class SQLiteStore: Store {
     }
 
     public func saveHands(_ count: HandCount, of session: SessionRecord) async throws {
-        let counts = try JSONCoding.encode(count.counts)
-        try await pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO hand_count (session_id, round, question, counts, updated_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (session_id, round, question) DO UPDATE SET counts = excluded.counts, updated_at = excluded.updated_at
-                """, arguments: [session.id, count.round, count.question, counts, count.updatedAt])
-        }
+        try await pool.write { try Self.saveHands(count, session: session.id, $0) }
+    }
+
+    private static func saveHands(_ count: HandCount, session: Int64, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO hand_count (session_id, round, question, counts, updated_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (session_id, round, question) DO UPDATE SET counts = excluded.counts, updated_at = excluded.updated_at
+            """, arguments: [session, count.round, count.question, try JSONCoding.encode(count.counts), count.updatedAt])
     }
 
     public func hands(of session: SessionRecord, salvage: SalvageLog?) async throws -> [HandCount] {
@@ -319,16 +342,20 @@ public final class SQLiteStore: Store {
     public func appendQandA(_ changes: [QandAChange], at time: Date, to session: SessionRecord) async throws -> [QandARecord] {
         guard !changes.isEmpty else { return [] }
         let encoded = try changes.map { try JSONCoding.encode($0) }
-        let at = Timestamp.storeText(time)
         return try await pool.write { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO qa_change (session_id, kind, question_id, participant, change, at) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            return try zip(changes, encoded).map { change, json in
-                try insert.execute(arguments: [session.id, change.kind, change.question, change.participant, json, at])
-                return QandARecord(id: db.lastInsertedRowID, change: change, at: time)
+            try zip(changes, encoded).map { change, json in
+                QandARecord(id: try Self.insertQandA(change, json: json, at: time, session: session.id, db), change: change, at: time)
             }
         }
+    }
+
+    /// Inserts one Q&A change and returns its id. Runs inside the caller's transaction.
+    private static func insertQandA(_ change: QandAChange, json: String, at time: Date, session: Int64, _ db: Database) throws -> Int64 {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO qa_change (session_id, kind, question_id, participant, change, at) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        try insert.execute(arguments: [session, change.kind, change.question, change.participant, json, Timestamp.storeText(time)])
+        return db.lastInsertedRowID
     }
 
     public func qandAChanges(of session: SessionRecord, after id: Int64) async throws -> [QandARecord] {

@@ -10,6 +10,11 @@ public protocol Store: Sendable {
     /// Creates a session with a fresh join code and, in the same transaction, its first
     /// responses (an import); fails with `StoreError.sessionExists` if the name is taken.
     func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord
+    /// Writes a session copied from another store in one transaction — all of it or nothing:
+    /// the session (keeping its secret, and its join code unless taken), every response in
+    /// arrival order, the hand counts and the Q&A log; fails with `sessionExists` if the name
+    /// is taken.
+    func copySession(_ copy: SessionCopy) async throws -> SessionRecord
     func session(named name: String) async throws -> SessionRecord?
     /// Every session, oldest first, with participants per round.
     func sessionSummaries() async throws -> [SessionSummary]

@@ -41,7 +41,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The session name (default: the poll's name and today's date).", valueName: "name"))
     var session: String?
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("Database to add the session to (default: a fresh one in the temporary folder).", valueName: "path"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("Database to add the session to: an SQLite file or a PostgreSQL URL (default: a fresh SQLite file in the temporary folder).", valueName: "path-or-url"))
     var databasePath: String?
 
     func validate() throws {
@@ -53,16 +53,16 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let pollFile = try PollFile.loadOrFail(try Self.locate(poll))
         let path = databasePath ?? Self.freshDatabasePath()
-        let store = try DatabaseOptions.open(path: path, create: true)
+        let store = try await DatabaseOptions.open(path, create: true)
         let record = try await SessionOpener.create(
             in: store, name: session, stem: pollFile.stem, definition: pollFile.definition,
             source: pollFile.source, pace: nil, now: Date())
         let intake = try await Intake.open(record, in: store)
         let crowd = SimulatedAudience(definition: pollFile.definition, size: audience, seed: seed)
         if print || isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
-            try await runAtOnce(intake: intake, crowd: crowd, store: store, path: path)
+            try await runAtOnce(intake: intake, crowd: crowd, store: store, path: DatabaseOptions.shown(path))
         } else {
-            try await runLive(intake: intake, crowd: crowd, path: path)
+            try await runLive(intake: intake, crowd: crowd, path: DatabaseOptions.shown(path))
         }
     }
 

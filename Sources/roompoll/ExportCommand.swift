@@ -40,7 +40,7 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try database.open(create: false)
+        let store = try await database.open(create: false)
         let record = try await database.session(session, in: store)
         if qa {
             guard format != .wide else { throw CLIError("--qa writes csv or json, not wide") }

@@ -41,7 +41,7 @@ struct ImportCommand: AsyncParsableCommand {
         let pollFile = try PollFile.loadOrFail(poll)
 
         // Nothing is created or written until every row has been checked.
-        let existingStore = FileManager.default.fileExists(atPath: database.path) ? try database.open(create: false) : nil
+        let existingStore = database.exists ? try await database.open(create: false) : nil
         var existing: SessionRecord?
         if let session, let existingStore { existing = try await existingStore.session(named: session) }
         if let existing, existing.definition.title != pollFile.definition.title {
@@ -50,7 +50,8 @@ struct ImportCommand: AsyncParsableCommand {
         let definition = existing?.definition ?? pollFile.definition
         let responses = try Self.read(csv, definition: definition)
         guard !responses.isEmpty else { throw CLIError("\(csv) holds no answers: nothing was imported") }
-        let store = try existingStore ?? database.open(create: true)
+        let store: any Store
+        if let existingStore { store = existingStore } else { store = try await database.open(create: true) }
         let target: SessionRecord
         if let existing {
             try await store.append(responses, to: existing)
@@ -62,7 +63,7 @@ struct ImportCommand: AsyncParsableCommand {
                 source: pollFile.source, pace: nil, now: Date(), responses: responses)
         }
         let people = Set(responses.map(\.participant)).count
-        say("Imported \(counted(responses.count, "answer")) from \(counted(people, "participant")) into session `\(target.name)` (\(database.path)).")
+        say("Imported \(counted(responses.count, "answer")) from \(counted(people, "participant")) into session `\(target.name)` (\(database.shown)).")
     }
 
     /// Every row of the CSV file checked against `definition`, or every problem printed and

@@ -20,7 +20,7 @@ struct ModerateCommand: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the moderation screen needs a terminal")
         }
-        let store = try database.open(create: false)
+        let store = try await database.open(create: false)
         let record = try await database.session(session, in: store)
         guard record.definition.qa != nil else {
             throw CLIError("session `\(record.name)` runs a poll without Q&A: add `qa: on` to the poll file and start a new session")
@@ -31,7 +31,7 @@ struct ModerateCommand: AsyncParsableCommand {
         let following = Task { await intake.follow(qandA: qandA, trouble: RunCommand.reportTrouble(to: inbox)) }
         let ending = try await ConsoleSession.run(intake: intake, qandA: qandA, inbox: inbox, moderator: true)
         following.cancel()
-        say("Every Q&A change is saved in \(database.path).")
+        say("Every Q&A change is saved in \(database.shown).")
         try RunCommand.failIfStopped(by: ending)
     }
 }

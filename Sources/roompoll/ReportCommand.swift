@@ -63,7 +63,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try database.open(create: false)
+        let store = try await database.open(create: false)
         var records: [SessionRecord] = []
         for name in sessions { records.append(try await database.session(name, in: store)) }
         let analysed = try await database.read(salvage: salvage) { log in

@@ -36,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the console needs a terminal; for a report use `roompoll report`")
         }
-        let store = try database.open(create: true)
+        let store = try await database.open(create: true)
         var record = try await Self.openOrCreate(session, pollFile: pollFile, pace: pace, in: store)
         let intake = try await Intake.open(record, in: store)
         let qandA = try await QandADesk.open(record, in: store)
@@ -51,7 +51,7 @@ struct RunCommand: AsyncParsableCommand {
         following.cancel()
         await web?.runner.stop()
         record = await intake.session
-        say(Self.farewell(record, database: database.path, poll: poll, ending: ending))
+        say(Self.farewell(record, database: database.shown, poll: poll, ending: ending))
         try Self.failIfStopped(by: ending)
     }
 

@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let pollFile = try PollFile.loadOrFail(poll)
-        let store = try database.open(create: true)
+        let store = try await database.open(create: true)
         let record = try await RunCommand.openOrCreate(session, pollFile: pollFile, pace: nil, in: store)
         let intake = try await Intake.open(record, in: store)
         let qandA = try await QandADesk.open(record, in: store)
@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         await Signals.wait(for: [SIGINT, SIGTERM])
         following.cancel()
         await runner.stop()
-        say("Stopped; every answer is saved in \(database.path).")
+        say("Stopped; every answer is saved in \(database.shown).")
     }
 }
 

@@ -11,10 +11,10 @@ struct SessionsCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try database.open(create: false)
+        let store = try await database.open(create: false)
         let sessions = try await store.sessionSummaries()
         guard !sessions.isEmpty else {
-            say("No sessions in \(database.path) yet. Try `roompoll demo --db \(database.path)` or `roompoll import`.")
+            say("No sessions in \(database.shown) yet. Try `roompoll demo --db \(database.shown)` or `roompoll import`.")
             return
         }
         let rows = sessions.map { summary in

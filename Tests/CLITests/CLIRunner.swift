@@ -41,14 +41,16 @@ struct CLIRunner {
     @discardableResult
     func run(_ arguments: String...) throws -> Outcome { try run(arguments) }
 
+    /// Runs with `extra` added to the environment.
     @discardableResult
-    func run(_ arguments: [String]) throws -> Outcome {
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         // Output goes to files, so a large output can never block the child on a full pipe.
         let outPath = path("stdout-\(UUID().uuidString)"), errPath = path("stderr-\(UUID().uuidString)")

@@ -39,6 +39,7 @@ final class GatedStore: Store {
     func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord {
         try await base.createSession(draft, responses: responses)
     }
+    func copySession(_ copy: SessionCopy) async throws -> SessionRecord { try await base.copySession(copy) }
     func session(named name: String) async throws -> SessionRecord? { try await base.session(named: name) }
     func sessionSummaries() async throws -> [SessionSummary] { try await base.sessionSummaries() }
     func saveControl(_ control: SessionControl, of session: SessionRecord) async throws -> SessionRecord {

@@ -245,6 +245,53 @@ struct StoreContractTests {
         #expect(tail.map(\.change) == Array(moves.dropFirst(4).map(\.change)) + [.answered(first)], "read on after an id")
         #expect(try await reopened.qandAChanges(of: other, after: 0).count == 1)
     }
+
+    // MARK: Copying a session
+
+    @Test(arguments: StoreKind.available)
+    func aCopiedSessionIsTheSameSessionThere(kind: StoreKind) async throws {
+        // From SQLite (a laptop) to each kind.
+        let laptop = try StoreKind.sqlite.makeFresh(), conference = try kind.makeFresh()
+        defer { laptop.cleanUp(); conference.cleanUp() }
+        let source = try await laptop.open(), target = try await conference.open()
+        var session = try await source.createSession(F.draft("w"))
+        var control = session.control
+        control.phases["opening"] = .closed
+        control.phases["closing"] = .open
+        session = try await source.saveControl(control, of: session)
+        try await source.append([F.response("p1", "q1", .choice(0)), F.response("p2", "q1", .choice(1), at: 1)], to: session)
+        try await source.append([F.response("p1", "q1", .choice(1), at: 2), F.response("p1", "q1", .choice(0), round: "closing", at: 3)], to: session)
+        try await source.saveHands(HandCount(round: "opening", question: "q1", counts: [3, 4], updatedAt: F.now), of: session)
+        let asked = try await source.appendQandA([.ask(text: "Why?", name: nil, side: .room, channel: .web, author: "p1", shown: true),
+                                                  .ask(text: "How?", name: nil, side: .online, channel: .web, author: "p2", shown: true)],
+                                                 at: F.now, to: session)
+        _ = try await source.appendQandA([.vote(question: asked[1].id, participant: "p1", up: true), .merge(asked[0].id, into: asked[1].id)],
+                                         at: F.now.addingTimeInterval(5), to: session)
+        // The target already holds a session, so its ids differ from the source's.
+        let other = try await target.createSession(F.draft("other"))
+        try await target.append([F.response("x", "q1", .choice(0))], to: other)
+        _ = try await target.appendQandA([.ask(text: "Elsewhere", name: nil, side: .room, channel: .web, author: "x", shown: true)], at: F.now, to: other)
+
+        let copy = try await SessionCopy.read(session, from: source, as: "w")
+        let copied = try await target.copySession(copy)
+        #expect(try await copy.differences(from: copied, in: target).isEmpty)
+        #expect(copied.secret == session.secret && copied.joinCode == session.joinCode && copied.control == control)
+        let stored = try await target.allResponses(of: copied)
+        #expect(stored.map { $0.supersededBy != nil } == [true, false, false, false], "the superseded answer is kept, and superseded again")
+        #expect(try await target.currentResponses(of: copied) == (try await source.currentResponses(of: session)))
+        #expect(try await target.hands(of: copied) == [HandCount(round: "opening", question: "q1", counts: [3, 4], updatedAt: F.now)])
+        let board = QandABoard(try await target.qandAChanges(of: copied, after: 0))
+        let original = QandABoard(try await source.qandAChanges(of: session, after: 0))
+        #expect(board.questions.values.map(\.votes).sorted() == original.questions.values.map(\.votes).sorted() && board.questions.count == 2)
+        #expect(board.questions.values.contains { $0.state == .merged }, "a merge names the copied question, not the old id")
+
+        await #expect(throws: StoreError.sessionExists("w")) { try await target.copySession(copy) }
+        var renamed = copy
+        renamed.draft.name = "w-2"
+        let second = try await target.copySession(renamed)
+        #expect(second.joinCode != copied.joinCode, "a join code taken there is replaced")
+        #expect(try await target.currentResponses(of: other).count == 1, "the other session is untouched")
+    }
 }
 
 extension Store {

@@ -41,6 +41,22 @@ public enum QandAChange: Sendable, Hashable, Codable {
         }
     }
 
+    /// The same change about other questions: each question id replaced by `renumber(id)` (a
+    /// session copied to another database gets new ids there).
+    public func renumbered(_ renumber: (Int64) throws -> Int64) rethrows -> QandAChange {
+        switch self {
+        case .ask: return self
+        case .vote(let question, let participant, let up): return .vote(question: try renumber(question), participant: participant, up: up)
+        case .approve(let id): return .approve(try renumber(id))
+        case .hide(let id): return .hide(try renumber(id))
+        case .restore(let id): return .restore(try renumber(id))
+        case .answering(let id): return .answering(try renumber(id))
+        case .answered(let id): return .answered(try renumber(id))
+        case .edit(let id, let text): return .edit(try renumber(id), text: text)
+        case .merge(let id, let into): return .merge(try renumber(id), into: try renumber(into))
+        }
+    }
+
     /// A short name of the kind of change (stored beside it, for people reading the database).
     public var kind: String {
         switch self {
