@@ -115,17 +115,21 @@ final class PostgresChangeFeed: Sendable {
     /// Listens until stopped, reconnecting half a second after a lost connection.
     private func listen() async {
         while !state.withLock({ $0.stopped }) {
+            var connection: PostgresConnection?
+            var why = "the listening connection ended"
             do {
-                let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
-                try await connection.listen(on: Self.channel) { notifications in
-                    connected(connection)
+                let opened = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+                connection = opened
+                try await opened.listen(on: Self.channel) { notifications in
+                    connected(opened)
                     for try await notification in notifications { heard(notification.payload) }
                 }
-                try? await connection.close()
-                disconnected("the listening connection ended")
             } catch {
-                disconnected(PostgresFailure.describe(error))
+                why = PostgresFailure.describe(error)
             }
+            // Closed before it is let go (postgres-nio insists, and the server is told).
+            try? await connection?.close()
+            disconnected(why)
             try? await Task.sleep(for: .milliseconds(500))
         }
     }

@@ -1,0 +1,241 @@
+"""Several `roompoll serve` processes and a console on one PostgreSQL database, as at a
+conference: the real binary, a throwaway PostgreSQL server of the test's own (started with
+scripts/postgres, so the test can stop it), and the console in tmux. All traffic is on
+loopback; every load loop is bounded.
+
+Run by scripts/test (after `swift build`); alone: python3 -m pytest -q tests/cluster
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = os.environ.get("ROOMPOLL_BIN", str(ROOT / ".build/debug/roompoll"))
+POLL = str(ROOT / "polls/encryption-human-right.yaml")
+SESSION = "conference"
+
+pytestmark = pytest.mark.skipif(not shutil.which("psql") or not Path(BINARY).exists(),
+                                reason="needs PostgreSQL (scripts/install-deps) and a built roompoll")
+
+
+@pytest.fixture
+def postgres():
+    """A PostgreSQL server of this test's own: (folder, URL of a fresh database)."""
+    folder = tempfile.mkdtemp(prefix="roompoll-cluster-")
+    server = subprocess.check_output([str(ROOT / "scripts/postgres"), "start", folder], text=True).strip()
+    subprocess.run(["psql", "-X", "-q", server, "-c", "CREATE DATABASE conference"], check=True)
+    try:
+        yield folder, server.replace("/postgres?", "/conference?")
+    finally:
+        subprocess.run([str(ROOT / "scripts/postgres"), "stop", folder], check=False)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """One `roompoll serve` process on loopback."""
+
+    def __init__(self, url, port=None):
+        self.url, self.port = url, port or free_port()
+        self.log = tempfile.NamedTemporaryFile(prefix="roompoll-serve-", suffix=".log", delete=False)
+        self.process = subprocess.Popen(
+            [BINARY, "serve", POLL, "--session", SESSION, "--port", str(self.port), "--bind", "127.0.0.1", "--db", url],
+            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while "Serving session" not in self.output():
+            assert self.process.poll() is None, f"serve ended: {self.output()}"
+            assert time.monotonic() < deadline, f"serve did not start: {self.output()}"
+            time.sleep(0.05)
+        self.code = re.search(r"join code (\w+)", self.output()).group(1)
+
+    def output(self):
+        return Path(self.log.name).read_text(errors="replace")
+
+    def kill(self, sig=signal.SIGKILL):
+        self.process.send_signal(sig)
+        self.process.wait(timeout=10)
+
+    def post(self, path, body, timeout=15):
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def join(self):
+        status, body = self.post("/api/v1/participants", {"code": self.code})
+        assert status == 201, body
+        return body["participant"]
+
+    def answer(self, participant, question="stakeholder", answer="Civil society", timeout=15):
+        return self.post("/api/v1/answers", {"code": self.code, "participant": participant, "question": question,
+                                             "answer": answer}, timeout)[0]
+
+    def open_round(self):
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api/v1/session?code={self.code}", timeout=10) as response:
+            return json.loads(response.read()).get("open_round")
+
+
+class Console:
+    """`roompoll run --no-server` in a tmux terminal of its own."""
+
+    def __init__(self, url):
+        self.socket = f"roompoll-cluster-{uuid.uuid4().hex[:8]}"
+        command = f"{BINARY} run {POLL} --session {SESSION} --no-server --db '{url}'"
+        self.tmux("new-session", "-d", "-s", "c", "-x", "120", "-y", "35", command)
+        self.wait_for("join ")
+
+    def tmux(self, *arguments):
+        return subprocess.run(["tmux", "-L", self.socket, *arguments], capture_output=True, text=True, check=True).stdout
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p", "-t", "c")
+
+    def press(self, key):
+        self.tmux("send-keys", "-t", "c", key)
+
+    def wait_for(self, text, seconds=10.0, every=0.005):
+        deadline = time.monotonic() + seconds
+        while text not in (screen := self.screen()):
+            assert time.monotonic() < deadline, f"`{text}` not on the console:\n{screen}"
+            time.sleep(every)
+        return screen
+
+    def close(self):
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def wait_until(condition, seconds, what):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.02)
+
+
+def stored_answers(url):
+    rows = subprocess.run(["psql", "-X", "-At", "-F", " ", url, "-c",
+                           "SELECT p.token, r.question FROM response r JOIN participant p ON p.id = r.participant_id"],
+                          capture_output=True, text=True, check=True).stdout.split("\n")
+    return {tuple(row.split(" ")) for row in rows if row}
+
+
+def test_two_servers_and_a_console_on_one_session(postgres):
+    _, url = postgres
+    a = Server(url)
+    b = Server(url)
+    assert a.code == b.code, "one session, one join code"
+    console = Console(url)
+    try:
+        console.press("o")
+        console.wait_for("opening open · 0")
+        wait_until(lambda: a.open_round() == "opening" and b.open_round() == "opening", 5, "both servers hear the round open")
+        # Participants join on one server and answer on both: the servers share the session's secret.
+        lags = []
+        for n in range(1, 21):
+            participant = (a if n % 2 else b).join()
+            assert a.answer(participant, "stakeholder") == 201
+            assert b.answer(participant, "where", "In the room") == 201
+            acknowledged = time.monotonic()
+            console.wait_for(f"opening open · {n}", seconds=5)
+            lags.append(time.monotonic() - acknowledged)
+        lags.sort()
+        print(f"console lag after the acknowledgement: median {lags[len(lags) // 2] * 1000:.0f} ms, max {lags[-1] * 1000:.0f} ms")
+        assert lags[len(lags) // 2] < 0.2, f"counted on the console within 200 ms: {lags}"
+        screen = console.screen()
+        assert re.search(r"Which stakeholder group.*\s20\s*$", screen, re.M) and re.search(r"Where are you joining.*\s20\s*$", screen, re.M), screen
+        # Closed at the console: both servers refuse what comes after, whether or not they heard yet.
+        late = a.join()
+        console.press("o")
+        console.wait_for("opening closed")
+        assert a.answer(late, "fourth-generation", "Agree") == 409
+        assert b.answer(late, "fourth-generation", "Agree") == 409
+        assert len(stored_answers(url)) == 40
+    finally:
+        console.close()
+        a.kill(signal.SIGTERM)
+        b.kill(signal.SIGTERM)
+
+
+def test_a_server_killed_mid_load_loses_nothing_and_the_database_may_go_away(postgres):
+    folder, url = postgres
+    a = Server(url)
+    b = Server(url)
+    console = Console(url)
+    acknowledged, lock, stop = [], threading.Lock(), threading.Event()
+    counts = {"a": 0, "b": 0}
+
+    def phone(server, name):
+        for _ in range(400):  # bounded
+            if stop.is_set():
+                return
+            try:
+                participant = server.join()
+                for question, answer in (("stakeholder", "Civil society"), ("where", "Online")):
+                    if server.answer(participant, question, answer, timeout=5) == 201:
+                        with lock:
+                            acknowledged.append((participant, question))
+                            counts[name] += 1
+            except (OSError, AssertionError, urllib.error.URLError):
+                time.sleep(0.01)  # the killed server: refused connections are not acknowledgements
+
+    try:
+        console.press("o")
+        console.wait_for("opening open")
+        wait_until(lambda: a.open_round() == "opening" and b.open_round() == "opening", 5, "both servers hear the round open")
+        phones = [threading.Thread(target=phone, args=(server, name)) for server, name in [(a, "a"), (b, "b")] * 4]
+        for thread in phones:
+            thread.start()
+        time.sleep(1.5)
+        a.kill()  # kill -9, mid-load
+        b_before = counts["b"]
+        time.sleep(1.5)
+        stop.set()
+        for thread in phones:
+            thread.join(timeout=30)
+        assert counts["a"] > 0 and counts["b"] > b_before, f"both served, and b went on after a died: {counts}"
+        stored = stored_answers(url)
+        missing = [answer for answer in acknowledged if answer not in stored]
+        print(f"{len(acknowledged)} answers acknowledged ({counts}), {len(missing)} missing after kill -9")
+        assert not missing
+        # The killed server restarts and resumes.
+        a = Server(url, port=a.port)
+        participant = a.join()
+        assert a.answer(participant, "fourth-generation", "Agree") == 201
+
+        # The database goes away: the servers answer 503 within their timeout, and recover.
+        subprocess.run([str(ROOT / "scripts/postgres"), "halt", folder], check=True)
+        for server in (a, b):
+            started = time.monotonic()
+            status = server.answer(participant, "rights-without-encryption", "Agree", timeout=30)
+            took = time.monotonic() - started
+            assert status == 503 and took < 15, f"refused with 503, not left hanging: {status} after {took:.1f} s"
+        subprocess.run([str(ROOT / "scripts/postgres"), "resume", folder], check=True)
+        for server in (a, b):
+            wait_until(lambda: server.answer(participant, "rights-without-encryption", "Agree", timeout=10) == 201, 30,
+                       "the server recovers by itself once the database is back")
+        console.wait_for("opening open")
+    finally:
+        stop.set()
+        console.close()
+        for server in (a, b):
+            if server.process.poll() is None:
+                server.kill(signal.SIGTERM)
