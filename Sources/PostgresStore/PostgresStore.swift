@@ -54,21 +54,30 @@ public final class PostgresStore: Store {
     // MARK: Running operations
 
     /// Runs `operation`, giving up after `timeout`: the answer is then `unavailable`, whatever the
-    /// operation is still waiting for (a connection, a reply from a server that vanished).
+    /// operation is still waiting for (a connection, a reply from a server that vanished: such
+    /// a wait may not end when it is cancelled, so the caller is answered without it).
     func deadline<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        let work = Task { try await operation() }
-        let timer = Task { [timeout] in
-            try await Task.sleep(for: timeout)
-            work.cancel()
-        }
-        defer { timer.cancel() }
-        do {
-            return try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
-        } catch {
-            if work.isCancelled, !Task.isCancelled {
-                throw StoreError.unavailable("no answer from \(address) within \(timeout)")
+        let answer = FirstAnswer<T>()
+        let message = "no answer from \(address) within \(timeout)"
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                answer.wait(continuation)
+                let timeout = timeout
+                let timer = Task {
+                    try await Task.sleep(for: timeout)
+                    answer.give(.failure(StoreError.unavailable(message)))
+                }
+                answer.start(Task {
+                    do {
+                        answer.give(.success(try await operation()))
+                    } catch {
+                        answer.give(.failure(PostgresFailure.storeError(error)))
+                    }
+                    timer.cancel()
+                })
             }
-            throw PostgresFailure.storeError(error)
+        } onCancel: {
+            answer.give(.failure(CancellationError()))
         }
     }
 
@@ -341,11 +350,7 @@ public final class PostgresStore: Store {
     // MARK: Following other processes
 
     public func changeCounter() async throws -> Int64 {
-        do {
-            return try await feed.counter(via: client, timeout: timeout)
-        } catch {
-            throw PostgresFailure.storeError(error)
-        }
+        try await deadline { [feed, client, timeout] in try await feed.counter(via: client, timeout: timeout) }
     }
 
     public func changeSignals(fallback: Duration) -> AsyncStream<Void> {

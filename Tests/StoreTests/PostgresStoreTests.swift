@@ -72,6 +72,26 @@ struct PostgresStoreTests {
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 
+    @Test func aServerThatAcceptsButNeverAnswersDoesNotHangTheStore() async throws {
+        // A listener that accepts connections and never says a word (a black hole).
+        let hole = Process()
+        hole.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        hole.arguments = ["python3", "-c", "import socket, time\ns = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(64)\n"
+                          + "print(s.getsockname()[1], flush=True); time.sleep(60)"]
+        let output = Pipe()
+        hole.standardOutput = output
+        try hole.run()
+        defer { hole.terminate() }
+        let port = try #require(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty.flatMap { Int($0) })
+        let started = ContinuousClock.now
+        await #expect(throws: StoreError.self) {
+            _ = try await PostgresStore(address: try PostgresAddress(url: "postgres://roompoll@127.0.0.1:\(port)/x?sslmode=disable"),
+                                        timeout: .seconds(1))
+        }
+        #expect(ContinuousClock.now - started < .seconds(4), "answered at its deadline, not when the server speaks")
+    }
+
     @Test(.needsPostgres)
     func anotherProcesssCommitSignalsTheFollowers() async throws {
         let database = try PostgresTestDatabase()
@@ -95,4 +115,8 @@ struct PostgresStoreTests {
 extension Trait where Self == ConditionTrait {
     /// Runs where a PostgreSQL test server runs; elsewhere the test is skipped with the reason.
     static var needsPostgres: Self { .enabled(if: PostgresTestDatabase.serverURL != nil, Comment(rawValue: PostgresTestDatabase.skipped)) }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -175,6 +175,52 @@ def test_two_servers_and_a_console_on_one_session(postgres):
         b.kill(signal.SIGTERM)
 
 
+def test_one_address_in_front_of_two_servers(postgres, tmp_path):
+    """docs/nginx-several-servers.conf, run by Debian's nginx on a loopback port in front of two
+    servers: participants join and answer through it; with one server killed, it goes on."""
+    _, url = postgres
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    a, b = Server(url), Server(url)
+    proxy_port = free_port()
+    config = (ROOT / "docs" / "nginx-several-servers.conf").read_text()
+    config = (config.replace("listen 80;", f"listen 127.0.0.1:{proxy_port};")
+              .replace("127.0.0.1:8081", f"127.0.0.1:{a.port}").replace("127.0.0.1:8082", f"127.0.0.1:{b.port}"))
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "nginx.conf").write_text(
+        f"daemon off;\nmaster_process off;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/logs/error.log;\n"
+        f"events {{}}\nhttp {{\nclient_body_temp_path {tmp_path}/body;\nproxy_temp_path {tmp_path}/proxy;\n{config}\n}}\n")
+    proxy = subprocess.Popen([nginx, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")])
+    console = Console(url)
+    try:
+        front = Server.__new__(Server)
+        front.port, front.code = proxy_port, a.code
+        wait_until(lambda: _reachable(front), 10, "nginx is up")
+        console.press("o")
+        console.wait_for("opening open · 0")
+        wait_until(lambda: a.open_round() == "opening" and b.open_round() == "opening", 5, "both servers hear the round open")
+        for _ in range(10):
+            assert front.answer(front.join()) == 201
+        a.kill()
+        for _ in range(10):
+            assert front.answer(front.join()) == 201, "the other server takes over"
+        console.wait_for("opening open · 20")
+        assert len(stored_answers(url)) == 20
+    finally:
+        console.close()
+        proxy.terminate()
+        proxy.wait(timeout=10)
+        for server in (a, b):
+            if server.process.poll() is None:
+                server.kill(signal.SIGTERM)
+
+
+def _reachable(server):
+    try:
+        return server.open_round() is None
+    except OSError:
+        return False
+
+
 def test_a_server_killed_mid_load_loses_nothing_and_the_database_may_go_away(postgres):
     folder, url = postgres
     a = Server(url)
