@@ -148,20 +148,25 @@ def test_two_servers_and_a_console_on_one_session(postgres):
         console.press("o")
         console.wait_for("opening open · 0")
         wait_until(lambda: a.open_round() == "opening" and b.open_round() == "opening", 5, "both servers hear the round open")
-        # Participants join on one server and answer on both: the servers share the session's secret.
-        lags = []
+        # Participants join on one server and answer on the other: the servers share the
+        # session's secret. Each answer's lag: from its 201 to the console showing it.
+        lags, participants = [], []
         for n in range(1, 21):
-            participant = (a if n % 2 else b).join()
-            assert a.answer(participant, "stakeholder") == 201
-            assert b.answer(participant, "where", "In the room") == 201
+            joined_at, answered_at = (a, b) if n % 2 else (b, a)
+            participant = joined_at.join()
+            participants.append(participant)
+            assert answered_at.answer(participant, "stakeholder") == 201
             acknowledged = time.monotonic()
-            console.wait_for(f"opening open · {n}", seconds=5)
+            console.wait_for(f"opening open · {n} ", seconds=5)
             lags.append(time.monotonic() - acknowledged)
         lags.sort()
         print(f"console lag after the acknowledgement: median {lags[len(lags) // 2] * 1000:.0f} ms, max {lags[-1] * 1000:.0f} ms")
-        assert lags[len(lags) // 2] < 0.2, f"counted on the console within 200 ms: {lags}"
+        assert lags[-1] < 0.2, f"every answer counted on the console within 200 ms: {lags}"
+        for n, participant in enumerate(participants):
+            assert (a, b)[n % 2].answer(participant, "where", "In the room") == 201
+        wait_until(lambda: re.search(r"Where are you joining.*\s20\s*$", console.screen(), re.M), 2, "every answer on the console")
         screen = console.screen()
-        assert re.search(r"Which stakeholder group.*\s20\s*$", screen, re.M) and re.search(r"Where are you joining.*\s20\s*$", screen, re.M), screen
+        assert re.search(r"Which stakeholder group.*\s20\s*$", screen, re.M), screen
         # Closed at the console: both servers refuse what comes after, whether or not they heard yet.
         late = a.join()
         console.press("o")
