@@ -28,15 +28,26 @@ public final class PostgresStore: Store {
     public init(address: PostgresAddress, timeout: Duration = .seconds(5), maximumConnections: Int = 20) async throws {
         self.address = address
         self.timeout = timeout
-        client = PostgresClient(configuration: address.clientConfiguration(connectTimeout: timeout, statementTimeout: timeout * 6,
+        client = PostgresClient(configuration: address.clientConfiguration(connectTimeout: timeout, statementTimeout: max(timeout * 12, .seconds(60)),
                                                                              maximumConnections: maximumConnections),
                                 backgroundLogger: Self.logger)
         let client = client
         running = Task { await client.run() }
-        feed = PostgresChangeFeed(instance: UUID().uuidString, configuration: try address.connectionConfiguration(connectTimeout: timeout),
-                                  logger: Self.logger)
+        let single = try address.connectionConfiguration(connectTimeout: timeout)
+        feed = PostgresChangeFeed(instance: UUID().uuidString, configuration: single, logger: Self.logger)
         do {
-            try await deadline { try await client.withConnection { try await PostgresSchema.migrate($0, logger: Self.logger) } }
+            // On a connection of its own, so that a refusal (a password, a certificate, a missing
+            // database) is told as it is, not as a pool that waited in vain.
+            try await deadline {
+                let connection = try await PostgresConnection.connect(configuration: single, id: 1, logger: Self.logger)
+                do {
+                    try await PostgresSchema.migrate(connection, logger: Self.logger)
+                } catch {
+                    try? await connection.close()
+                    throw error
+                }
+                try await connection.close()
+            }
         } catch {
             close()
             throw error
@@ -56,13 +67,13 @@ public final class PostgresStore: Store {
     /// Runs `operation`, giving up after `timeout`: the answer is then `unavailable`, whatever the
     /// operation is still waiting for (a connection, a reply from a server that vanished: such
     /// a wait may not end when it is cancelled, so the caller is answered without it).
-    func deadline<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    func deadline<T: Sendable>(after limit: Duration? = nil, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         let answer = FirstAnswer<T>()
+        let timeout = limit ?? timeout
         let message = "no answer from \(address) within \(timeout)"
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 answer.wait(continuation)
-                let timeout = timeout
                 let timer = Task {
                     try await Task.sleep(for: timeout)
                     answer.give(.failure(StoreError.unavailable(message)))
@@ -81,18 +92,20 @@ public final class PostgresStore: Store {
         }
     }
 
-    /// Runs `body` in one transaction on a pooled connection, within the deadline.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await deadline { [client] in
+    /// Runs `body` in one transaction on a pooled connection, within the deadline; a transaction
+    /// that writes `rows` rows (an import, a copy) is allowed a second more for every 10,000.
+    func transaction<T: Sendable>(rows: Int = 0, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await deadline(after: timeout + .seconds(rows / 10_000)) { [client] in
             try await client.withConnection { connection in
                 try await connection.withTransaction(logger: Self.logger) { try await body($0) }
             }
         }
     }
 
-    /// Runs a read on a pooled connection, within the deadline.
+    /// Runs a read on a pooled connection, within a longer deadline (a report reads a million
+    /// rows; nothing is acknowledged on a read).
     func reading<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await deadline { [client] in try await client.withConnection { try await body($0) } }
+        try await deadline(after: max(timeout * 12, .seconds(60))) { [client] in try await client.withConnection { try await body($0) } }
     }
 
     /// Tells listeners (other processes) that this session changed; delivered at commit.
@@ -111,7 +124,7 @@ public final class PostgresStore: Store {
 
     public func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord {
         let feed = feed
-        return try await creating(draft.name) { connection in
+        return try await creating(draft.name, rows: responses.count) { connection in
             let session = try await Self.create(draft, joinCode: nil, secret: nil, connection)
             try await PostgresResponses.insert(responses, into: session, connection)
             try await Self.notify(session.id, feed: feed, connection)
@@ -121,7 +134,7 @@ public final class PostgresStore: Store {
 
     public func copySession(_ copy: SessionCopy) async throws -> SessionRecord {
         let feed = feed
-        return try await creating(copy.draft.name) { connection in
+        return try await creating(copy.draft.name, rows: copy.responses.count + copy.qanda.count) { connection in
             let session = try await Self.create(copy.draft, joinCode: copy.joinCode, secret: copy.secret, connection)
             try await PostgresResponses.insert(copy.responses, into: session, connection)
             for count in copy.hands { try await Self.saveHands(count, session: session.id, connection) }
@@ -138,9 +151,10 @@ public final class PostgresStore: Store {
 
     /// Runs a transaction that creates session `name`: another process creating one of that
     /// name at the same moment makes it `sessionExists`, as an existing one does.
-    private func creating(_ name: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> SessionRecord) async throws -> SessionRecord {
+    private func creating(_ name: String, rows: Int,
+                          _ body: @escaping @Sendable (PostgresConnection) async throws -> SessionRecord) async throws -> SessionRecord {
         do {
-            return try await transaction(body)
+            return try await transaction(rows: rows, body)
         } catch where PostgresFailure.state(error) == "23505" {
             throw StoreError.sessionExists(name)
         }
@@ -228,7 +242,7 @@ public final class PostgresStore: Store {
     public func append(_ responses: [Response], to session: SessionRecord, ifRevision revision: Int64?) async throws {
         guard !responses.isEmpty else { return }
         let feed = feed
-        try await transaction { connection in
+        try await transaction(rows: responses.count) { connection in
             let current = try await Self.lockSession(session, connection)
             if let revision, current != revision { throw StoreError.controlChanged(current: current) }
             try await PostgresResponses.insert(responses, into: session, connection)

@@ -7,7 +7,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the participants' page and JSON API for a session, without a console.",
-        discussion: "Drive the session from another terminal with `roompoll run POLL --session NAME --no-server` on the same --db: both follow each other's changes through the database. Several `serve` processes can share one session. Stop with Ctrl-C."
+        discussion: "Drive the session from another terminal with `roompoll run POLL --session NAME --no-server` on the same --db: both follow each other's changes through the database. Several `serve` processes can share one session: on one SQLite file on one machine, or on a PostgreSQL database (--db postgres://…) from several machines behind one address (docs/several-servers.md). Stop with Ctrl-C."
     )
 
     @Argument(help: ArgumentHelp("The poll file.", valueName: "poll"))

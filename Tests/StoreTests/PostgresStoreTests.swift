@@ -93,6 +93,50 @@ struct PostgresStoreTests {
     }
 
     @Test(.needsPostgres)
+    func sslmodeRequireEncryptsAndVerifyFullChecksTheCertificate() async throws {
+        // The test server (scripts/postgres) has TLS on with a self-signed certificate.
+        let database = try PostgresTestDatabase()
+        defer { database.drop() }
+        let url = database.url.replacingOccurrences(of: "sslmode=disable", with: "sslmode=require")
+        let store = try await PostgresStore(address: try PostgresAddress(url: url))
+        _ = try await store.createSession(F.draft())
+        let report = try PostgresTestDatabase.query(database.url, """
+            SELECT bool_and(s.ssl)::text || ' ' || count(*) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)
+            WHERE a.datname = current_database() AND a.application_name = 'roompoll'
+            """)
+        #expect(report.hasPrefix("true ") && report != "true 0", "every connection of the store is encrypted: \(report)")
+        await #expect(throws: StoreError.self, "a self-signed certificate is not trusted under verify-full") {
+            _ = try await PostgresStore(address: try PostgresAddress(url: url.replacingOccurrences(of: "require", with: "verify-full")),
+                                        timeout: .seconds(2))
+        }
+        withExtendedLifetime(store) {}
+    }
+
+    @Test(.needsPostgres, .timeLimit(.minutes(1)))
+    func afterALostConnectionTheFollowerCatchesUp() async throws {
+        let database = try PostgresTestDatabase()
+        defer { database.drop() }
+        let address = try PostgresAddress(url: database.url)
+        let mine = try await PostgresStore(address: address), other = try await PostgresStore(address: address)
+        let session = try await mine.createSession(F.draft())
+        let before = try await mine.changeCounter()
+        // The server drops the listening connection; a change is committed meanwhile, its
+        // notification lost with it.
+        try PostgresTestDatabase.psql(database.url, """
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND query ILIKE 'LISTEN%'
+            """)
+        try await other.append([F.response("while-away", "q1", .choice(1))], to: session)
+        var seen: Int64?
+        while seen == nil || seen == before {
+            seen = try? await mine.changeCounter()   // unavailable until it has reconnected
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(try await mine.responses(of: session, after: 0).map(\.response.participant) == ["while-away"],
+                "the reconnection moved the counter, and reading after the last id finds what was missed")
+    }
+
+    @Test(.needsPostgres)
     func anotherProcesssCommitSignalsTheFollowers() async throws {
         let database = try PostgresTestDatabase()
         defer { database.drop() }

@@ -28,18 +28,28 @@ public struct PostgresTestDatabase: Sendable {
 
     /// Runs one SQL command on the database at `url` with `psql`.
     public static func psql(_ url: String, _ sql: String) throws {
+        _ = try query(url, sql)
+    }
+
+    /// Runs one SQL query on the database at `url` with `psql` and returns its rows as text
+    /// (unaligned, one per line).
+    public static func query(_ url: String, _ sql: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.arguments = ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", url, "-c", sql]
+        let folder = try TemporaryFolder("roompoll-psql")
+        defer { folder.remove() }
+        let (out, err) = (folder.path("out"), folder.path("err"))
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw PostgresTestError(message: "psql failed (\(sql)): \(text)")
+            throw PostgresTestError(message: "psql failed (\(sql)): \((try? String(contentsOfFile: err, encoding: .utf8)) ?? "")")
         }
+        return (try String(contentsOfFile: out, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// `url` with its path (the database) replaced by `database`, its query kept.
