@@ -29,70 +29,83 @@ enum PostgresResponses {
         for (index, response) in responses.enumerated() where firstSeen[response.participant] == nil {
             firstSeen[response.participant] = index
         }
-        let newcomers = firstSeen.values.sorted().map { responses[$0] }
+        // One statement per chunk: the new ones come back from the insert, the known ones from
+        // the table as it was (its snapshot is taken before the insert; the session's lock keeps
+        // other writers of this session out meanwhile).
+        let people = firstSeen.values.sorted().map { responses[$0] }
         var ids: [String: Int64] = [:], fresh: Set<String> = []
-        for start in stride(from: 0, to: newcomers.count, by: chunk) {
-            let part = newcomers[start..<min(start + chunk, newcomers.count)]
+        for start in stride(from: 0, to: people.count, by: chunk) {
+            let part = people[start..<min(start + chunk, people.count)]
             let rows = try await connection.query("""
-                INSERT INTO participant (session_id, token, channel, created_at)
-                SELECT \(session.id), token, channel, at
-                FROM UNNEST(\(part.map(\.participant)), \(part.map(\.channel.rawValue)), \(part.map { PostgresStore.milliseconds($0.receivedAt) }))
-                     AS given(token, channel, at)
-                ON CONFLICT (session_id, token) DO NOTHING
-                RETURNING token, id
+                WITH given AS (
+                    SELECT * FROM UNNEST(\(part.map(\.participant)), \(part.map(\.channel.rawValue)),
+                                         \(part.map { PostgresStore.milliseconds($0.receivedAt) })) AS given(token, channel, at)),
+                added AS (
+                    INSERT INTO participant (session_id, token, channel, created_at)
+                    SELECT \(session.id), token, channel, at FROM given
+                    ON CONFLICT (session_id, token) DO NOTHING
+                    RETURNING token, id)
+                SELECT token, id, true FROM added
+                UNION ALL
+                SELECT p.token, p.id, false FROM participant p JOIN given ON given.token = p.token WHERE p.session_id = \(session.id)
                 """, logger: logger)
-            for try await (token, id) in rows.decode((String, Int64).self) {
+            for try await (token, id, new) in rows.decode((String, Int64, Bool).self) {
                 ids[token] = id
-                fresh.insert(token)
+                if new { fresh.insert(token) }
             }
         }
-        let known = firstSeen.keys.filter { !fresh.contains($0) }
+        // Superseding: each answer replaces the same participant's current answer to the same
+        // question in the same round — one stored before (only participants known before can
+        // have one), or an earlier one of this batch. The stored ones are looked up by
+        // participant in the index of current answers: the cost follows the batch, not the
+        // size of the session.
+        struct Key: Hashable { let participant: Int64, round: String, question: String }
+        var previous: [Key: Int64] = [:]
+        let known = Array(Set(responses.lazy.map(\.participant).filter { !fresh.contains($0) }).compactMap { ids[$0] })
         for start in stride(from: 0, to: known.count, by: chunk) {
             let part = Array(known[start..<min(start + chunk, known.count)])
-            let rows = try await connection.query(
-                "SELECT token, id FROM participant WHERE session_id = \(session.id) AND token = ANY(\(part))", logger: logger)
-            for try await (token, id) in rows.decode((String, Int64).self) { ids[token] = id }
+            let rows = try await connection.query("""
+                SELECT id, participant_id, round, question FROM response
+                WHERE session_id = \(session.id) AND superseded_by IS NULL AND participant_id = ANY(\(part))
+                """, logger: logger)
+            for try await (id, participant, round, question) in rows.decode((Int64, Int64, String, String).self) {
+                previous[Key(participant: participant, round: round, question: question)] = id
+            }
         }
-        // The answers, in order (ids are handed out in the order of the rows).
-        var firstID: Int64?
+        // The answers, in order: ids are handed out in the order of the rows.
+        var replaced: [Int64] = [], replacing: [Int64] = []
         for start in stride(from: 0, to: responses.count, by: chunk) {
             let range = start..<min(start + chunk, responses.count)
             let part = responses[range]
+            let participants = try part.map { try participantID($0.participant, ids) }
             let rows = try await connection.query("""
                 INSERT INTO response (session_id, participant_id, round, question, answer, channel, received_at)
                 SELECT \(session.id), participant, round, question, answer, channel, at
-                FROM UNNEST(\(try part.map { try participantID($0.participant, ids) }), \(part.map(\.round)), \(part.map(\.question)),
+                FROM UNNEST(\(participants), \(part.map(\.round)), \(part.map(\.question)),
                             \(Array(answers[range])), \(part.map(\.channel.rawValue)), \(part.map { PostgresStore.milliseconds($0.receivedAt) }))
                      WITH ORDINALITY AS given(participant, round, question, answer, channel, at, position)
                 ORDER BY position
                 RETURNING id
                 """, logger: logger)
-            for try await id in rows.decode(Int64.self) where firstID == nil || id < firstID! { firstID = id }
+            var newIDs: [Int64] = []
+            newIDs.reserveCapacity(part.count)
+            for try await id in rows.decode(Int64.self) { newIDs.append(id) }
+            newIDs.sort()
+            guard newIDs.count == part.count else { throw StoreError.corrupt("\(part.count) answers given, \(newIDs.count) stored") }
+            for (response, (participant, id)) in zip(part, zip(participants, newIDs)) {
+                let key = Key(participant: participant, round: response.round, question: response.question)
+                if let old = previous.updateValue(id, forKey: key) {
+                    replaced.append(old)
+                    replacing.append(id)
+                }
+            }
         }
-        // Superseding: only answers of participants who were known before, or who answered the
-        // same question twice in this batch, can replace another. Each current answer of those
-        // keys points to the next one (a chain, as answers arrived); the newest stays current.
-        var keys: Set<String> = [], repeated: Set<String> = []
-        var touched: [Response] = []
-        for response in responses {
-            let key = "\(response.participant)\u{1F}\(response.round)\u{1F}\(response.question)"
-            let seenBefore = !keys.insert(key).inserted
-            if seenBefore { repeated.insert(key) }
-            if !fresh.contains(response.participant) || seenBefore { touched.append(response) }
-        }
-        guard !touched.isEmpty, let firstID else { return }
-        for start in stride(from: 0, to: touched.count, by: chunk) {
-            let part = touched[start..<min(start + chunk, touched.count)]
+        for start in stride(from: 0, to: replaced.count, by: chunk) {
+            let range = start..<min(start + chunk, replaced.count)
             try await connection.query("""
-                UPDATE response SET superseded_by = chain.next_id
-                FROM (SELECT id, lead(id) OVER (PARTITION BY participant_id, round, question ORDER BY id) AS next_id
-                      FROM response
-                      WHERE session_id = \(session.id) AND superseded_by IS NULL
-                        AND (participant_id, round, question) IN (
-                            SELECT participant, round, question
-                            FROM UNNEST(\(try part.map { try participantID($0.participant, ids) }), \(part.map(\.round)), \(part.map(\.question)))
-                                 AS given(participant, round, question))) AS chain
-                WHERE response.id = chain.id AND chain.next_id IS NOT NULL AND chain.next_id >= \(firstID)
+                UPDATE response SET superseded_by = chain.next
+                FROM UNNEST(\(Array(replaced[range])), \(Array(replacing[range]))) AS chain(id, next)
+                WHERE response.id = chain.id
                 """, logger: logger)
         }
     }

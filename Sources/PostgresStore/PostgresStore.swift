@@ -113,10 +113,15 @@ public final class PostgresStore: Store {
         try await connection.query("SELECT pg_notify(\(PostgresChangeFeed.channel), \(feed.payload(session: session)))", logger: logger)
     }
 
-    /// Locks the session's row until the transaction ends and returns its control revision.
-    static func lockSession(_ session: SessionRecord, _ connection: PostgresConnection) async throws -> Int64 {
-        let rows = try await connection.query("SELECT revision FROM session WHERE id = \(session.id) FOR UPDATE", logger: logger)
-        for try await revision in rows.decode(Int64.self) { return revision }
+    /// Locks the session's row until the transaction ends and returns its control revision;
+    /// in the same statement, tells listeners that the session changes (delivered only if the
+    /// transaction commits, so sending it first is the same as sending it last).
+    static func lockSession(_ session: SessionRecord, feed: PostgresChangeFeed, _ connection: PostgresConnection) async throws -> Int64 {
+        let rows = try await connection.query("""
+            SELECT revision, pg_notify(\(PostgresChangeFeed.channel), \(feed.payload(session: session.id)))::text
+            FROM session WHERE id = \(session.id) FOR UPDATE
+            """, logger: logger)
+        for try await (revision, _) in rows.decode((Int64, String).self) { return revision }
         throw StoreError.noSuchSession(session.name)
     }
 
@@ -225,10 +230,9 @@ public final class PostgresStore: Store {
         let json = try JSONCoding.encode(control)
         let feed = feed
         let revision = try await transaction { connection in
-            let current = try await Self.lockSession(session, connection)
+            let current = try await Self.lockSession(session, feed: feed, connection)
             guard current == session.revision else { throw StoreError.controlChanged(current: current) }
             try await connection.query("UPDATE session SET control = \(json), revision = revision + 1 WHERE id = \(session.id)", logger: Self.logger)
-            try await Self.notify(session.id, feed: feed, connection)
             return current + 1
         }
         var updated = session
@@ -243,10 +247,9 @@ public final class PostgresStore: Store {
         guard !responses.isEmpty else { return }
         let feed = feed
         try await transaction(rows: responses.count) { connection in
-            let current = try await Self.lockSession(session, connection)
+            let current = try await Self.lockSession(session, feed: feed, connection)
             if let revision, current != revision { throw StoreError.controlChanged(current: current) }
             try await PostgresResponses.insert(responses, into: session, connection)
-            try await Self.notify(session.id, feed: feed, connection)
         }
     }
 
@@ -327,12 +330,11 @@ public final class PostgresStore: Store {
         guard !changes.isEmpty else { return [] }
         let feed = feed
         return try await transaction { connection in
-            _ = try await Self.lockSession(session, connection)
+            _ = try await Self.lockSession(session, feed: feed, connection)
             var records: [QandARecord] = []
             for change in changes {
                 records.append(QandARecord(id: try await Self.insertQandA(change, at: time, session: session.id, connection), change: change, at: time))
             }
-            try await Self.notify(session.id, feed: feed, connection)
             return records
         }
     }
