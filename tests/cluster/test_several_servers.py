@@ -50,13 +50,14 @@ def free_port():
 
 
 class Server:
-    """One `roompoll serve` process on loopback."""
+    """One `roompoll serve` process: on loopback, or on `host` inside network namespace `netns`."""
 
-    def __init__(self, url, port=None):
-        self.url, self.port = url, port or free_port()
+    def __init__(self, url, port=None, host="127.0.0.1", netns=None):
+        self.url, self.port, self.host = url, port or free_port(), host
         self.log = tempfile.NamedTemporaryFile(prefix="roompoll-serve-", suffix=".log", delete=False)
+        inside = ["ip", "netns", "exec", netns] if netns else []
         self.process = subprocess.Popen(
-            [BINARY, "serve", POLL, "--session", SESSION, "--port", str(self.port), "--bind", "127.0.0.1", "--db", url],
+            inside + [BINARY, "serve", POLL, "--session", SESSION, "--port", str(self.port), "--bind", host, "--db", url],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
         while "Serving session" not in self.output():
@@ -73,7 +74,7 @@ class Server:
         self.process.wait(timeout=10)
 
     def post(self, path, body, timeout=15):
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=json.dumps(body).encode(),
+        request = urllib.request.Request(f"http://{self.host}:{self.port}{path}", data=json.dumps(body).encode(),
                                          headers={"Content-Type": "application/json"}, method="POST")
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -91,7 +92,7 @@ class Server:
                                              "answer": answer}, timeout)[0]
 
     def open_round(self):
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api/v1/session?code={self.code}", timeout=10) as response:
+        with urllib.request.urlopen(f"http://{self.host}:{self.port}/api/v1/session?code={self.code}", timeout=10) as response:
             return json.loads(response.read()).get("open_round")
 
 
@@ -198,7 +199,7 @@ def test_one_address_in_front_of_two_servers(postgres, tmp_path):
     console = Console(url)
     try:
         front = Server.__new__(Server)
-        front.port, front.code = proxy_port, a.code
+        front.host, front.port, front.code = "127.0.0.1", proxy_port, a.code
         wait_until(lambda: _reachable(front), 10, "nginx is up")
         console.press("o")
         console.wait_for("opening open · 0")
@@ -288,5 +289,85 @@ def test_a_server_killed_mid_load_loses_nothing_and_the_database_may_go_away(pos
         stop.set()
         console.close()
         for server in (a, b):
+            if server.process.poll() is None:
+                server.kill(signal.SIGTERM)
+
+
+@pytest.fixture
+def remote_host(postgres):
+    """A second host: a network namespace joined to this one by a veth pair, with the test's
+    PostgreSQL also listening on this side's address. Yields (namespace, database URL as seen
+    from there, this side's interface)."""
+    if os.geteuid() != 0 or not shutil.which("ip"):
+        pytest.skip("network namespaces need root and iproute2")
+    folder, url = postgres
+    name = f"rp{uuid.uuid4().hex[:6]}"
+    subnet = f"10.231.{random_byte()}"
+    here, there = f"{name}h", f"{name}n"
+    commands = [
+        ["ip", "netns", "add", name],
+        ["ip", "link", "add", here, "type", "veth", "peer", "name", there],
+        ["ip", "link", "set", there, "netns", name],
+        ["ip", "addr", "add", f"{subnet}.1/24", "dev", here], ["ip", "link", "set", here, "up"],
+        ["ip", "-n", name, "addr", "add", f"{subnet}.2/24", "dev", there], ["ip", "-n", name, "link", "set", there, "up"],
+        ["ip", "-n", name, "link", "set", "lo", "up"],
+    ]
+    try:
+        for command in commands:
+            subprocess.run(command, check=True)
+        data = Path(folder) / "data"
+        with open(data / "pg_hba.conf", "a") as hba:
+            hba.write(f"host all all {subnet}.0/24 trust\n")
+        (Path(folder) / "listen").write_text(f"127.0.0.1,{subnet}.1")
+        subprocess.run([str(ROOT / "scripts/postgres"), "halt", folder], check=True)
+        subprocess.run([str(ROOT / "scripts/postgres"), "resume", folder], check=True)
+        yield name, url.replace("@127.0.0.1:", f"@{subnet}.1:"), here, f"{subnet}.2"
+    finally:
+        subprocess.run(["ip", "netns", "del", name], check=False)
+
+
+def random_byte():
+    return 16 + uuid.uuid4().int % 200
+
+
+def test_a_server_on_another_host_and_a_network_that_drops_everything(postgres, remote_host):
+    """One server here, one on another host (a network namespace) reaching PostgreSQL over a
+    veth pair. Then that link goes down: packets vanish without a reset, the worst case for a
+    client; the server there still answers 503 within its deadline, and recovers."""
+    _, url = postgres
+    netns, remote_url, link, address = remote_host
+    here = Server(url)
+    there = Server(remote_url, host=address, netns=netns)
+    console = Console(url)
+    try:
+        assert here.code == there.code
+        console.press("o")
+        console.wait_for("opening open · 0")
+        wait_until(lambda: there.open_round() == "opening", 5, "the server there hears the round open")
+        for n in range(1, 6):
+            assert there.answer(here.join()) == 201
+            console.wait_for(f"opening open · {n} ", seconds=2)
+        subprocess.run(["ip", "link", "set", link, "down"], check=True)
+        # The client goes on reaching the server there from inside its namespace.
+        probe = ("import json, sys, time, urllib.request, urllib.error\n"
+                 f"r = urllib.request.Request('http://{address}:{there.port}/api/v1/answers', method='POST', "
+                 "headers={'Content-Type': 'application/json'}, data=json.dumps({'code': sys.argv[1], 'participant': sys.argv[2], "
+                 "'question': 'where', 'answer': 'Online'}).encode())\n"
+                 "t = time.monotonic()\n"
+                 "try:\n    s = urllib.request.urlopen(r, timeout=60).status\n"
+                 "except urllib.error.HTTPError as e:\n    s = e.code\n"
+                 "print(s, round(time.monotonic() - t, 1))\n")
+        participant = here.join()
+        status, took = subprocess.run(["ip", "netns", "exec", netns, "python3", "-c", probe, here.code, participant],
+                                      capture_output=True, text=True, check=True, timeout=90).stdout.split()
+        print(f"with the link down: {status} after {took} s")
+        assert status == "503" and float(took) < 15, f"refused within the deadline, not left hanging: {status} after {took} s"
+        subprocess.run(["ip", "link", "set", link, "up"], check=True)
+        wait_until(lambda: there.answer(participant, "where", "Online", timeout=20) == 201, 90,
+                   "the server there recovers by itself once the network is back")
+        console.wait_for("opening open · 6 ", seconds=10)
+    finally:
+        console.close()
+        for server in (here, there):
             if server.process.poll() is None:
                 server.kill(signal.SIGTERM)
