@@ -55,6 +55,9 @@ extension PostgresAddress {
 
     private static func startupParameters(statementTimeout: Duration) -> [(String, String)] {
         let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
-        return [("application_name", "roompoll"), ("statement_timeout", String(milliseconds))]
+        // A transaction left open (a process frozen while it held a session's lock) is ended
+        // by the server, so it cannot hold up the other servers' answers for long.
+        return [("application_name", "roompoll"), ("statement_timeout", String(milliseconds)),
+                ("idle_in_transaction_session_timeout", "10000")]
     }
 }

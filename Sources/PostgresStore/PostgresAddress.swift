@@ -37,6 +37,12 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
     /// Reads `url`; `environment` supplies `PGPASSWORD`, `PGPASSFILE`, `PGUSER` and `HOME`.
     public init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PostgresAddressError) {
         guard Self.isURL(url) else { throw .notAURL }
+        // Every `%` starts an escape of two hex digits (a URL parser may drop a part that breaks this).
+        let bytes = Array(url.utf8)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "%") {
+            guard index + 2 < bytes.count, bytes[(index + 1)...(index + 2)].allSatisfy({ UInt8(ascii: "0")...UInt8(ascii: "9") ~= $0
+                || UInt8(ascii: "a")...UInt8(ascii: "f") ~= $0 | 0x20 }) else { throw .malformed }
+        }
         // URLComponents wants a known scheme form; the two spellings read the same.
         let rest = url.drop(while: { $0 != ":" })
         guard let parts = URLComponents(string: "postgres" + rest) else { throw .malformed }
@@ -57,17 +63,23 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
         } else {
             port = 5432
         }
-        user = parts.user.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 }
+        // Each part decoded exactly once (a password may itself hold a `%`).
+        func decoded(_ text: String?) throws(PostgresAddressError) -> String? {
+            guard let text else { return nil }
+            guard let plain = text.removingPercentEncoding else { throw .malformed }
+            return plain
+        }
+        user = try decoded(parts.percentEncodedUser).flatMap { $0.isEmpty ? nil : $0 }
             ?? query["user"] ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
-        let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
-        database = (path.removingPercentEncoding).flatMap { $0.isEmpty ? nil : $0 } ?? query["dbname"] ?? user
+        let path = parts.percentEncodedPath.hasPrefix("/") ? String(parts.percentEncodedPath.dropFirst()) : parts.percentEncodedPath
+        database = try decoded(path).flatMap { $0.isEmpty ? nil : $0 } ?? query["dbname"] ?? user
         if let mode = query["sslmode"] {
             guard let parsed = mode == "allow" ? .prefer : TLSMode(rawValue: mode) else { throw .badParameter("sslmode") }
             tls = parsed
         } else {
             tls = .prefer
         }
-        password = parts.password.flatMap { $0.removingPercentEncoding } ?? query["password"] ?? environment["PGPASSWORD"]
+        password = try decoded(parts.percentEncodedPassword) ?? query["password"] ?? environment["PGPASSWORD"]
         if password == nil {
             let file = environment["PGPASSFILE"] ?? environment["HOME"].map { $0 + "/.pgpass" }
             if let file, let text = try? String(contentsOfFile: file, encoding: .utf8) {
@@ -95,10 +107,15 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
-    /// The URL without its password, for messages.
+    /// The URL without its password, for messages — one that can be given to `--db` again.
     public var description: String {
-        let place = socketFolder.map { "localhost:\(port)?host=\($0)" } ?? "\(host.contains(":") ? "[\(host)]" : host):\(port)"
-        return "postgres://\(user)@\(place)/\(database)"
+        let name = user.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? user
+        let place = socketFolder == nil ? (host.contains(":") ? "[\(host)]" : host) : "localhost"
+        var parameters: [String] = []
+        if let socketFolder { parameters.append("host=\(socketFolder)") }
+        if tls != .prefer { parameters.append("sslmode=\(tls.rawValue)") }
+        let base = database.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? database
+        return "postgres://\(name)@\(place):\(port)/\(base)" + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&"))
     }
 }
 

@@ -11,7 +11,7 @@ import Synchronization
 ///
 /// To be exact at the moment it is asked, `counter` sends a marker notification of its own and
 /// waits for it: notifications arrive in commit order, so by then everything committed before
-/// the question is counted.
+/// the question is counted. Markers (its own and other processes') are never counted as changes.
 final class PostgresChangeFeed: Sendable {
     static let channel = "roompoll"
 
@@ -56,15 +56,23 @@ final class PostgresChangeFeed: Sendable {
             return state.nextMarker
         }
         guard let marker else { throw StoreError.unavailable("not listening for changes (\(state.withLock { $0.lastError }))") }
-        try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
-            state.withLock { $0.markers[marker] = waiter }
-            Task {
-                do {
-                    try await client.query("SELECT pg_notify(\(Self.channel), \("\(instance) mark \(marker)"))")
-                } catch {
-                    state.withLock { $0.markers.removeValue(forKey: marker) }?.resume(throwing: error)
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
+                state.withLock { $0.markers[marker] = waiter }
+                Task {
+                    do {
+                        try await client.query("SELECT pg_notify(\(Self.channel), \("\(instance) mark \(marker)"))")
+                    } catch {
+                        state.withLock { $0.markers.removeValue(forKey: marker) }?.resume(throwing: error)
+                    }
                 }
             }
+        } onCancel: {
+            // Given up on (its deadline passed): the listening connection may be half-open, a
+            // marker sent but never heard. Drop it; the listener reconnects and catches up.
+            let (waiter, connection) = state.withLock { ($0.markers.removeValue(forKey: marker), $0.connection) }
+            waiter?.resume(throwing: CancellationError())
+            connection?.close().whenComplete { _ in }
         }
         return state.withLock { $0.counter }
     }
@@ -156,12 +164,14 @@ final class PostgresChangeFeed: Sendable {
 
     private func heard(_ payload: String) {
         let parts = payload.split(separator: " ", maxSplits: 2)
-        if parts.first.map(String.init) == instance {
-            if parts.count == 3, parts[1] == "mark", let marker = Int64(parts[2]) {
+        // A marker is nobody's change: its sender's own, or another process asking the same.
+        if parts.count == 3, parts[1] == "mark" {
+            if parts[0] == instance, let marker = Int64(parts[2]) {
                 state.withLock { $0.markers.removeValue(forKey: marker) }?.resume()
             }
             return
         }
+        if parts.first.map(String.init) == instance { return }   // this process's own commit
         let subscribers = state.withLock { state in
             state.counter += 1
             return Array(state.subscribers.values)

@@ -65,6 +65,14 @@ enum PostgresSchema {
     /// Brings the database up to date in one transaction; several processes starting at once
     /// take turns (an advisory lock), so each step runs once.
     static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        // Up to date already (the usual case): read only, so that a read-only user or a
+        // replica can open the database for reports.
+        let current = try? await connection.query("SELECT version FROM roompoll_schema", logger: logger)
+            .decode(Int.self).first(where: { _ in true })
+        if let current {
+            guard current <= steps.count else { throw StoreError.newerSchema(found: current, known: steps.count) }
+            if current == steps.count { return }
+        }
         try await connection.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7265636) ", logger: logger)
             try await connection.query("CREATE TABLE IF NOT EXISTS roompoll_schema (version INTEGER NOT NULL)", logger: logger)

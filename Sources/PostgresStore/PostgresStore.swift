@@ -25,7 +25,7 @@ public final class PostgresStore: Store {
 
     /// Connects to the database at `address` and creates or migrates its schema; fails with
     /// `StoreError.unavailable` when the server does not answer within `timeout`.
-    public init(address: PostgresAddress, timeout: Duration = .seconds(5), maximumConnections: Int = 20) async throws {
+    public init(address: PostgresAddress, timeout: Duration = .seconds(5), maximumConnections: Int = 10) async throws {
         self.address = address
         self.timeout = timeout
         client = PostgresClient(configuration: address.clientConfiguration(connectTimeout: timeout, statementTimeout: max(timeout * 12, .seconds(60)),
@@ -102,10 +102,12 @@ public final class PostgresStore: Store {
         }
     }
 
-    /// Runs a read on a pooled connection, within a longer deadline (a report reads a million
-    /// rows; nothing is acknowledged on a read).
-    func reading<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await deadline(after: max(timeout * 12, .seconds(60))) { [client] in try await client.withConnection { try await body($0) } }
+    /// Runs a read on a pooled connection, within the deadline; a `whole`-session read (a report
+    /// reads a million rows, and nothing is acknowledged on a read) within a minute.
+    func reading<T: Sendable>(whole: Bool = false, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await deadline(after: whole ? max(timeout * 12, .seconds(60)) : timeout) { [client] in
+            try await client.withConnection { try await body($0) }
+        }
     }
 
     /// Tells listeners (other processes) that this session changed; delivered at commit.
@@ -129,7 +131,7 @@ public final class PostgresStore: Store {
 
     public func createSession(_ draft: SessionDraft, responses: [Response]) async throws -> SessionRecord {
         let feed = feed
-        return try await creating(draft.name, rows: responses.count) { connection in
+        return try await transaction(rows: responses.count) { connection in
             let session = try await Self.create(draft, joinCode: nil, secret: nil, connection)
             try await PostgresResponses.insert(responses, into: session, connection)
             try await Self.notify(session.id, feed: feed, connection)
@@ -139,7 +141,7 @@ public final class PostgresStore: Store {
 
     public func copySession(_ copy: SessionCopy) async throws -> SessionRecord {
         let feed = feed
-        return try await creating(copy.draft.name, rows: copy.responses.count + copy.qanda.count) { connection in
+        return try await transaction(rows: copy.responses.count + copy.qanda.count) { connection in
             let session = try await Self.create(copy.draft, joinCode: copy.joinCode, secret: copy.secret, connection)
             try await PostgresResponses.insert(copy.responses, into: session, connection)
             for count in copy.hands { try await Self.saveHands(count, session: session.id, connection) }
@@ -151,17 +153,6 @@ public final class PostgresStore: Store {
             }
             try await Self.notify(session.id, feed: feed, connection)
             return session
-        }
-    }
-
-    /// Runs a transaction that creates session `name`: another process creating one of that
-    /// name at the same moment makes it `sessionExists`, as an existing one does.
-    private func creating(_ name: String, rows: Int,
-                          _ body: @escaping @Sendable (PostgresConnection) async throws -> SessionRecord) async throws -> SessionRecord {
-        do {
-            return try await transaction(rows: rows, body)
-        } catch where PostgresFailure.state(error) == "23505" {
-            throw StoreError.sessionExists(name)
         }
     }
 
@@ -180,9 +171,11 @@ public final class PostgresStore: Store {
             INSERT INTO session (name, poll_source, definition, control, join_code, created_at, secret)
             VALUES (\(draft.name), \(draft.source), \(try JSONCoding.encode(draft.definition)), \(try JSONCoding.encode(draft.control)),
                     \(code), \(Self.milliseconds(draft.createdAt)), \(secret))
+            ON CONFLICT (name) DO NOTHING
             RETURNING id
             """, logger: logger)
-        guard let id = try await rows.decode(Int64.self).first(where: { _ in true }) else { throw StoreError.corrupt("session `\(draft.name)` was not stored") }
+        // Nothing inserted: another process created a session of that name meanwhile.
+        guard let id = try await rows.decode(Int64.self).first(where: { _ in true }) else { throw StoreError.sessionExists(draft.name) }
         return SessionRecord(id: id, name: draft.name, definition: draft.definition, source: draft.source, control: draft.control,
                              revision: 0, joinCode: code, createdAt: draft.createdAt, secret: secret)
     }
@@ -208,7 +201,7 @@ public final class PostgresStore: Store {
     }
 
     public func sessionSummaries() async throws -> [SessionSummary] {
-        try await reading { connection in
+        try await reading(whole: true) { connection in
             let sessions = try await Self.sessions(try await connection.query(
                 "SELECT \(unescaped: Self.sessionColumns) FROM session ORDER BY created_at, id", logger: Self.logger))
             var counts: [Int64: [String: Int]] = [:]
@@ -255,7 +248,7 @@ public final class PostgresStore: Store {
 
     public func currentTally(of session: SessionRecord, participants: ParticipantKeys, salvage: SalvageLog?) async throws -> Tally {
         let hands = try await hands(of: session, salvage: salvage)
-        var tally = try await reading { connection in
+        var tally = try await reading(whole: true) { connection in
             try await PostgresResponses.count(session, participants: participants, salvage: salvage, connection)
         }
         for count in hands { tally.setHands(count) }
@@ -263,11 +256,11 @@ public final class PostgresStore: Store {
     }
 
     public func allResponses(of session: SessionRecord) async throws -> [StoredResponse] {
-        try await reading { try await PostgresResponses.read(session, currentOnly: false, after: 0, salvage: nil, $0) }
+        try await reading(whole: true) { try await PostgresResponses.read(session, currentOnly: false, after: 0, salvage: nil, $0) }
     }
 
     public func currentResponses(of session: SessionRecord, salvage: SalvageLog?) async throws -> [Response] {
-        try await reading { try await PostgresResponses.read(session, currentOnly: true, after: 0, salvage: salvage, $0) }.map(\.response)
+        try await reading(whole: true) { try await PostgresResponses.read(session, currentOnly: true, after: 0, salvage: salvage, $0) }.map(\.response)
     }
 
     public func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse] {

@@ -11,7 +11,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case emptyFile(String)
     /// The database was made by a newer roompoll (its schema version is higher than this one knows).
     case newerSchema(found: Int, known: Int)
-    /// The database server did not answer in time or the connection failed: nothing was written.
+    /// The database server did not answer in time or the connection failed: the request is not
+    /// acknowledged (a write given up at its deadline may still commit; sent again, an answer
+    /// supersedes itself).
     case unavailable(String)
     /// The database server refused the request (its own message).
     case refused(String)

@@ -57,14 +57,21 @@ struct RunCommand: AsyncParsableCommand {
 
     /// The named session when it exists (it must run the same poll), else a new one.
     static func openOrCreate(_ name: String?, pollFile: PollFile, pace: Pace?, in store: any Store) async throws -> SessionRecord {
-        if let name, let existing = try await store.session(named: name) {
+        func checked(_ existing: SessionRecord) throws -> SessionRecord {
             guard existing.definition.title == pollFile.definition.title else {
-                throw CLIError("session `\(name)` runs the poll “\(existing.definition.title)”, not “\(pollFile.definition.title)”")
+                throw CLIError("session `\(existing.name)` runs the poll “\(existing.definition.title)”, not “\(pollFile.definition.title)”")
             }
             return existing
         }
-        return try await SessionOpener.create(in: store, name: name, stem: pollFile.stem, definition: pollFile.definition,
-                                              source: pollFile.source, pace: pace, now: Date())
+        if let name, let existing = try await store.session(named: name) { return try checked(existing) }
+        do {
+            return try await SessionOpener.create(in: store, name: name, stem: pollFile.stem, definition: pollFile.definition,
+                                                  source: pollFile.source, pace: pace, now: Date())
+        } catch StoreError.sessionExists(let taken) where taken == name {
+            // Another process created it at the same moment (several servers started together).
+            guard let existing = try await store.session(named: taken) else { throw StoreError.sessionExists(taken) }
+            return try checked(existing)
+        }
     }
 
     /// What is printed once the terminal is back: where the session is and how to go on.

@@ -19,7 +19,8 @@ struct PostgresCLITests {
         #expect(demo.status == 0, "\(demo.stderr)")
         let up = try cli.run("copy", "w", "--from", "laptop.sqlite", "--to", database.url)
         #expect(up.status == 0, "\(up.stderr)")
-        #expect(up.stdout.contains("checked") && up.stdout.contains("Q&A change") && !up.stdout.contains("?sslmode"), "\(up.stdout)")
+        #expect(up.stdout.contains("checked") && up.stdout.contains("Q&A change") && up.stdout.contains("?sslmode=disable"),
+                "the target named so that it can be given to --db again: \(up.stdout)")
         let down = try cli.run("copy", "w", "--from", database.url, "--to", "back.sqlite")
         #expect(down.status == 0, "\(down.stderr)")
         for format in ["csv", "json"] {

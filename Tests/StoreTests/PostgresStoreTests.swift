@@ -21,11 +21,16 @@ struct PostgresStoreTests {
         let full = try PostgresAddress(url: "postgresql://ana:s%40cret@db.example.org:6543/conference?sslmode=require", environment: [:])
         #expect(full.host == "db.example.org" && full.port == 6543 && full.user == "ana" && full.password == "s@cret")
         #expect(full.database == "conference" && full.tls == .require && full.socketFolder == nil)
-        #expect(full.description == "postgres://ana@db.example.org:6543/conference", "no password in messages")
+        #expect(full.description == "postgres://ana@db.example.org:6543/conference?sslmode=require", "no password in messages")
+        let percent = try PostgresAddress(url: "postgres://ana:p%2541%3Ax@h/d%20b", environment: [:])
+        #expect(percent.password == "p%41:x" && percent.database == "d b", "each part decoded once")
+        #expect(throws: PostgresAddressError.malformed) { try PostgresAddress(url: "postgres://ana:ab%zz@h/d", environment: ["PGPASSWORD": "other"]) }
         let bare = try PostgresAddress(url: "postgres://roompoll@127.0.0.1/", environment: ["PGPASSWORD": "from-env"])
         #expect(bare.port == 5432 && bare.database == "roompoll" && bare.password == "from-env" && bare.tls == .prefer)
         let socket = try PostgresAddress(url: "postgres://r@/rp?host=/run/postgresql&port=5433", environment: [:])
         #expect(socket.socketFolder == "/run/postgresql" && socket.port == 5433)
+        #expect(socket.description == "postgres://r@localhost:5433/rp?host=/run/postgresql")
+        #expect(try PostgresAddress(url: socket.description, environment: [:]) == socket, "the description reads back as the same address")
         #expect(throws: PostgresAddressError.badParameter("sslmode")) { try PostgresAddress(url: "postgres://a@h/d?sslmode=always", environment: [:]) }
         #expect(throws: PostgresAddressError.unknownParameter("timeout")) { try PostgresAddress(url: "postgres://a@h/d?timeout=3", environment: [:]) }
         #expect(throws: PostgresAddressError.badParameter("port")) { try PostgresAddress(url: "postgres://a@h:0/d", environment: [:]) }
