@@ -38,7 +38,7 @@ public final class PostgresStore: Store {
         do {
             // On a connection of its own, so that a refusal (a password, a certificate, a missing
             // database) is told as it is, not as a pool that waited in vain.
-            try await deadline {
+            try await deadline { _ in
                 let connection = try await PostgresConnection.connect(configuration: single, id: 1, logger: Self.logger)
                 do {
                     try await PostgresSchema.migrate(connection, logger: Self.logger)
@@ -66,8 +66,10 @@ public final class PostgresStore: Store {
 
     /// Runs `operation`, giving up after `timeout`: the answer is then `unavailable`, whatever the
     /// operation is still waiting for (a connection, a reply from a server that vanished: such
-    /// a wait may not end when it is cancelled, so the caller is answered without it).
-    func deadline<T: Sendable>(after limit: Duration? = nil, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    /// a wait may not end when it is cancelled, so the caller is answered without it). The
+    /// operation is cancelled then, and may register more to do when it is given up on.
+    func deadline<T: Sendable>(after limit: Duration? = nil,
+                               _ operation: @escaping @Sendable (FirstAnswer<T>) async throws -> T) async throws -> T {
         let answer = FirstAnswer<T>()
         let timeout = limit ?? timeout
         let message = "no answer from \(address) within \(timeout)"
@@ -76,28 +78,33 @@ public final class PostgresStore: Store {
                 answer.wait(continuation)
                 let timer = Task {
                     try await Task.sleep(for: timeout)
-                    answer.give(.failure(StoreError.unavailable(message)))
+                    answer.give(.failure(StoreError.unavailable(message)), byWork: false)
                 }
                 answer.start(Task {
                     do {
-                        answer.give(.success(try await operation()))
+                        answer.give(.success(try await operation(answer)), byWork: true)
                     } catch {
-                        answer.give(.failure(PostgresFailure.storeError(error)))
+                        answer.give(.failure(PostgresFailure.storeError(error)), byWork: true)
                     }
                     timer.cancel()
                 })
             }
         } onCancel: {
-            answer.give(.failure(CancellationError()))
+            answer.give(.failure(CancellationError()), byWork: false)
         }
     }
 
     /// Runs `body` in one transaction on a pooled connection, within the deadline; a transaction
     /// that writes `rows` rows (an import, a copy) is allowed a second more for every 10,000.
+    /// Given up on before it ends, it is cancelled (its next statement is not sent: it rolls
+    /// back) and its connection closed, so a statement stuck on a dead link frees its place in
+    /// the pool — rather than committing after its caller was told it was not.
     func transaction<T: Sendable>(rows: Int = 0, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await deadline(after: timeout + .seconds(rows / 10_000)) { [client] in
+        try await deadline(after: timeout + .seconds(rows / 10_000)) { [client] answer in
             try await client.withConnection { connection in
-                try await connection.withTransaction(logger: Self.logger) { try await body($0) }
+                let closing = answer.onGiveUp { connection.close().whenComplete { _ in } }
+                defer { answer.withdraw(closing) }   // before the connection goes back to the pool
+                return try await connection.withTransaction(logger: Self.logger) { try await body($0) }
             }
         }
     }
@@ -105,7 +112,7 @@ public final class PostgresStore: Store {
     /// Runs a read on a pooled connection, within the deadline; a `whole`-session read (a report
     /// reads a million rows, and nothing is acknowledged on a read) within a minute.
     func reading<T: Sendable>(whole: Bool = false, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await deadline(after: whole ? max(timeout * 12, .seconds(60)) : timeout) { [client] in
+        try await deadline(after: whole ? max(timeout * 12, .seconds(60)) : timeout) { [client] _ in
             try await client.withConnection { try await body($0) }
         }
     }
@@ -359,7 +366,7 @@ public final class PostgresStore: Store {
     // MARK: Following other processes
 
     public func changeCounter() async throws -> Int64 {
-        try await deadline { [feed, client, timeout] in try await feed.counter(via: client, timeout: timeout) }
+        try await deadline { [feed, client, timeout] _ in try await feed.counter(via: client, timeout: timeout) }
     }
 
     public func changeSignals(fallback: Duration) -> AsyncStream<Void> {

@@ -118,6 +118,25 @@ struct PostgresStoreTests {
     }
 
     @Test(.needsPostgres, .timeLimit(.minutes(1)))
+    func aWriteGivenUpAtItsDeadlineIsRolledBackNotCommittedLater() async throws {
+        let database = try PostgresTestDatabase()
+        defer { database.drop() }
+        let store = try await PostgresStore(address: try PostgresAddress(url: database.url), timeout: .seconds(1))
+        let session = try await store.createSession(F.draft())
+        // Another connection holds the session's lock for 3 seconds: the write waits behind it.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        holder.arguments = ["-X", "-q", database.url, "-c", "BEGIN; SELECT 1 FROM session FOR UPDATE; SELECT pg_sleep(3); COMMIT;"]
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        try await Task.sleep(for: .milliseconds(500))
+        await #expect(throws: StoreError.self) { try await store.append([F.response("late", "q1", .choice(0))], to: session) }
+        holder.waitUntilExit()
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try await store.allResponses(of: session).isEmpty, "refused at its deadline, and not committed once the lock was free")
+    }
+
+    @Test(.needsPostgres, .timeLimit(.minutes(1)))
     func afterALostConnectionTheFollowerCatchesUp() async throws {
         let database = try PostgresTestDatabase()
         defer { database.drop() }
