@@ -373,6 +373,9 @@ public final class PostgresStore: Store {
         feed.signals(fallback: fallback)
     }
 
+    /// A notification is delivered only after its transaction committed.
+    public var signalsAfterCommit: Bool { true }
+
     /// A time kept to the millisecond, as SQLite keeps it (so both stores give back the same time).
     static func milliseconds(_ date: Date) -> Date {
         Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)

@@ -220,6 +220,8 @@ public final class SQLiteStore: Store {
         FileChangeWatch.signals(for: path, fallback: fallback)
     }
 
+    public var signalsAfterCommit: Bool { false }
+
     public func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse] {
         try await responses(of: session, currentOnly: false, after: id)
     }

@@ -67,6 +67,9 @@ public protocol Store: Sendable {
     /// Signals that the store may have changed (a commit by this process or another), and at
     /// least every `fallback`: a follower looks at `changeCounter` then, instead of polling.
     func changeSignals(fallback: Duration) -> AsyncStream<Void>
+    /// Whether a signal comes only once the change can be read, so one look after it is enough
+    /// (PostgreSQL's notifications); SQLite's file events may come before the commit is visible.
+    var signalsAfterCommit: Bool { get }
     /// Responses stored after the one with id `after` (superseded ones too), in order.
     func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse]
     /// The id of the newest response of the session (0 if none).

@@ -64,6 +64,7 @@ final class GatedStore: Store {
     }
     func changeCounter() async throws -> Int64 { try await base.changeCounter() }
     func changeSignals(fallback: Duration) -> AsyncStream<Void> { base.changeSignals(fallback: fallback) }
+    var signalsAfterCommit: Bool { base.signalsAfterCommit }
     func responses(of session: SessionRecord, after id: Int64) async throws -> [StoredResponse] {
         try await base.responses(of: session, after: id)
     }
