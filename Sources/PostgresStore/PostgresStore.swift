@@ -311,16 +311,8 @@ public final class PostgresStore: Store {
             return rows
         }
         return try rows.compactMap { round, question, counts, updatedAt in
-            do {
-                let count = HandCount(round: round, question: question, counts: try JSONCoding.decode([Int].self, from: counts), updatedAt: updatedAt)
-                try count.validate(against: session.definition)
-                return count
-            } catch {
-                let what = "hand counts for `\(question.prefix(40))` in the \(round.prefix(40)) round (\(error))"
-                guard let salvage else { throw StoreError.corrupt(what) }
-                salvage.skip(what)
-                return nil
-            }
+            try HandCountReader.read(round: round, question: question, counts: counts, updatedAt: updatedAt,
+                                     definition: session.definition, salvage: salvage)
         }
     }
 

@@ -325,18 +325,8 @@ public final class SQLiteStore: Store {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM hand_count WHERE session_id = ? ORDER BY round, question",
                              arguments: [session.id]).compactMap { row in
-                let round: String = row["round"], question: String = row["question"]
-                do {
-                    let count = HandCount(round: round, question: question,
-                                          counts: try JSONCoding.decode([Int].self, from: row["counts"]), updatedAt: row["updated_at"])
-                    try count.validate(against: session.definition)
-                    return count
-                } catch {
-                    let what = "hand counts for `\(question.prefix(40))` in the \(round.prefix(40)) round (\(error))"
-                    guard let salvage else { throw StoreError.corrupt(what) }
-                    salvage.skip(what)
-                    return nil
-                }
+                try HandCountReader.read(round: row["round"], question: row["question"], counts: row["counts"], updatedAt: row["updated_at"],
+                                         definition: session.definition, salvage: salvage)
             }
         }
     }
