@@ -5,7 +5,8 @@ import Foundation
 ///
 /// `single`/`likert`: an option label or its 1-based number; `multi`: labels joined by `;`;
 /// `scale`: an integer; `ranking`: every label in order joined by `>`; `words`: up to three
-/// words joined by `;`; `text`: free text.
+/// words joined by `;`; `text`: free text. Labels are read in any of a translated poll's
+/// languages and written in its main language.
 public enum AnswerCodec {
     /// Reads participant text as an answer to `question`: cleaned, parsed and checked.
     public static func decode(_ text: String, for question: Question) throws(AnswerProblem) -> Answer {
@@ -118,6 +119,11 @@ public enum AnswerCodec {
         if let i = question.options.firstIndex(of: label) { return i }
         if let i = question.options.firstIndex(where: { $0.caseInsensitiveCompare(label) == .orderedSame }) { return i }
         if allowNumber, let number = Int(label), (1...question.options.count).contains(number) { return number - 1 }
+        // A translated poll's answers may be given in any of its languages (an import).
+        for language in (question.translations ?? [:]).keys.sorted() {
+            guard let options = question.translations?[language]?.options, options.count == question.options.count else { continue }
+            if let i = options.firstIndex(where: { $0.caseInsensitiveCompare(label) == .orderedSame }) { return i }
+        }
         throw .wrongOption(label)
     }
 }

@@ -5,6 +5,10 @@ public struct PollDefinition: Sendable, Hashable, Codable {
     /// The language of the poll's text (BCP 47, e.g. `en`, `ar`, `zh-Hans`), for the
     /// participants' page; nil: English.
     public var language: String?
+    /// A translated poll's languages, the main one (`language`) first; nil: one language.
+    public var languages: [String]?
+    /// The title and event line in the other languages, by language tag.
+    public var translations: [String: PollText]?
     /// The rounds in order; `[opening, closing]` unless the file names others.
     public var rounds: [String]
     public var pace: Pace

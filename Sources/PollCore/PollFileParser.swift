@@ -6,7 +6,7 @@ import Yams
 /// Pure: takes the text, never the file. Values are read as written (`Yes` stays the label
 /// "Yes", not a boolean), and every problem carries the line and column it was found at.
 public enum PollFileParser {
-    static let pollKeys = ["title", "event", "language", "rounds", "pace", "questions", "qa", "results-on-phones", "agenda"]
+    static let pollKeys = ["title", "event", "language", "languages", "rounds", "pace", "questions", "qa", "results-on-phones", "agenda"]
     static let agendaKeys = ["part", "minutes", "opens"]
     static let qaKeys = ["moderation", "place", "room"]
     static let questionKeys = ["id", "kind", "ask", "options", "labels", "max", "min", "segment", "rounds"]
@@ -31,7 +31,7 @@ public enum PollFileParser {
             throw PollFileProblems([PollFileProblem(line: 1, column: 1, message:
                 "the file is larger than \(Limits.fileBytes / 1024) KiB: a poll has at most \(Limits.questions) questions")])
         }
-        var reader = Reader()
+        var reader = PollFileReader()
         let definition = reader.poll(text)
         if let definition, reader.problems.isEmpty { return definition }
         // The same node reached twice (a YAML alias) would report its problem twice: once is enough.
@@ -42,8 +42,12 @@ public enum PollFileParser {
 }
 
 /// Collects problems while walking the YAML tree.
-private struct Reader {
+struct PollFileReader {
     var problems: [PollFileProblem] = []
+    /// A translated poll's languages, main first; empty: one language (text is plain strings).
+    var languages: [String] = []
+    /// The poll's one language when it is not translated (`language:`).
+    var singleLanguage: String?
 
     mutating func report(_ node: Node?, _ message: String) {
         let mark = node?.mark
@@ -89,12 +93,18 @@ private struct Reader {
         guard let mapping = mapping(root, allowed: PollFileParser.pollKeys, what: "poll") else {
             return nil
         }
-        let title = requiredString(mapping, "title", in: root, limit: PollFileParser.Limits.title)
-        let event = optionalString(mapping, "event", limit: PollFileParser.Limits.event, lineBreaks: true)
-        let language = optionalString(mapping, "language", limit: 35)
-        if let language, language.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"#, options: .regularExpression) == nil {
-            report(mapping["language"], "`language` must be a language tag such as en, fr, ar or zh-Hans")
+        var language = optionalString(mapping, "language", limit: 35)
+        if let tag = language, let problem = LanguageTag.problem(tag) {
+            report(mapping["language"], "`language`: \(problem)")
+            language = nil
         }
+        singleLanguage = language
+        if let node = mapping["languages"] {
+            languages = languageList(node, language: language, languageNode: mapping["language"])
+            language = languages.first ?? language
+        }
+        let title = translatedText(mapping, "title", in: root, limit: PollFileParser.Limits.title)
+        let event = translatedText(mapping, "event", in: root, limit: PollFileParser.Limits.event, lineBreaks: true, required: false)
         let rounds = roundList(mapping["rounds"], declared: nil) ?? PollDefinition.defaultRounds
         var pace = Pace.audience
         if let node = mapping["pace"] {
@@ -129,9 +139,16 @@ private struct Reader {
         let resultsOnPhones = bool(mapping["results-on-phones"], key: "results-on-phones")
         let agenda = mapping["agenda"].flatMap { agendaParts($0, rounds: rounds) }
         guard let title else { return nil }
-        var poll = PollDefinition(title: title, event: event, language: language, rounds: rounds, pace: pace, questions: questions, qa: qa)
+        var poll = PollDefinition(title: title.main, event: event?.main, language: language, rounds: rounds, pace: pace,
+                                  questions: questions, qa: qa)
         poll.resultsOnPhones = resultsOnPhones
         poll.agenda = agenda
+        if languages.count > 1 {
+            poll.languages = languages
+            poll.translations = Dictionary(uniqueKeysWithValues: languages.dropFirst().compactMap { tag in
+                title.others[tag].map { (tag, PollText(title: $0, event: event?.others[tag])) }
+            })
+        }
         return poll
     }
 
@@ -226,7 +243,7 @@ private struct Reader {
         if let id, id.range(of: #"^[A-Za-z0-9][A-Za-z0-9_-]*$"#, options: .regularExpression) == nil {
             report(map["id"], "question id `\(Self.short(id))` may hold only letters, digits, `-` and `_`")
         }
-        let ask = requiredString(map, "ask", in: node, limit: PollFileParser.Limits.ask, lineBreaks: true)
+        let ask = translatedText(map, "ask", in: node, limit: PollFileParser.Limits.ask, lineBreaks: true)
         var kind: QuestionKind?
         if let kindNode = map["kind"] {
             kind = kindNode.scalar.flatMap { QuestionKind(rawValue: $0.string) }
@@ -241,10 +258,10 @@ private struct Reader {
         let asked = map["rounds"].map { roundList($0, declared: rounds) ?? rounds } ?? rounds
         guard let kind else { return nil }
 
-        var options: [String] = []
+        var options = Translated<[String]>(main: [], others: [:])
         if let optionsNode = map["options"] {
             if kind.takesOptions {
-                options = optionList(optionsNode, key: "options", kind: kind)
+                options = translatedOptions(optionsNode, key: "options", kind: kind)
             } else {
                 let hint = kind == .likert ? " (a likert question names its scale with `labels`)" : ""
                 report(map.keys.first { $0.scalar?.string == "options" }, "a \(kind.rawValue) question takes no `options`\(hint)")
@@ -254,12 +271,12 @@ private struct Reader {
         }
         if let labelsNode = map["labels"] {
             if kind == .likert {
-                options = optionList(labelsNode, key: "labels", kind: kind)
+                options = translatedOptions(labelsNode, key: "labels", kind: kind)
             } else {
                 report(map.keys.first { $0.scalar?.string == "labels" }, "`labels` is only for likert questions")
             }
         } else if kind == .likert {
-            options = Question.defaultLikertLabels
+            options = agreeScale(at: node)
         }
 
         let max = integer(map["max"], key: "max")
@@ -270,9 +287,9 @@ private struct Reader {
         if map["min"] != nil, kind != .scale {
             report(map.keys.first { $0.scalar?.string == "min" }, "`min` is only for scale questions")
         }
-        if kind == .multi, let max, !options.isEmpty {
-            if max > options.count {
-                report(map["max"], "`max` is \(max) but the question has only \(options.count) options")
+        if kind == .multi, let max, !options.main.isEmpty {
+            if max > options.main.count {
+                report(map["max"], "`max` is \(max) but the question has only \(options.main.count) options")
             } else if max < 1 {
                 report(map["max"], "`max` must be at least 1")
             }
@@ -290,9 +307,15 @@ private struct Reader {
             report(map["segment"], "`segment: true` needs a single question (its option groups the participants)")
         }
         guard let id, let ask else { return nil }
-        return Question(id: id, kind: kind, ask: ask, options: options,
-                        max: kind == .multi || kind == .scale ? max : nil,
-                        min: kind == .scale ? min : nil, segment: segment, rounds: asked)
+        var question = Question(id: id, kind: kind, ask: ask.main, options: options.main,
+                                max: kind == .multi || kind == .scale ? max : nil,
+                                min: kind == .scale ? min : nil, segment: segment, rounds: asked)
+        if languages.count > 1 {
+            question.translations = Dictionary(uniqueKeysWithValues: languages.dropFirst().compactMap { tag in
+                ask.others[tag].map { (tag, QuestionText(ask: $0, options: options.others[tag] ?? [])) }
+            })
+        }
+        return question
     }
 
     // MARK: - Node helpers

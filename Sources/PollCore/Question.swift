@@ -16,6 +16,8 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
     public var segment: Bool
     /// The rounds this question is asked in.
     public var rounds: [String]
+    /// The prompt and options in the poll's other languages, by language tag; nil: one language.
+    public var translations: [String: QuestionText]?
 
     public init(
         id: String, kind: QuestionKind, ask: String, options: [String] = [],
@@ -32,9 +34,7 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// The five-point agree scale used when a likert question names no labels.
-    public static let defaultLikertLabels = [
-        "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree",
-    ]
+    public static let defaultLikertLabels = AgreeScale.english
     /// Scale range used when a scale question names no `min`/`max`.
     public static let defaultScaleRange = 0...10
     /// The most words one `words` answer may hold.
