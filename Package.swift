@@ -58,7 +58,7 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], resources: [.copy("Resources/words")]),
         // Renders analysis results and exports.
         .target(name: "Report", dependencies: ["PollCore", "Analysis"]),
         .executableTarget(

@@ -127,6 +127,7 @@ public struct SessionEngine: Sendable, Hashable {
             return .failure(.invalid(error))
         }
         return .success(Response(participant: submission.participant, round: round, question: question.id,
-                                 answer: answer, channel: submission.channel, receivedAt: submission.receivedAt))
+                                 answer: answer, channel: submission.channel, receivedAt: submission.receivedAt,
+                                 language: submission.language))
     }
 }

@@ -9,15 +9,18 @@ public struct Submission: Sendable, Hashable {
     public var answer: SubmittedAnswer
     public var channel: Channel
     public var receivedAt: Date
+    /// The language the participant answered in (see `Response.language`).
+    public var language: String?
 
     public init(participant: String, question: String, round: String? = nil, answer: SubmittedAnswer,
-                channel: Channel, receivedAt: Date) {
+                channel: Channel, receivedAt: Date, language: String? = nil) {
         self.participant = participant
         self.question = question
         self.round = round
         self.answer = answer
         self.channel = channel
         self.receivedAt = receivedAt
+        self.language = language
     }
 }
 

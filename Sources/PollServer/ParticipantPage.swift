@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import PollCore
 
 /// The participants' pages, rendered on the server: plain HTML forms that work with
@@ -9,6 +10,7 @@ enum ParticipantPage {
     /// What a page needs to know about where it stands.
     struct Context {
         var code: String
+        /// The poll in the language the page shows (see `language`): for showing only.
         var definition: PollDefinition
         var control: SessionControl
         /// Changes whenever the page should follow the facilitator (see `SessionView`).
@@ -16,6 +18,19 @@ enum ParticipantPage {
         /// What the wall shows now of the current question (its results or comparison), as a
         /// section for the page; nil when nothing is revealed or the poll keeps it off phones.
         var onTheWall: String? = nil
+        /// The page's own words (in the poll's language when roompoll speaks it, else English).
+        var words: InterfaceWords = .english
+        /// The poll's languages, main first, and the one this page shows.
+        var languages: [String] = ["en"]
+        var language: String = "en"
+        /// This page's address without its language, for the language switcher's links.
+        var here: String = "/"
+        /// Sets the language the participant picked (on the page that picked it).
+        var languageCookie: Cookie? = nil
+
+        /// Attributes for an element holding the poll's text: its language and direction
+        /// when they are not the page's (a poll in a language the interface does not speak).
+        var pollText: String { ParticipantPage.languageAttributes(language, within: words.language) }
     }
 
     /// Also in app.js: the page fetches itself again when this changes.
@@ -25,11 +40,21 @@ enum ParticipantPage {
         return "\(control.openRound ?? "")|\(control.pace.rawValue)|\(presenter)|\(shown)"
     }
 
-    static func layout(_ title: String, language: String?, code: String?, followKey: String?, body: String) -> String {
-        let data = code.map { " data-code=\"\(HTMLText.escape($0))\" data-state=\"\(HTMLText.escape(followKey ?? ""))\"" } ?? ""
+    /// ` lang="…" dir="…"` for text in `language` inside a page in `page`; empty when they are
+    /// the same language.
+    static func languageAttributes(_ language: String, within page: String) -> String {
+        guard LanguageTag.primary(language) != LanguageTag.primary(page) else { return "" }
+        return " lang=\"\(HTMLText.escape(language))\" dir=\"\(LanguageTag.direction(language))\""
+    }
+
+    /// The whole page: `lang` and `dir` from the interface's language, the stylesheet and
+    /// script, and the words app.js says by itself.
+    static func layout(_ title: String, words: InterfaceWords, code: String?, followKey: String?, body: String) -> String {
+        var data = code.map { " data-code=\"\(HTMLText.escape($0))\" data-state=\"\(HTMLText.escape(followKey ?? ""))\"" } ?? ""
+        data += " data-vote-failed=\"\(words.html("qa.voteFailed"))\" data-vote-offline=\"\(words.html("qa.voteOffline"))\""
         return """
             <!doctype html>
-            <html lang="\(HTMLText.escape(language ?? "en"))">
+            <html lang="\(HTMLText.escape(words.language))" dir="\(LanguageTag.direction(words.language))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -47,15 +72,30 @@ enum ParticipantPage {
             """
     }
 
+    /// Links to the page in each of `languages`, the current one marked: plain links, so the
+    /// switch works without JavaScript (the server remembers the choice for the session).
+    static func languageSwitcher(_ languages: [String], current: String, here: String, words: InterfaceWords) -> String {
+        guard languages.count > 1 else { return "" }
+        let separator = here.contains("?") ? "&" : "?"
+        let links = languages.map { tag in
+            let mark = tag == current ? " aria-current=\"true\"" : ""
+            return "<li><a href=\"\(HTMLText.escape(here + separator + "lang=" + tag))\" hreflang=\"\(HTMLText.escape(tag))\"\(languageAttributes(tag, within: words.language))\(mark)>"
+                + "\(HTMLText.escape(LanguageTag.autonym(tag)))</a></li>"
+        }.joined()
+        return "<nav class=\"languages\" aria-label=\"\(words.html("page.language"))\"><ul>\(links)</ul></nav>\n"
+    }
+
     /// The start page: type the join code shown on the wall.
-    static func join(error: String?) -> String {
-        layout("Join a poll", language: nil, code: nil, followKey: nil, body: """
-            <h1>Join a poll</h1>
+    static func join(words: InterfaceWords, error: String?) -> String {
+        let others = InterfaceWords.all.keys.filter { $0 != InterfaceWords.reference }.sorted()
+        let languages = [InterfaceWords.reference] + others
+        return layout(words.text("join.title"), words: words, code: nil, followKey: nil, body: """
+            \(languageSwitcher(languages, current: words.language, here: "/", words: words))<h1>\(words.html("join.title"))</h1>
             \(error.map { "<p class=\"error\" role=\"alert\">\(HTMLText.escape($0))</p>" } ?? "")
             <form method="get" action="/join">
-            <label for="code">Join code (six letters and digits, shown on the screen)</label>
-            <input id="code" name="code" autocomplete="off" autocapitalize="characters" required maxlength="8" inputmode="text">
-            <button type="submit">Join</button>
+            <label for="code">\(words.html("join.label"))</label>
+            <input id="code" name="code" autocomplete="off" autocapitalize="characters" required maxlength="8" inputmode="text" dir="ltr">
+            <button type="submit">\(words.html("join.button"))</button>
             </form>
             """)
     }
@@ -67,32 +107,34 @@ enum ParticipantPage {
         let still = still.map { " <span class=\"static-only\">\(HTMLText.escape($0))</span>" } ?? ""
         return page(context, body: """
             <p class="status" role="status">\(HTMLText.escape(message))\(live)\(still)</p>
-            <p><a class="button" href="/s/\(context.code)">Check again</a></p>
+            <p><a class="button" href="/s/\(context.code)">\(context.words.html("page.checkAgain"))</a></p>
             """)
     }
 
     /// Every question of the round answered (or skipped).
     static func done(_ context: Context) -> String {
         page(context, body: """
-            <p class="status" role="status">Thank you — your answers are recorded. You can change them while voting is open.</p>
-            <p><a class="button" href="/s/\(context.code)?q=\(HTMLText.escape(context.definition.questions(in: context.control.openRound ?? "").first?.id ?? ""))">Review my answers</a></p>
+            <p class="status" role="status">\(context.words.html("done.thanks"))</p>
+            <p><a class="button" href="/s/\(context.code)?q=\(HTMLText.escape(context.definition.questions(in: context.control.openRound ?? "").first?.id ?? ""))">\(context.words.html("done.review"))</a></p>
             """)
     }
 
-    /// A page of the session: its title, the links between the poll and its Q&A (when the
-    /// poll has Q&A), and `body`.
+    /// A page of the session: its title, the language switcher (a translated poll), the links
+    /// between the poll and its Q&A (when the poll has Q&A), and `body`.
     static func page(_ context: Context, body: String, questions: Bool = false) -> String {
+        let words = context.words
         var nav = ""
         if context.definition.qa != nil {
             let current = " aria-current=\"page\""
             nav = """
-                <nav class="tabs" aria-label="This session"><a href="/s/\(context.code)"\(questions ? "" : current)>Poll</a> \
-                <a href="/s/\(context.code)/questions"\(questions ? current : "")>Questions</a></nav>
+                <nav class="tabs" aria-label="\(words.html("page.sessionNav"))"><a href="/s/\(context.code)"\(questions ? "" : current)>\(words.html("page.pollTab"))</a> \
+                <a href="/s/\(context.code)/questions"\(questions ? current : "")>\(words.html("page.questionsTab"))</a></nav>
 
                 """
         }
-        return layout(context.definition.title, language: context.definition.language, code: context.code, followKey: context.followKey, body: """
-            <h1 dir="auto">\(HTMLText.escape(context.definition.title))</h1>
+        let switcher = languageSwitcher(context.languages, current: context.language, here: context.here, words: words)
+        return layout(context.definition.title, words: words, code: context.code, followKey: context.followKey, body: """
+            \(switcher)<h1\(context.pollText)>\(HTMLText.escape(context.definition.title))</h1>
             \(nav)\(questions ? "" : context.onTheWall ?? "")\(body)
             """)
     }
@@ -101,35 +143,39 @@ enum ParticipantPage {
     /// `saved`: the question whose answer was just recorded (this one, or the one before).
     static func question(_ context: Context, question: Question, position: (index: Int, count: Int)?, current: Answer?,
                          saved: String?, error: String?, back: String?, typed: FormBody? = nil) -> String {
+        let words = context.words
         var body = ""
-        if let position { body += "<p class=\"progress\">Question \(position.index + 1) of \(position.count)</p>\n" }
+        if let position {
+            body += "<p class=\"progress\">\(words.html("question.progress", ["number": "<bdi>\(position.index + 1)</bdi>", "count": "<bdi>\(position.count)</bdi>"]))</p>\n"
+        }
         if let saved, context.definition.question(saved) != nil {
-            let change = saved == question.id ? "you can change it" : "you can go back and change it"
-            body += "<p class=\"saved\" role=\"status\">Answer recorded — \(change) while voting is open.</p>\n"
+            body += "<p class=\"saved\" role=\"status\">\(words.html(saved == question.id ? "question.savedHere" : "question.savedBefore"))</p>\n"
         }
         if let error { body += "<p class=\"error\" role=\"alert\">\(HTMLText.escape(error))</p>\n" }
         body += """
             <form method="post" action="/s/\(context.code)/answer">
             <input type="hidden" name="question" value="\(HTMLText.escape(question.id))">
             <fieldset>
-            <legend dir="auto">\(HTMLText.escape(question.ask))</legend>
-            \(controls(question, current: current, typed: typed))
+            <legend\(context.pollText)>\(HTMLText.escape(question.ask))</legend>
+            \(controls(question, context: context, current: current, typed: typed))
             </fieldset>
             <div class="actions">
-            <button type="submit" name="nav" value="next">\(position == nil ? "Send" : "Save and continue")</button>
+            <button type="submit" name="nav" value="next">\(words.html(position == nil ? "question.send" : "question.saveAndContinue"))</button>
             """
         if position != nil {
-            body += "<button type=\"submit\" name=\"nav\" value=\"skip\" formnovalidate class=\"secondary\">Skip</button>\n"
+            body += "<button type=\"submit\" name=\"nav\" value=\"skip\" formnovalidate class=\"secondary\">\(words.html("question.skip"))</button>\n"
         }
-        if let back { body += "<a class=\"button secondary\" href=\"\(HTMLText.escape(back))\">Back</a>\n" }
+        if let back { body += "<a class=\"button secondary\" href=\"\(HTMLText.escape(back))\">\(words.html("question.back"))</a>\n" }
         body += "</div>\n</form>"
         return page(context, body: body)
     }
 
     /// The inputs of one question, filled with the participant's current answer — or, after a
     /// refused form (`typed`), with what they sent, so that they only fix what was wrong.
-    static func controls(_ question: Question, current: Answer?, typed: FormBody? = nil) -> String {
+    static func controls(_ question: Question, context: Context, current: Answer?, typed: FormBody? = nil) -> String {
         let name = HTMLText.escape(question.id)
+        let words = context.words, text = context.pollText
+        func number(_ value: Int) -> String { "<bdi>\(value)</bdi>" }
         // Only option numbers are taken back (a hostile form may send any number).
         let typedChoices = typed.map { form in
             form.values("choice").compactMap { Int($0).flatMap { (1...max(1, question.options.count)).contains($0) ? $0 - 1 : nil } }
@@ -138,38 +184,38 @@ enum ParticipantPage {
         case .single, .likert:
             let chosen: Int? = typedChoices.map { $0.first } ?? { if case .choice(let i) = current { return i } else { return nil } }()
             return question.options.enumerated().map { i, label in
-                "<label class=\"option\"><input type=\"radio\" name=\"choice\" value=\"\(i + 1)\"\(chosen == i ? " checked" : "") required> <span dir=\"auto\">\(HTMLText.escape(label))</span></label>"
+                "<label class=\"option\"><input type=\"radio\" name=\"choice\" value=\"\(i + 1)\"\(chosen == i ? " checked" : "") required> <span\(text)>\(HTMLText.escape(label))</span></label>"
             }.joined(separator: "\n")
         case .multi:
             let chosen: Set<Int> = typedChoices.map(Set.init) ?? { if case .choices(let c) = current { return Set(c) } else { return [] } }()
-            return "<p class=\"hint\" id=\"\(name)-hint\">Choose up to \(question.maxChoices).</p>\n" + question.options.enumerated().map { i, label in
-                "<label class=\"option\"><input type=\"checkbox\" name=\"choice\" value=\"\(i + 1)\" aria-describedby=\"\(name)-hint\"\(chosen.contains(i) ? " checked" : "")> <span dir=\"auto\">\(HTMLText.escape(label))</span></label>"
+            return "<p class=\"hint\" id=\"\(name)-hint\">\(words.html("hint.chooseUpTo", ["count": number(question.maxChoices)]))</p>\n" + question.options.enumerated().map { i, label in
+                "<label class=\"option\"><input type=\"checkbox\" name=\"choice\" value=\"\(i + 1)\" aria-describedby=\"\(name)-hint\"\(chosen.contains(i) ? " checked" : "")> <span\(text)>\(HTMLText.escape(label))</span></label>"
             }.joined(separator: "\n")
         case .scale:
             let range = question.scaleRange
             let value: Int? = typed.map { $0.value("value").flatMap { Int($0) } } ?? { if case .number(let v) = current { return v } else { return nil } }()
             if range.count <= 11 {
-                return "<p class=\"hint\">\(range.lowerBound) = lowest, \(range.upperBound) = highest</p>\n<div class=\"scale\">\n" + range.map { v in
+                return "<p class=\"hint\">\(words.html("hint.scaleEnds", ["low": number(range.lowerBound), "high": number(range.upperBound)]))</p>\n<div class=\"scale\">\n" + range.map { v in
                     "<label class=\"option scale-point\"><input type=\"radio\" name=\"value\" value=\"\(v)\"\(value == v ? " checked" : "") required> \(v)</label>"
                 }.joined(separator: "\n") + "\n</div>"
             }
-            return "<label for=\"value\">A number from \(range.lowerBound) to \(range.upperBound)</label>\n<input id=\"value\" type=\"number\" name=\"value\" min=\"\(range.lowerBound)\" max=\"\(range.upperBound)\" required\(value.map { " value=\"\($0)\"" } ?? "")>"
+            return "<label for=\"value\">\(words.html("hint.numberFromTo", ["low": number(range.lowerBound), "high": number(range.upperBound)]))</label>\n<input id=\"value\" type=\"number\" name=\"value\" min=\"\(range.lowerBound)\" max=\"\(range.upperBound)\" required\(value.map { " value=\"\($0)\"" } ?? "")>"
         case .ranking:
             let order: [Int] = { if case .order(let o) = current { return o } else { return [] } }()
             let places = question.options.indices
-            return "<p class=\"hint\">Give each option a different place: 1 = first.</p>\n" + question.options.enumerated().map { i, label in
+            return "<p class=\"hint\">\(words.html("hint.ranking"))</p>\n" + question.options.enumerated().map { i, label in
                 let place = typed.map { $0.value("rank-\(i + 1)").flatMap { Int($0) } } ?? order.firstIndex(of: i).map { $0 + 1 }
                 let choices = places.map { p in "<option value=\"\(p + 1)\"\(place == p + 1 ? " selected" : "")>\(p + 1)</option>" }.joined()
-                return "<label class=\"rank\"><span dir=\"auto\">\(HTMLText.escape(label))</span> <select name=\"rank-\(i + 1)\" required><option value=\"\">–</option>\(choices)</select></label>"
+                return "<label class=\"rank\"><span\(text)>\(HTMLText.escape(label))</span> <select name=\"rank-\(i + 1)\" required><option value=\"\">–</option>\(choices)</select></label>"
             }.joined(separator: "\n")
         case .words:
-            let words: [String] = typed.map { $0.values("word") } ?? { if case .words(let w) = current { return w } else { return [] } }()
+            let given: [String] = typed.map { $0.values("word") } ?? { if case .words(let w) = current { return w } else { return [] } }()
             return (0..<Question.maxWords).map { i in
-                "<label for=\"word-\(i + 1)\">Word \(i + 1)\(i == 0 ? "" : " (optional)")</label>\n<input id=\"word-\(i + 1)\" name=\"word\" maxlength=\"\(Question.maxWordLength)\" dir=\"auto\" autocomplete=\"off\"\(i == 0 ? " required" : "")\(i < words.count ? " value=\"\(HTMLText.escape(words[i]))\"" : "")>"
+                "<label for=\"word-\(i + 1)\">\(words.html(i == 0 ? "hint.word" : "hint.wordOptional", ["number": number(i + 1)]))</label>\n<input id=\"word-\(i + 1)\" name=\"word\" maxlength=\"\(Question.maxWordLength)\" dir=\"auto\" autocomplete=\"off\"\(i == 0 ? " required" : "")\(i < given.count ? " value=\"\(HTMLText.escape(given[i]))\"" : "")>"
             }.joined(separator: "\n")
         case .text:
-            let text: String = typed.map { $0.value("text") ?? "" } ?? { if case .text(let t) = current { return t } else { return "" } }()
-            return "<label for=\"text\">Your answer (up to \(Question.maxTextLength) characters)</label>\n<textarea id=\"text\" name=\"text\" maxlength=\"\(Question.maxTextLength)\" rows=\"4\" dir=\"auto\" required>\(HTMLText.escape(text))</textarea>"
+            let answer: String = typed.map { $0.value("text") ?? "" } ?? { if case .text(let t) = current { return t } else { return "" } }()
+            return "<label for=\"text\">\(words.html("hint.text", ["count": number(Question.maxTextLength)]))</label>\n<textarea id=\"text\" name=\"text\" maxlength=\"\(Question.maxTextLength)\" rows=\"4\" dir=\"auto\" required>\(HTMLText.escape(answer))</textarea>"
         }
     }
 

@@ -20,19 +20,19 @@ extension PollServer {
 
     func questionsPage(_ request: Request, _ context: RoomRequestContext) async throws -> Response {
         guard matches(context.parameters.get("code")) else {
-            return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
+            return Self.joinPage(request, error: "join.unknownCode", status: .notFound)
         }
-        let page = await self.context()
+        let page = await self.context(request)
         guard qandA.settings != nil else {
-            return Self.html(ParticipantPage.waiting(page, message: "This poll has no questions from the audience."), status: .notFound)
+            return Self.html(ParticipantPage.waiting(page, message: page.words.text("qa.off")), status: .notFound)
         }
         guard let (token, cookie) = participant(request, context, code: page.code) else { return Self.tooManyJoins(page) }
         let message: String? = switch request.uri.queryParameters.get("asked") {
-        case "waiting": "Your question is sent. It shows once a moderator approves it."
-        case "shown": "Your question is sent and shown to everyone."
+        case "waiting": page.words.text("qa.asked.waiting")
+        case "shown": page.words.text("qa.asked.shown")
         default: nil
         }
-        return Self.html(await questions(page, token: token, message: message, error: nil), cookie: cookie)
+        return Self.html(await questions(page, token: token, message: message, error: nil), cookie: cookie, page.languageCookie)
     }
 
     func questions(_ page: ParticipantPage.Context, token: String, message: String?, error: String?,
@@ -48,27 +48,26 @@ extension PollServer {
     func qandAForm(_ request: Request, _ context: RoomRequestContext, limiter: RateLimiter)
         async -> Result<(page: ParticipantPage.Context, token: String, cookie: Cookie?, form: FormBody), Refusal> {
         guard matches(context.parameters.get("code")) else {
-            return .failure(Refusal(response: Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)))
+            return .failure(Refusal(response: Self.joinPage(request, error: "join.unknownCode", status: .notFound)))
         }
-        let page = await self.context()
+        let page = await self.context(request)
+        let words = page.words
         guard qandA.settings != nil else {
-            return .failure(Refusal(response: Self.html(ParticipantPage.waiting(page, message: "This poll has no questions from the audience."),
-                                                        status: .conflict)))
+            return .failure(Refusal(response: Self.html(ParticipantPage.waiting(page, message: words.text("qa.off")), status: .conflict)))
         }
         guard isSameOrigin(request) else {
-            return .failure(Refusal(response: Self.html(ParticipantPage.waiting(page, message:
-                "This was sent from another web site, so it was not recorded. Use this page instead."), status: .forbidden)))
+            return .failure(Refusal(response: Self.html(ParticipantPage.waiting(page, message: words.text("qa.otherSite")), status: .forbidden)))
         }
         guard let (token, cookie) = participant(request, context, code: page.code) else { return .failure(Refusal(response: Self.tooManyJoins(page))) }
         guard limiter.allow(token) else {
             return .failure(Refusal(response: Self.html(await questions(page, token: token, message: nil,
-                                                                        error: "Too many at once — wait a moment and send again."),
+                                                                        error: words.text("send.tooMany")),
                                                         status: .tooManyRequests, cookie: cookie)))
         }
         switch await Self.body(of: request) {
         case .success(let body): return .success((page, token, cookie, FormBody(String(buffer: body))))
         case .failure(let error):
-            let text = error.status == .contentTooLarge ? "That is too long to send." : "It did not arrive whole; please send it again."
+            let text = words.text(error.status == .contentTooLarge ? "send.tooLarge" : "send.incomplete")
             return .failure(Refusal(response: Self.html(await questions(page, token: token, message: nil, error: text),
                                                         status: error.status, cookie: cookie)))
         }
@@ -87,7 +86,7 @@ extension PollServer {
             return Self.redirect("/s/\(page.code)/questions?asked=\(question.state == .waiting ? "waiting" : "shown")", cookie: cookie)
         case .failure(let refusal):
             let status = Self.status(of: refusal)
-            return Self.html(await questions(page, token: token, message: nil, error: Self.sentence(refusal),
+            return Self.html(await questions(page, token: token, message: nil, error: Self.sentence(refusal, words: page.words),
                                              draft: .init(text: text, name: name ?? "")), status: status, cookie: cookie)
         }
     }
@@ -99,7 +98,8 @@ extension PollServer {
         case .failure(let refusal): return refusal.response
         }
         guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
-            return Self.html(await questions(page, token: token, message: nil, error: "There is no such question."), status: .notFound, cookie: cookie)
+            return Self.html(await questions(page, token: token, message: nil, error: page.words.text("qa.unknownQuestion")),
+                             status: .notFound, cookie: cookie)
         }
         // The button says what it does (vote, or take the vote back), so a double tap or a
         // resent form does it once; a form without it toggles.
@@ -108,20 +108,21 @@ extension PollServer {
         case .success(let (question, _)):
             return Self.redirect("/s/\(page.code)/questions#q-\(question.id)", cookie: cookie)
         case .failure(let refusal):
-            return Self.html(await questions(page, token: token, message: nil, error: Self.sentence(refusal)),
+            return Self.html(await questions(page, token: token, message: nil, error: Self.sentence(refusal, words: page.words)),
                              status: Self.status(of: refusal), cookie: cookie)
         }
     }
 
-    /// A refusal as a sentence for a person.
-    static func sentence(_ refusal: QandARefusal) -> String {
+    /// A refusal as a sentence for a person, in the page's language.
+    static func sentence(_ refusal: QandARefusal, words: InterfaceWords) -> String {
         switch refusal {
-        case .refused(.unknownQuestion): return "That question is not shown (any more), so it takes no votes."
-        case .refused(.sideUnknown): return "Say whether you are in the room or joining online."
-        case .notStored: return "It could not be saved. Please send it again."
-        case .refused(let problem):
-            let text = problem.description
-            return text.prefix(1).uppercased() + text.dropFirst() + "."
+        case .refused(.unknownQuestion): return words.text("qa.notVotable")
+        case .refused(.sideUnknown): return words.text("qa.sideUnknown")
+        case .notStored: return words.text("send.notSaved")
+        case .refused(.off): return words.text("qa.off")
+        case .refused(.emptyText): return words.text("qa.problem.emptyText")
+        case .refused(.textTooLong(let n)): return words.text("qa.problem.textTooLong", ["count": "\(n)", "max": "\(QandARules.maxText)"])
+        case .refused(.nameTooLong(let n)): return words.text("qa.problem.nameTooLong", ["count": "\(n)", "max": "\(QandARules.maxName)"])
         }
     }
 

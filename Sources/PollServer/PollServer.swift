@@ -132,17 +132,17 @@ public struct PollServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: StaticAssets.javascript)))
         }
-        router.get("/") { _, _ in Self.html(ParticipantPage.join(error: nil)) }
+        router.get("/") { request, _ in Self.joinPage(request) }
         router.get("/join") { request, _ in
             let typed = request.uri.queryParameters.get("code") ?? ""
             guard let code = JoinCode.normalized(typed) else {
-                return Self.html(ParticipantPage.join(error: "That is not a join code: it has six letters and digits."), status: .badRequest)
+                return Self.joinPage(request, error: "join.notACode", status: .badRequest)
             }
             return Self.redirect("/s/\(code)")
         }
-        router.get("/j/{code}") { _, context in
+        router.get("/j/{code}") { request, context in
             guard let code = JoinCode.normalized(context.parameters.get("code") ?? "") else {
-                return Self.html(ParticipantPage.join(error: Self.unknownCode), status: .notFound)
+                return Self.joinPage(request, error: "join.unknownCode", status: .notFound)
             }
             return Self.redirect("/s/\(code)")
         }
@@ -185,10 +185,10 @@ public struct PollServer: Sendable {
 
     // MARK: Helpers
 
-    static func html(_ text: String, status: HTTPResponse.Status = .ok, cookie: Cookie? = nil) -> Response {
+    static func html(_ text: String, status: HTTPResponse.Status = .ok, cookie: Cookie?...) -> Response {
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: text)))
-        if let cookie { response.setCookie(cookie) }
+        for cookie in cookie.compactMap({ $0 }) { response.setCookie(cookie) }
         return response
     }
 

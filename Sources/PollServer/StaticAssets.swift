@@ -7,8 +7,12 @@ enum StaticAssets {
         body { margin: 0; font: 1.125rem/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; color: #111; background: #fff; }
         main { max-width: 40rem; margin: 0 auto; padding: 1rem; outline: none; }
         h1 { font-size: 1.35rem; margin: .5rem 0 1rem; }
-        fieldset { border: 2px solid #111; border-radius: .5rem; padding: 1rem; margin: 0 0 1rem; }
-        legend { font-weight: 700; font-size: 1.2rem; padding: 0 .25rem; }
+        h1, legend, label, .ask, th { overflow-wrap: anywhere; }
+        fieldset { border: 2px solid #111; border-radius: .5rem; padding: 1rem; margin: 0 0 1rem; min-inline-size: 0; }
+        legend { font-weight: 700; font-size: 1.2rem; padding: 0 .25rem; max-inline-size: 100%; white-space: normal; }
+        .languages ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem .75rem; margin: 0; padding: 0; }
+        .languages a { display: inline-flex; align-items: center; min-height: 2.75rem; padding: 0 .25rem; color: #0b3d91; }
+        .languages a[aria-current] { font-weight: 700; color: #111; text-decoration: none; }
         label { display: block; margin: .5rem 0 .25rem; }
         .option { display: flex; align-items: center; gap: .75rem; min-height: 3rem; padding: .5rem .75rem; margin: .5rem 0;
                   border: 2px solid #555; border-radius: .5rem; cursor: pointer; }
@@ -25,7 +29,7 @@ enum StaticAssets {
         .secondary { color: #0b3d91; background: #fff; }
         .actions { display: flex; flex-wrap: wrap; gap: .75rem; }
         :focus-visible { outline: 3px solid #c60; outline-offset: 2px; }
-        .error { color: #a00; font-weight: 700; border-left: 4px solid #a00; padding-left: .75rem; }
+        .error { color: #a00; font-weight: 700; border-inline-start: 4px solid #a00; padding-inline-start: .75rem; }
         .error:empty { border: 0; padding: 0; }
         .wall { border: 2px solid #0b3d91; border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 1rem; }
         .wall h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
@@ -39,7 +43,7 @@ enum StaticAssets {
         .live-only { display: none; }
         html[data-live] .live-only { display: inline; }
         html[data-live] .static-only { display: none; }
-        .saved, .status { color: #064; font-weight: 700; border-left: 4px solid #064; padding-left: .75rem; }
+        .saved, .status { color: #064; font-weight: 700; border-inline-start: 4px solid #064; padding-inline-start: .75rem; }
         .hint, .progress { color: #333; }
         .tabs { display: flex; gap: .5rem; margin: 0 0 1rem; }
         .tabs a { padding: .5rem 1rem; min-height: 3rem; display: inline-flex; align-items: center; color: #0b3d91;
@@ -128,9 +132,9 @@ enum StaticAssets {
             fetch(form.action, { method: 'POST', credentials: 'same-origin',
                                  headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'up=' + (up ? up.value : '') })
               .then(function (response) {
-                if (status) status.textContent = response.ok || response.redirected ? '' : 'Your vote was not recorded (' + response.status + '). Try again in a moment.';
+                if (status) status.textContent = response.ok || response.redirected ? '' : (body.dataset.voteFailed || '').replace('{status}', response.status);
                 return refresh(button && button.id);
-              }, function () { if (status) status.textContent = 'Your vote could not be sent. Check the connection and try again.'; });
+              }, function () { if (status) status.textContent = body.dataset.voteOffline || ''; });
           });
         })();
         """

@@ -79,11 +79,12 @@ enum PostgresResponses {
             let part = responses[range]
             let participants = try part.map { try participantID($0.participant, ids) }
             let rows = try await connection.query("""
-                INSERT INTO response (session_id, participant_id, round, question, answer, channel, received_at)
-                SELECT \(session.id), participant, round, question, answer, channel, at
+                INSERT INTO response (session_id, participant_id, round, question, answer, channel, received_at, language)
+                SELECT \(session.id), participant, round, question, answer, channel, at, NULLIF(language, '')
                 FROM UNNEST(\(participants), \(part.map(\.round)), \(part.map(\.question)),
-                            \(Array(answers[range])), \(part.map(\.channel.rawValue)), \(part.map { PostgresStore.milliseconds($0.receivedAt) }))
-                     WITH ORDINALITY AS given(participant, round, question, answer, channel, at, position)
+                            \(Array(answers[range])), \(part.map(\.channel.rawValue)), \(part.map { PostgresStore.milliseconds($0.receivedAt) }),
+                            \(part.map { $0.language ?? "" }))
+                     WITH ORDINALITY AS given(participant, round, question, answer, channel, at, language, position)
                 ORDER BY position
                 RETURNING id
                 """, logger: logger)
@@ -120,17 +121,18 @@ enum PostgresResponses {
     static func read(_ session: SessionRecord, currentOnly: Bool, after: Int64, salvage: SalvageLog?,
                      _ connection: PostgresConnection) async throws -> [StoredResponse] {
         let rows = try await connection.query("""
-            SELECT r.id, p.token, r.round, r.question, r.answer, r.channel, r.received_at, r.superseded_by
+            SELECT r.id, p.token, r.round, r.question, r.answer, r.channel, r.received_at, r.superseded_by, r.language
             FROM response r JOIN participant p ON p.id = r.participant_id
             WHERE r.session_id = \(session.id) AND r.id > \(after) \(unescaped: currentOnly ? "AND r.superseded_by IS NULL" : "")
             ORDER BY r.id
             """, logger: PostgresStore.logger)
         var reader = AnswerReader(session.definition, salvage: salvage)
         var result: [StoredResponse] = []
-        for try await (id, token, round, question, text, channelName, receivedAt, supersededBy)
-            in rows.decode((Int64, String, String, String, String, String, Date, Int64?).self) {
+        for try await (id, token, round, question, text, channelName, receivedAt, supersededBy, language)
+            in rows.decode((Int64, String, String, String, String, String, Date, Int64?, String?).self) {
             guard let read = try reader.read(id: id, question: question, answer: text, channel: channelName) else { continue }
-            let response = Response(participant: token, round: round, question: question, answer: read.answer, channel: read.channel, receivedAt: receivedAt)
+            let response = Response(participant: token, round: round, question: question, answer: read.answer, channel: read.channel,
+                                    receivedAt: receivedAt, language: language)
             result.append(StoredResponse(id: id, response: response, supersededBy: supersededBy))
         }
         return result

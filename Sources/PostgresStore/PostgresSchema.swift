@@ -60,6 +60,10 @@ enum PostgresSchema {
         );
         CREATE INDEX qa_change_session ON qa_change (session_id, id);
         """,
+        // 2: the language each answer was given in (NULL: not known).
+        """
+        ALTER TABLE response ADD COLUMN language TEXT;
+        """,
     ]
 
     /// Brings the database up to date in one transaction; several processes starting at once

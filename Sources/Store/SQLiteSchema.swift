@@ -71,6 +71,9 @@ enum SQLiteSchema {
                 CREATE INDEX qa_change_session ON qa_change (session_id, id);
                 """)
         }
+        migrator.registerMigration("v4: the language each answer was given in") { db in
+            try db.execute(sql: "ALTER TABLE response ADD COLUMN language TEXT")
+        }
         return migrator
     }
 }

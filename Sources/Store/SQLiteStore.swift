@@ -148,8 +148,8 @@ public final class SQLiteStore: Store {
             """)
         let findParticipant = try db.cachedStatement(sql: "SELECT id FROM participant WHERE session_id = ? AND token = ?")
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO response (session_id, participant_id, round, question, answer, channel, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO response (session_id, participant_id, round, question, answer, channel, received_at, language)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let supersede = try db.cachedStatement(sql: """
             UPDATE response SET superseded_by = ?
@@ -194,7 +194,7 @@ public final class SQLiteStore: Store {
                 participants[response.participant] = participant
             }
             try insert.executeDirect(.integer(session), .integer(participant.id), .text(response.round), .text(response.question),
-                                     .text(text), .text(response.channel.rawValue), .text(receivedAt))
+                                     .text(text), .text(response.channel.rawValue), .text(receivedAt), .optional(response.language))
             let id = db.lastInsertedRowID
             let answered = (participant.id * Int64(questions.count) + Int64(q)) * Int64(rounds.count) + Int64(r)
             if participant.fresh, answeredByFresh.insert(answered).inserted { continue }
@@ -237,14 +237,14 @@ public final class SQLiteStore: Store {
         try await pool.read { db in
             var result: [StoredResponse] = []
             let sql = """
-                SELECT r.id, p.token, r.round, r.question, r.answer, r.channel, r.received_at, r.superseded_by
+                SELECT r.id, p.token, r.round, r.question, r.answer, r.channel, r.received_at, r.superseded_by, r.language
                 FROM response r JOIN participant p ON p.id = r.participant_id
                 WHERE r.session_id = ? AND r.id > ? \(currentOnly ? "AND r.superseded_by IS NULL" : "")
                 ORDER BY r.id
                 """
             try Self.forEachResponse(sql, [session.id, after], session: session, salvage: salvage, db) { row, questionID, answer, channel in
                 let response = Response(participant: row[1], round: row[2], question: questionID, answer: answer,
-                                        channel: channel, receivedAt: row[6])
+                                        channel: channel, receivedAt: row[6], language: row[8])
                 result.append(StoredResponse(id: row[0], response: response, supersededBy: row[7]))
             }
             return result

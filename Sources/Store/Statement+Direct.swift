@@ -5,6 +5,10 @@ import GRDBSQLite
 enum DirectValue {
     case integer(Int64)
     case text(String)
+    case null
+
+    /// Text, or NULL for nil.
+    static func optional(_ text: String?) -> DirectValue { text.map(DirectValue.text) ?? .null }
 }
 
 extension Statement {
@@ -25,6 +29,8 @@ extension Statement {
                 code = sqlite3_bind_int64(handle, index, integer)
             case .text(var text):
                 code = text.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
+            case .null:
+                code = sqlite3_bind_null(handle, index)
             }
             guard code == SQLITE_OK else { throw failure(code) }
         }

@@ -58,7 +58,7 @@ struct QandARouteTests {
             try await client.execute(uri: "/s/\(h.code)/questions", method: .get, headers: [.cookie: token]) { page in
                 let html = String(buffer: page.body)
                 #expect(html.contains("aria-pressed=\"true\""))
-                #expect(html.contains("· 1 vote</span></button>"))
+                #expect(html.contains("· Votes: <bdi>1</bdi></span></button>"))
             }
             #expect(await h.qandA.board.questions[id]?.votes == 1)
             _ = try await client.execute(uri: "/s/\(h.code)/questions/\(id)/vote", method: .post, headers: headers, body: ByteBuffer())
@@ -199,7 +199,9 @@ struct PhoneResultsTests {
             opening.record(participant: "p\(i)", answer: .number(i * 5))
             closing.record(participant: "p\(i)", answer: .number(min(100, i * 5 + 10)))
         }
-        let html = PhoneResults.section(question, shown: .compare, tallies: [("opening", opening), ("closing", closing)])
+        let poll = PollDefinition(title: "T", questions: [question])
+        let context = ParticipantPage.Context(code: "ABC123", definition: poll, control: SessionControl(startOf: poll), followKey: "")
+        let html = PhoneResults.section(question, shown: .compare, tallies: [("opening", opening), ("closing", closing)], context: context)
         #expect(html.contains(">90–100<") && html.contains(">0–9<"), "\(html)")
         #expect(!html.contains(">57<") && !html.contains(">55<"), "ten ranges, not 101 values")
     }
@@ -218,7 +220,7 @@ struct PhoneResultsTests {
             try await h.intake.handle(.show(.results))
             let html = try await Self.page(client, h.code)
             #expect(html.contains("<h2 id=\"wall-heading\">On the screen now</h2>"))
-            #expect(html.contains("<th scope=\"row\" dir=\"auto\">Oui</th><td>2</td><td>67% <meter"))
+            #expect(html.contains("<th scope=\"row\" lang=\"de\" dir=\"ltr\">Oui</th><td>2</td><td>67% <meter"))
             #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;</th><td>0</td>"), "labels escaped")
             try await client.execute(uri: "/api/v1/session?code=\(h.code)", method: .get) { response in
                 #expect(String(buffer: response.body).contains("\"shown\":\"results\""), "the live pages hear of it")
@@ -244,7 +246,7 @@ struct PhoneResultsTests {
         try await h.test { client in
             let html = try await Self.page(client, h.code)
             #expect(html.contains("How the answers moved between the rounds"))
-            #expect(html.contains("<th scope=\"row\" dir=\"auto\">Oui</th><td>25%</td><td>75% <meter min=\"0\" max=\"100\" value=\"75\" aria-hidden=\"true\"></meter></td><td>+50 points</td>"))
+            #expect(html.contains("<th scope=\"row\" lang=\"de\" dir=\"ltr\">Oui</th><td>25%</td><td>75% <meter min=\"0\" max=\"100\" value=\"75\" aria-hidden=\"true\"></meter></td><td><bdi>+50</bdi> points</td>"))
         }
     }
 
@@ -261,9 +263,9 @@ struct PhoneResultsTests {
         try await h.intake.handle(.show(.results))
         try await h.test { client in
             let html = try await Self.page(client, h.code)
-            #expect(html.contains("The room's order in the opening round (n = 2)"))
-            #expect(html.contains("<tr><td>1</td><th scope=\"row\" dir=\"auto\">C</th><td>1.0</td></tr>"))
-            #expect(html.contains("<tr><td>2</td><th scope=\"row\" dir=\"auto\">A</th><td>2.5</td></tr>"), "ties: the earlier option first")
+            #expect(html.contains("The room&#39;s order in the opening round (n = <bdi>2</bdi>)"))
+            #expect(html.contains("<tr><td>1</td><th scope=\"row\" lang=\"de\" dir=\"ltr\">C</th><td>1.0</td></tr>"))
+            #expect(html.contains("<tr><td>2</td><th scope=\"row\" lang=\"de\" dir=\"ltr\">A</th><td>2.5</td></tr>"), "ties: the earlier option first")
         }
         try await h.intake.handle(.select("words"))
         try await h.intake.handle(.openVoting)
@@ -273,7 +275,7 @@ struct PhoneResultsTests {
         try await h.intake.handle(.show(.results))
         try await h.test { client in
             let html = try await Self.page(client, h.code)
-            #expect(html.contains("The most used words in the opening round (n = 2)"))
+            #expect(html.contains("The most used words in the opening round (n = <bdi>2</bdi>)"))
             #expect(html.contains("<th scope=\"row\" dir=\"auto\">trust</th><td>2</td><td>100%"))
             #expect(html.contains("&lt;b&gt;power&lt;/b&gt;"), "participants' words escaped")
         }
@@ -305,17 +307,17 @@ struct WallPageTests {
             var html = String(buffer: response.body)
             #expect(response.status == .ok)
             #expect(response.headers[.setCookie] == nil, "the wall issues no participant token")
-            #expect(html.contains("<strong class=\"code\">\(h.code)</strong>"))
+            #expect(html.contains("<strong class=\"code\"><bdi>\(h.code)</bdi></strong>"))
             #expect(html.contains("<svg class=\"qr\"") && html.contains("aria-label=\"QR code of http://"))
             #expect(html.contains("data-state=\"wall\""), "its script follows every change")
             try await h.intake.handle(.openRound("opening"))
             html = String(buffer: try await wall().body)
             #expect(!html.contains("<svg"), "once a round is open, the code stays but the QR code goes")
-            #expect(html.contains("Question 1 of 6") && html.contains("Oui &lt;b&gt;ou&lt;/b&gt; non?"))
-            #expect(html.contains("<li dir=\"auto\">Oui</li>"), "the options, without results")
+            #expect(html.contains("Question <bdi>1</bdi> of <bdi>6</bdi>") && html.contains("Oui &lt;b&gt;ou&lt;/b&gt; non?"))
+            #expect(html.contains("<li lang=\"de\" dir=\"ltr\">Oui</li>"), "the options, without results")
             try await h.intake.handle(.show(.results))
             html = String(buffer: try await wall().body)
-            #expect(html.contains("On the screen now") && !html.contains("<li dir=\"auto\">Oui</li>"))
+            #expect(html.contains("On the screen now") && !html.contains("<li lang=\"de\" dir=\"ltr\">Oui</li>"))
             let asked = try await h.qandA.ask(text: "Who decides?", name: nil, side: .online, author: h.token).get()
             try await h.qandA.moderate(.answering(asked.id))
             html = String(buffer: try await wall().body)

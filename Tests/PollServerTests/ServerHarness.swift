@@ -10,7 +10,7 @@ import TestSupport
 
 /// A server on a real SQLite session, for route tests.
 struct ServerHarness {
-    static let poll = PollDefinition(title: "Server <poll> & “tests”", language: "fr", questions: [
+    static let poll = PollDefinition(title: "Server <poll> & “tests”", language: "de", questions: [
         Question(id: "single", kind: .single, ask: "Oui <b>ou</b> non?", options: ["Oui", "Non", "<script>alert(1)</script>"], rounds: ["opening", "closing"]),
         Question(id: "multi", kind: .multi, ask: "Which?", options: ["Press", "Courts", "Streets"], max: 2, rounds: ["opening", "closing"]),
         Question(id: "likert", kind: .likert, ask: "Agree?", options: Question.defaultLikertLabels, rounds: ["opening", "closing"]),
@@ -32,11 +32,11 @@ struct ServerHarness {
     let alerts = AlertLog()
 
     /// `qa`: the poll's Q&A settings (none: Q&A off).
-    init(pace: Pace = .audience, qa: QandASettings? = nil, resultsOnPhones: Bool? = nil,
+    init(poll given: PollDefinition = Self.poll, pace: Pace = .audience, qa: QandASettings? = nil, resultsOnPhones: Bool? = nil,
          options: ServerOptions = ServerOptions(bind: "127.0.0.1", port: 0, requestTimeout: 2)) async throws {
         folder = try TemporaryFolder("roompoll-server")
         store = try SQLiteStore(path: folder.path("server.sqlite"))
-        var poll = Self.poll
+        var poll = given
         poll.qa = qa
         poll.resultsOnPhones = resultsOnPhones
         let record = try await SessionOpener.create(in: store, name: "s", stem: "server", definition: poll, source: "",

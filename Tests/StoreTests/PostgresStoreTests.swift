@@ -56,12 +56,26 @@ struct PostgresStoreTests {
     }
 
     @Test(.needsPostgres)
+    func aDatabaseFromAnOlderRoompollIsBroughtUpToDate() async throws {
+        let database = try PostgresTestDatabase()
+        defer { database.drop() }
+        _ = try await PostgresStore(address: try PostgresAddress(url: database.url))
+        // As version 1 left it: no language column.
+        try PostgresTestDatabase.psql(database.url, "ALTER TABLE response DROP COLUMN language; UPDATE roompoll_schema SET version = 1")
+        let store = try await PostgresStore(address: try PostgresAddress(url: database.url))
+        let session = try await store.createSession(StoreFixtures.draft())
+        try await store.append([StoreFixtures.response("p1", "q1", .choice(1), language: "ar")], to: session)
+        #expect(try await store.currentResponses(of: session).map(\.language) == ["ar"])
+        #expect(try PostgresTestDatabase.query(database.url, "SELECT version FROM roompoll_schema") == "2")
+    }
+
+    @Test(.needsPostgres)
     func aDatabaseFromANewerRoompollIsRefused() async throws {
         let database = try PostgresTestDatabase()
         defer { database.drop() }
         _ = try await PostgresStore(address: try PostgresAddress(url: database.url))
         try PostgresTestDatabase.psql(database.url, "UPDATE roompoll_schema SET version = version + 1")
-        await #expect(throws: StoreError.newerSchema(found: 2, known: 1)) {
+        await #expect(throws: StoreError.newerSchema(found: 3, known: 2)) {
             _ = try await PostgresStore(address: try PostgresAddress(url: database.url))
         }
     }

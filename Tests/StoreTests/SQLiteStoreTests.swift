@@ -24,7 +24,7 @@ struct SQLiteStoreTests {
             #expect(try sqlite3(path, "PRAGMA journal_mode") == "wal")
             #expect(try sqlite3(path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
                     == "hand_count\nparticipant\nqa_change\nresponse\nsession")
-            #expect(try sqlite3(path, "SELECT count(*) FROM grdb_migrations") == "3")
+            #expect(try sqlite3(path, "SELECT count(*) FROM grdb_migrations") == "4")
         }
     }
 

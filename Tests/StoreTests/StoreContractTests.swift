@@ -39,8 +39,8 @@ struct StoreContractTests {
             session = try await store.saveControl(control, of: session)
             #expect(session.revision == 1)
             try await store.append([
-                F.response("p1", "q1", .choice(0)),
-                F.response("p2", "q2", .order([2, 1, 0]), at: 1),
+                F.response("p1", "q1", .choice(0), language: "fr"),
+                F.response("p2", "q2", .order([2, 1, 0]), at: 1, language: "ar"),
                 F.response("p3", "q3", .words(["trust", "power"]), round: "closing", channel: .kiosk, at: 2),
             ], to: session)
             try await store.saveHands(HandCount(round: "opening", question: "q1", counts: [4, 5], updatedAt: F.now), of: session)
@@ -52,8 +52,8 @@ struct StoreContractTests {
         #expect(again.source == "title: Store poll\n")
         let responses = try await reopened.currentResponses(of: again)
         #expect(responses == [
-            F.response("p1", "q1", .choice(0)),
-            F.response("p2", "q2", .order([2, 1, 0]), at: 1),
+            F.response("p1", "q1", .choice(0), language: "fr"),
+            F.response("p2", "q2", .order([2, 1, 0]), at: 1, language: "ar"),
             F.response("p3", "q3", .words(["trust", "power"]), round: "closing", channel: .kiosk, at: 2),
         ])
         #expect(try await reopened.hands(of: again) == [HandCount(round: "opening", question: "q1", counts: [4, 5], updatedAt: F.now)])
@@ -261,7 +261,7 @@ struct StoreContractTests {
         control.phases["opening"] = .closed
         control.phases["closing"] = .open
         session = try await source.saveControl(control, of: session)
-        try await source.append([F.response("p1", "q1", .choice(0)), F.response("p2", "q1", .choice(1), at: 1)], to: session)
+        try await source.append([F.response("p1", "q1", .choice(0)), F.response("p2", "q1", .choice(1), at: 1, language: "es")], to: session)
         try await source.append([F.response("p1", "q1", .choice(1), at: 2), F.response("p1", "q1", .choice(0), round: "closing", at: 3)], to: session)
         try await source.saveHands(HandCount(round: "opening", question: "q1", counts: [3, 4], updatedAt: F.now), of: session)
         let asked = try await source.appendQandA([.ask(text: "Why?", name: nil, side: .room, channel: .web, author: "p1", shown: true),
@@ -281,6 +281,7 @@ struct StoreContractTests {
         let stored = try await target.allResponses(of: copied)
         #expect(stored.map { $0.supersededBy != nil } == [true, false, false, false], "the superseded answer is kept, and superseded again")
         #expect(try await target.currentResponses(of: copied) == (try await source.currentResponses(of: session)))
+        #expect(try await target.currentResponses(of: copied).map(\.language).contains("es"), "the language an answer came in is copied")
         #expect(try await target.hands(of: copied) == [HandCount(round: "opening", question: "q1", counts: [3, 4], updatedAt: F.now)])
         let board = QandABoard(try await target.qandAChanges(of: copied, after: 0))
         let original = QandABoard(try await source.qandAChanges(of: session, after: 0))

@@ -17,8 +17,8 @@ enum StoreFixtures {
     }
 
     static func response(_ participant: String, _ question: String, _ answer: Answer, round: String = "opening",
-                         channel: Channel = .web, at offset: TimeInterval = 0) -> Response {
+                         channel: Channel = .web, at offset: TimeInterval = 0, language: String? = nil) -> Response {
         Response(participant: participant, round: round, question: question, answer: answer, channel: channel,
-                 receivedAt: now.addingTimeInterval(offset))
+                 receivedAt: now.addingTimeInterval(offset), language: language)
     }
 }

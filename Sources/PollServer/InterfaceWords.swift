@@ -1,0 +1,67 @@
+import Foundation
+import PollCore
+
+/// The participant pages' own words ("Question 2 of 4", "Skip") in one language, from
+/// `Resources/words/LANGUAGE.json` (one file per language, every file with every key: a test
+/// checks). Loaded once, at start.
+struct InterfaceWords: Sendable {
+    let language: String
+    private let entries: [String: String]
+
+    /// The language the interface is written in first; every other file has its keys.
+    static let reference = "en"
+
+    /// Every language the interface speaks, by tag.
+    static let all: [String: InterfaceWords] = load()
+
+    /// The interface in `tag` (or the nearest: `fr` for `fr-CA`); English when it has none.
+    static func serving(_ tag: String?) -> InterfaceWords {
+        guard let tag, let match = LanguageTag.bestMatch(for: [tag], in: all.keys.sorted()) else { return english }
+        return all[match] ?? english
+    }
+
+    /// The interface in the first of `tags` (most wanted first) that it speaks; else English.
+    static func serving(any tags: [String]) -> InterfaceWords {
+        LanguageTag.bestMatch(for: tags, in: all.keys.sorted()).flatMap { all[$0] } ?? english
+    }
+
+    static var english: InterfaceWords { all[reference] ?? InterfaceWords(language: reference, entries: [:]) }
+
+    /// The text of `key` with `{name}` placeholders filled in: for plain text (not HTML).
+    func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        Self.fill(template(key), values)
+    }
+
+    /// The text of `key` as HTML: the words escaped, the placeholders filled with `values`,
+    /// which are HTML already (escape what a value holds, wrap numbers and codes in `<bdi>`).
+    func html(_ key: String, _ values: [String: String] = [:]) -> String {
+        Self.fill(HTMLText.escape(template(key)), values)
+    }
+
+    private func template(_ key: String) -> String {
+        entries[key] ?? (language == Self.reference ? nil : Self.english.entries[key]) ?? key
+    }
+
+    private static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.contains("{") else { return template }
+        var result = template
+        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        return result
+    }
+
+    /// Keys of `language`'s file, for the completeness test.
+    var keys: Set<String> { Set(entries.keys) }
+
+    private static func load() -> [String: InterfaceWords] {
+        guard let folder = Bundle.module.url(forResource: "words", withExtension: nil),
+              let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { return [:] }
+        var all: [String: InterfaceWords] = [:]
+        for file in files where file.pathExtension == "json" {
+            guard let data = try? Data(contentsOf: file),
+                  let entries = try? JSONDecoder().decode([String: String].self, from: data) else { continue }
+            let language = file.deletingPathExtension().lastPathComponent
+            all[language] = InterfaceWords(language: language, entries: entries)
+        }
+        return all
+    }
+}
