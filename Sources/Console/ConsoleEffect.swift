@@ -6,7 +6,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     case session(SessionEvent)
     /// Store a kiosk voter's answer to a question of `round`; the result comes back as
     /// `kioskStored` or `kioskRefused`.
-    case submitKiosk(participant: String, round: String, question: String, answer: Answer)
+    /// `language`: the one the kiosk showed the question in.
+    case submitKiosk(participant: String, round: String, question: String, answer: Answer, language: String)
     /// Store show-of-hands counts; the result comes back as `handsSaved` or `failed`.
     case saveHands(round: String, question: String, counts: [Int])
     /// Store a Q&A change (moderation, a relayed question); the board comes back as

@@ -42,6 +42,8 @@ public struct ConsoleModel: Sendable {
     public var connected: Int?
     /// The time, for the Q&A clocks (the shell sends it; pure here).
     public var now = Date(timeIntervalSince1970: 0)
+    /// The language the wall shows a translated poll in (`l` cycles); nil: the main language.
+    public var language: String?
 
     public init(sessionName: String, joinCode: String, control: SessionControl, tally: Tally, size: TerminalSize,
                 seed: UInt64) {
@@ -54,7 +56,20 @@ public struct ConsoleModel: Sendable {
         screen = control.openRound == nil ? .lobby : (control.pace == .audience ? .progress : .question)
     }
 
-    public var definition: PollDefinition { tally.definition }
+    /// The poll as the wall shows it: in `language` when one is picked.
+    public var definition: PollDefinition { language.map(tally.definition.translated(to:)) ?? tally.definition }
+
+    /// The tallies under the shown language's words (the counts are the same in every language).
+    public var shownTally: Tally { language.map(tally.translated(to:)) ?? tally }
+
+    /// The next of a translated poll's languages (after the last: the main one again).
+    public mutating func cycleLanguage() {
+        let languages = tally.definition.allLanguages
+        guard languages.count > 1 else { return }
+        let index = languages.firstIndex(of: language ?? languages[0]) ?? 0
+        let next = languages[(index + 1) % languages.count]
+        language = next == languages[0] ? nil : next
+    }
 
     public var currentQuestion: Question? {
         control.currentQuestion.flatMap(definition.question)
@@ -101,6 +116,6 @@ public struct ConsoleModel: Sendable {
     /// which the wall does not show).
     public var analysis: ShiftReport {
         ShiftAnalysis.analyze(session: SessionInfo(name: sessionName, pollTitle: definition.title,
-                                                   event: definition.event, createdAt: .distantPast), tally: tally, segments: false)
+                                                   event: definition.event, createdAt: .distantPast), tally: shownTally, segments: false)
     }
 }

@@ -188,6 +188,14 @@ public enum ConsoleUpdate {
                 return []
             }
             return [.nextAgendaPart]
+        case .character("l"):
+            guard model.definition.isTranslated || model.language != nil else {
+                model.banner = Banner("This poll is in one language: add `languages:` to the poll file to show it in others.", kind: .error)
+                return []
+            }
+            model.cycleLanguage()
+            let shown = model.language ?? model.tally.definition.mainLanguage
+            model.banner = Banner("The wall now shows the poll in \(LanguageTag.autonym(shown)) (\(shown)); `l` for the next language.")
         case .character("j"):
             // The full join screen — code, addresses, QR code — at any time, for latecomers.
             model.screen = .lobby

@@ -160,7 +160,8 @@ enum KioskUpdate {
                 kiosk.pending.insert(question.id)
                 kiosk.answered += 1
                 begin(index: index + 1, &kiosk, model)
-                return [.submitKiosk(participant: KioskState.token(for: code), round: kiosk.round, question: question.id, answer: answer)]
+                return [.submitKiosk(participant: KioskState.token(for: code), round: kiosk.round, question: question.id, answer: answer,
+                                     language: model.definition.language ?? model.definition.mainLanguage)]
             }
             return []
         default:

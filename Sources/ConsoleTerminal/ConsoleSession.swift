@@ -94,9 +94,9 @@ public enum ConsoleSession {
             } catch {
                 inbox.post(.failed(String(describing: error)))
             }
-        case let .submitKiosk(participant, round, question, answer):
+        case let .submitKiosk(participant, round, question, answer, language):
             let submission = Submission(participant: participant, question: question, round: round, answer: .value(answer),
-                                        channel: .kiosk, receivedAt: Date())
+                                        channel: .kiosk, receivedAt: Date(), language: language)
             switch await intake.submit(submission) {
             case .success: inbox.post(.kioskStored(question: question))
             case .failure(.refused(.roundClosed)), .failure(.refused(.questionClosed)), .failure(.refused(.notAskedInRound)):

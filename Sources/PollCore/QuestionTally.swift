@@ -5,7 +5,7 @@ import HashTreeCollections
 /// Only each participant's latest answer counts; recording a new one takes the old one's
 /// contribution out first. Show-of-hands counts are added on top and are never paired.
 public struct QuestionTally: Sendable, Hashable {
-    public let question: Question
+    public internal(set) var question: Question
     /// Each participant's latest answer and when it arrived, by participant token. A hash
     /// tree rather than a `Dictionary`: it grows node by node, where a dictionary of a
     /// million participants stops every answer for half a second each time it doubles (the

@@ -2,7 +2,7 @@ import HashTreeCollections
 
 /// Live tallies of a session: one `QuestionTally` per round and question.
 public struct Tally: Sendable, Hashable {
-    public let definition: PollDefinition
+    public private(set) var definition: PollDefinition
     /// Every (round, question) the poll asks, in poll order, and its tally at the same index.
     /// A session has a few dozen of them: finding one by comparing short strings is cheaper
     /// than hashing them, and this runs once per answer.
@@ -25,6 +25,19 @@ public struct Tally: Sendable, Hashable {
         }
         self.keys = keys
         self.tallies = tallies
+    }
+
+    /// The same counts with the poll's text in `language` (one of its languages): answers are
+    /// counted by option, so only the words change.
+    public func translated(to language: String) -> Tally {
+        let shown = definition.translated(to: language)
+        guard shown.language != definition.language else { return self }
+        var copy = self
+        copy.definition = shown
+        for index in copy.tallies.indices {
+            if let question = shown.question(copy.keys[index].question) { copy.tallies[index].question = question }
+        }
+        return copy
     }
 
     public init(definition: PollDefinition, responses: [Response], hands: [HandCount] = []) {

@@ -15,7 +15,7 @@ struct KioskTests {
         for event in events {
             for effect in F.send([event], to: &model) {
                 effects.append(effect)
-                if case let .submitKiosk(participant, round, question, answer) = effect {
+                if case let .submitKiosk(participant, round, question, answer, _) = effect {
                     F.send([.recorded(Response(participant: participant, round: round, question: question,
                                                answer: answer, channel: .kiosk, receivedAt: F.now)),
                             .kioskStored(question: question)], to: &model)
@@ -27,7 +27,7 @@ struct KioskTests {
 
     func answers(_ effects: [ConsoleEffect]) -> [String: Answer] {
         var result: [String: Answer] = [:]
-        for case let .submitKiosk(_, _, question, answer) in effects { result[question] = answer }
+        for case let .submitKiosk(_, _, question, answer, _) in effects { result[question] = answer }
         return result
     }
 
@@ -50,7 +50,7 @@ struct KioskTests {
         #expect(given["confidence"] == .number(8))
         #expect(given["routes"] == .order([0, 2, 1]))
         #expect(given["word"] == .words(["Privacy", "trust"]))
-        #expect(effects.allSatisfy { if case .submitKiosk(let p, "opening", _, _) = $0 { return p == "kiosk-\(code)" } else { return false } })
+        #expect(effects.allSatisfy { if case .submitKiosk(let p, "opening", _, _, _) = $0 { return p == "kiosk-\(code)" } else { return false } })
         #expect(model.kiosk?.step == .thanks)
         #expect(model.kiosk?.voters == 1)
     }
@@ -87,7 +87,7 @@ struct KioskTests {
         F.send(Array(repeating: .key(.backspace), count: 5) + F.keys(code.lowercased()) + [.key(.enter)], to: &model)
         #expect(model.kiosk?.voterCode == code)
         let effects = vote([key("2"), .key(.enter)], &model)
-        #expect(effects == [.submitKiosk(participant: "kiosk-\(code)", round: "closing", question: "special", answer: .choice(1))])
+        #expect(effects == [.submitKiosk(participant: "kiosk-\(code)", round: "closing", question: "special", answer: .choice(1), language: "en")])
         let opening = model.tally.tally(round: "opening", question: "special")?.answer(of: "kiosk-\(code)")
         let closing = model.tally.tally(round: "closing", question: "special")?.answer(of: "kiosk-\(code)")
         #expect(opening == .choice(0) && closing == .choice(1), "the same participant in both rounds: paired")

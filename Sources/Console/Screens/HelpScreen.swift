@@ -19,6 +19,7 @@ enum HelpScreen {
             "a                audience Q&A: questions from the room and online",
             "j                the join screen: code, address and QR code",
             "t                agenda: start it, or move on to the next part",
+            "l                show a translated poll in its next language",
             "Enter / Esc      question screen / back to the overview",
             "↑ ↓  PgUp PgDn   scroll long lists",
             "?                this help      q  quit (asks while a round is open)",
