@@ -16,6 +16,10 @@ public struct ShiftReport: Sendable, Hashable {
     public var qandA: QandASummary?
     /// How the session kept to its agenda, when the poll has one.
     public var agenda: AgendaSummary?
+    /// The language the report shows the poll's text in (nil: the poll's main language).
+    public var language: String?
+    /// A translated poll: how many answers came in each language, per round.
+    public var answerLanguages: [AnswerLanguageCount]?
 
     public init(session: SessionInfo, rounds: [String], participants: [String: Int], questions: [QuestionShift]) {
         self.session = session

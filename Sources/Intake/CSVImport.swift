@@ -6,7 +6,7 @@ import PollCore
 /// list of every bad row.
 public enum CSVImport {
     public static let requiredColumns = ["participant", "round", "question", "answer"]
-    public static let optionalColumns = ["session", "channel", "time"]
+    public static let optionalColumns = ["session", "channel", "time", "language"]
 
     /// One bad row (or header) of an import file.
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
@@ -135,6 +135,13 @@ public enum CSVImport {
                 }
                 time = parsed
             }
+            var language: String?
+            if let tag = field("language"), !tag.isEmpty {
+                guard let known = engine.definition.language(serving: tag) else {
+                    return fail("language `\(String(tag.prefix(40)))` is not one of the poll's (\(engine.definition.allLanguages.joined(separator: ", ")))")
+                }
+                language = known
+            }
             if participants.count < 1_000_000 { participants[participant] = participant }
             let questionID = field("question")!, text = row.fields[column["answer"]!]
             // A text seen before for the same question is not decoded again; the engine checks
@@ -144,7 +151,7 @@ public enum CSVImport {
                 answer = .value(known)
             }
             let submission = Submission(participant: participant, question: questionID, round: field("round")!,
-                                        answer: answer, channel: channel, receivedAt: time)
+                                        answer: answer, channel: channel, receivedAt: time, language: language)
             switch engine.checkRecorded(submission) {
             case .success(let response): return .success((response, field("session")))
             case .failure(let refusal): return fail(refusal.description)

@@ -9,7 +9,8 @@ enum StaticAssets {
         h1 { font-size: 1.35rem; margin: .5rem 0 1rem; }
         h1, legend, label, .ask, th { overflow-wrap: anywhere; }
         fieldset { border: 2px solid #111; border-radius: .5rem; padding: 1rem; margin: 0 0 1rem; min-inline-size: 0; }
-        legend { font-weight: 700; font-size: 1.2rem; padding: 0 .25rem; max-inline-size: 100%; white-space: normal; }
+        legend { font-weight: 700; font-size: 1.2rem; padding: 0; margin: 0 0 .5rem; float: inline-start; inline-size: 100%; white-space: normal; }
+        legend + * { clear: both; }
         .languages ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem .75rem; margin: 0; padding: 0; }
         .languages a { display: inline-flex; align-items: center; min-height: 2.75rem; padding: 0 .25rem; color: #0b3d91; }
         .languages a[aria-current] { font-weight: 700; color: #111; text-decoration: none; }

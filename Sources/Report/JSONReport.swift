@@ -36,8 +36,23 @@ public struct JSONReport: ReportFormat {
         var segments: [SegmentSummary]
         var qanda: QandAEntry?
         var agenda: [AgendaEntry]?
+        /// The language the poll's text is written in here (nil: its main language).
+        var language: String?
+        /// A translated poll: the languages its answers came in, per round.
+        var answer_languages: [LanguageEntry]?
+
+        struct LanguageEntry: Encodable {
+            var round: String
+            var language: String?
+            var answers: Int
+            var participants: Int
+        }
 
         init(_ report: ShiftReport) {
+            language = report.language
+            answer_languages = report.answerLanguages?.map {
+                LanguageEntry(round: $0.round, language: $0.language, answers: $0.answers, participants: $0.participants)
+            }
             session = Session(name: report.session.name, poll_title: report.session.pollTitle,
                               event: report.session.event, created: Timestamp.format(report.session.createdAt))
             rounds = report.rounds

@@ -4,7 +4,8 @@ import PollCore
 /// Every current response of a session as CSV or JSON, answers in the import encoding, so
 /// that what `roompoll export --format csv` writes, `roompoll import` reads back unchanged.
 public enum ResponseExport {
-    public static let columns = ["session", "round", "question", "participant", "answer", "channel", "time"]
+    /// `language`: the one the participant answered in (empty when not known).
+    public static let columns = ["session", "round", "question", "participant", "answer", "channel", "time", "language"]
 
     public static func csv(session: String, definition: PollDefinition, responses: [Response]) -> String {
         var text = CSV.line(columns)
@@ -56,6 +57,6 @@ public enum ResponseExport {
     static func fields(session: String, definition: PollDefinition, response: Response) -> [String] {
         let answer = definition.question(response.question).map { AnswerCodec.encode(response.answer, for: $0) } ?? ""
         return [session, response.round, response.question, response.participant, answer,
-                response.channel.rawValue, Timestamp.format(response.receivedAt)]
+                response.channel.rawValue, Timestamp.format(response.receivedAt), response.language ?? ""]
     }
 }

@@ -7,9 +7,9 @@ public final class SalvageLog: Sendable {
 
     public init() {}
 
-    /// One skipped row, described for the facilitator.
+    /// One skipped row, described for the facilitator (once, however often it is read).
     public func skip(_ what: String) {
-        entries.withLock { $0.append(what) }
+        entries.withLock { if !$0.contains(what) { $0.append(what) } }
     }
 
     /// Everything skipped so far, in the order it was met.

@@ -15,6 +15,8 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Export every current response of a session: round, question, participant token, answer, channel, time.",
         discussion: """
             Answers are written in the import encoding: what `export --format csv` writes, `roompoll import` reads back unchanged. \
+            A translated poll's answers are written in its main language, or in another of its languages with `--language`; \
+            the `language` column says which language each participant answered in. \
             `--format wide` writes one row per participant with a column per question and round (`<question>.<round>`), \
             ready for R, SPSS or pandas. \
             With `--qa`, the session's audience Q&A instead: every question with its side (room or online), channel, state, \
@@ -37,6 +39,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Skip stored rows that cannot be read (listed on standard error) instead of stopping.")
     var salvage = false
 
+    @OptionGroup var language: LanguageOption
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -51,12 +55,13 @@ struct ExportCommand: AsyncParsableCommand {
                       to: output)
             return
         }
+        let poll = try language.language(of: record.definition, session: record.name).map(record.definition.translated(to:)) ?? record.definition
         let responses = try await database.read(salvage: salvage) { try await store.currentResponses(of: record, salvage: $0) }
         let text: String
         switch format {
-        case .csv: text = ResponseExport.csv(session: record.name, definition: record.definition, responses: responses)
-        case .json: text = ResponseExport.json(session: record.name, definition: record.definition, responses: responses)
-        case .wide: text = ResponseExport.wide(definition: record.definition, responses: responses)
+        case .csv: text = ResponseExport.csv(session: record.name, definition: poll, responses: responses)
+        case .json: text = ResponseExport.json(session: record.name, definition: poll, responses: responses)
+        case .wide: text = ResponseExport.wide(definition: poll, responses: responses)
         }
         try write(text, to: output)
     }

@@ -34,6 +34,10 @@ struct ReportCommand: AsyncParsableCommand {
             question. Segment questions (stakeholder group, in the room or online) split the room: each group's change \
             per question, and whether the groups moved differently (exploratory, Holm-adjusted).
 
+            A translated poll (`languages:` in its file) is reported in its main language, or in another of its \
+            languages with `--language`; every language's answers are counted together, and the json report lists \
+            how many answers came in each language (`answer_languages`).
+
             Name two sessions or more (the same poll at several events, or in several years) to see them side by \
             side: per question each session's shift on one shared measure, in every format (json: schema \
             roompoll.sessions/1), and a pooled change only when every session ran the identical poll.
@@ -53,6 +57,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Skip stored rows that cannot be read (listed on standard error) instead of stopping.")
     var salvage = false
 
+    @OptionGroup var language: LanguageOption
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -66,14 +72,17 @@ struct ReportCommand: AsyncParsableCommand {
         let store = try await database.open(create: false)
         var records: [SessionRecord] = []
         for name in sessions { records.append(try await database.session(name, in: store)) }
+        let languages = try records.map { try language.language(of: $0.definition, session: $0.name) }
         let analysed = try await database.read(salvage: salvage) { log in
             var analysed: [(report: ShiftReport, tally: Tally)] = []
-            for record in records { analysed.append(try await Self.analyze(record, in: store, salvage: log)) }
+            for (record, language) in zip(records, languages) {
+                analysed.append(try await Self.analyze(record, in: store, salvage: log, language: language))
+            }
             return analysed
         }
         let color = format == .text && output == nil && isatty(STDOUT_FILENO) == 1
             && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let renderer = format.format(color: color, language: records[0].definition.language)
+        let renderer = format.format(color: color, language: languages[0] ?? records[0].definition.language)
         let text = analysed.count == 1 ? renderer.render(analysed[0].report)
                                        : renderer.render(SessionComparison.compare(analysed))
         // The text and Markdown reports are read in terminals even from a file (`cat`): never with escapes in them.
@@ -90,11 +99,22 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     /// A session's report, and the tally it was computed from (which comparing sessions needs).
-    static func analyze(_ record: SessionRecord, in store: any Store, salvage: SalvageLog? = nil) async throws -> (report: ShiftReport, tally: Tally) {
-        let info = SessionInfo(name: record.name, pollTitle: record.definition.title,
-                               event: record.definition.event, createdAt: record.createdAt)
-        let tally = try await store.currentTally(of: record, participants: .compact, salvage: salvage)
+    /// `language`: one of a translated poll's languages to write its text in (nil: the main one).
+    static func analyze(_ record: SessionRecord, in store: any Store, salvage: SalvageLog? = nil,
+                        language: String? = nil) async throws -> (report: ShiftReport, tally: Tally) {
+        let poll = language.map(record.definition.translated(to:)) ?? record.definition
+        let info = SessionInfo(name: record.name, pollTitle: poll.title, event: poll.event, createdAt: record.createdAt)
+        var tally = try await store.currentTally(of: record, participants: .compact, salvage: salvage)
+        if let language { tally = tally.translated(to: language) }
         var report = ShiftAnalysis.analyze(session: info, tally: tally)
+        report.language = language
+        if record.definition.isTranslated {
+            // Which languages the answers came in (a translated poll only: a large one-language
+            // session is not read twice).
+            let responses = try await store.currentResponses(of: record, salvage: salvage)
+            report.answerLanguages = AnswerLanguageCount.count(responses, rounds: record.definition.rounds,
+                                                               languages: record.definition.allLanguages)
+        }
         report.agenda = AgendaSummary(record.definition.agenda, clock: record.control.agenda, end: record.control.agenda?.ended ?? Date())
         if record.definition.qa != nil {
             // A question still "being answered" counts up to the last Q&A change, not to whenever the report is run.

@@ -17,7 +17,8 @@ struct ReportSnapshotTests {
         return try PollFileParser.parse(String(contentsOf: file, encoding: .utf8))
     }
 
-    static func report() throws -> ShiftReport {
+    /// `language`: the report in another of the poll's languages (the same answers).
+    static func report(language: String? = nil) throws -> ShiftReport {
         let definition = try poll()
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         var engine = SessionEngine(definition: definition, control: SessionControl(startOf: definition, pace: .audience))
@@ -29,8 +30,9 @@ struct ReportSnapshotTests {
                 if case .success(let response) = engine.checkRecorded(submission) { responses.append(response) }
             }
         }
-        let info = SessionInfo(name: "workshop", pollTitle: definition.title, event: definition.event, createdAt: now)
-        var report = ShiftAnalysis.analyze(session: info, definition: definition, responses: responses)
+        let shown = language.map(definition.translated(to:)) ?? definition
+        let info = SessionInfo(name: "workshop", pollTitle: shown.title, event: shown.event, createdAt: now)
+        var report = ShiftAnalysis.analyze(session: info, definition: shown, responses: responses)
         report.qandA = QandASummary(qandABoard(audience, now: now), end: now.addingTimeInterval(1800))
         // The workshop ran over in the discussion and caught up in the Q&A.
         let minutes = [0.0, 12, 59, 86].map { now.addingTimeInterval($0 * 60) }
@@ -108,6 +110,16 @@ struct ReportSnapshotTests {
         let text = TextReport().render(try Self.report())
         assertTextSnapshot(text, named: "encryption.txt", in: Self.folder)
         for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 80, "\(line)") }
+    }
+
+    /// The same report written in Spanish: the poll's words in Spanish, every count the same.
+    @Test func textInAnotherLanguage() throws {
+        let english = try Self.report(), spanish = try Self.report(language: "es")
+        #expect(spanish.questions.map(\.question.id) == english.questions.map(\.question.id))
+        #expect(zip(spanish.questions, english.questions).allSatisfy { $0.rounds.map { $0.rows.map(\.count) } == $1.rounds.map { $0.rows.map(\.count) } })
+        let text = TextReport().render(spanish)
+        #expect(text.contains("¿Requiere el cifrado") && !text.contains("Does encryption require"))
+        assertTextSnapshot(text, named: "encryption-es.txt", in: Self.folder)
     }
 
     @Test func markdown() throws {

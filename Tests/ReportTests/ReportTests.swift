@@ -104,7 +104,7 @@ struct ReportTests {
         let rows = CSV.parse(csv)
         #expect(rows[0].fields == ResponseExport.columns)
         #expect(rows.count == Self.responses.count + 1)
-        #expect(rows[1].fields == ["demo", "opening", "yn", "a", "Yes", "web", "2027-01-15T08:00:00.000Z"])
+        #expect(rows[1].fields == ["demo", "opening", "yn", "a", "Yes", "web", "2027-01-15T08:00:00.000Z", ""])
         #expect(rows[8].fields[4] == "B>A")
         #expect(rows[10].fields[4] == "Because, \"quoted\"")
     }
@@ -116,7 +116,7 @@ struct ReportTests {
         let rows = try #require(json["responses"] as? [[String: String]])
         #expect(rows.count == Self.responses.count)
         #expect(rows[0] == ["session": "demo", "round": "opening", "question": "yn", "participant": "a", "answer": "Yes",
-                            "channel": "web", "time": "2027-01-15T08:00:00.000Z"])
+                            "channel": "web", "time": "2027-01-15T08:00:00.000Z", "language": ""])
     }
 
     @Test func wideExportHasARowPerParticipantAndAColumnPerQuestionAndRound() {

@@ -162,7 +162,7 @@ def test_asking_approving_relaying_and_voting(room):
         without_js.get(url)
         item = without_js.find_element(By.XPATH, "//li[.//p[normalize-space(.)='Relayed: is there a good law?']]")
         item.find_element(By.CSS_SELECTOR, "form.vote button").click()
-        wait(without_js, lambda b: "2 votes" in b.find_element(
+        wait(without_js, lambda b: "Votes: 2" in b.find_element(
             By.XPATH, "//li[.//p[normalize-space(.)='Relayed: is there a good law?']]").text)
         console.wait_for("▲2 Relayed: is there a good law?")
         with sqlite3.connect(db) as connection:
