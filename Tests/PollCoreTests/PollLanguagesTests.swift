@@ -141,6 +141,7 @@ struct PollLanguagesTests {
             """)
         #expect(has(list, line: 1, column: 17, "`sp` is not a known language (ISO 639-1) — did you mean `es`?"))
         #expect(has(list, line: 1, column: 21, "`english` is not a language tag"))
+        #expect(list.count == 2, "the good tag is still used to check the rest: \(list)")
         let single = problems("""
             language: xx
             title: T

@@ -40,7 +40,8 @@ extension PollFileReader {
             report(languageNode, "`language` is `\(language)` but `languages` starts with `\(first)`: the first of `languages` is the main "
                    + "language, so `language` can go")
         }
-        return tags.count == items.count ? tags : []
+        // The good tags go on, so that the rest of the file is still checked against them.
+        return tags
     }
 
     /// Text that may be given by language: a plain string in a poll with one language, a map
