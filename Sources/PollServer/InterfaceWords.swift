@@ -52,9 +52,22 @@ struct InterfaceWords: Sendable {
     /// Keys of `language`'s file, for the completeness test.
     var keys: Set<String> { Set(entries.keys) }
 
+    /// Where the word files are: in the resource folder SwiftPM puts next to the binary
+    /// (`roompoll_PollServer.resources`; an install copies it along), else in the source tree
+    /// the binary was built from. (Not `Bundle.module`: it stops the program when the folder is
+    /// missing.)
+    static var folders: [URL] {
+        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+        return [executable?.appendingPathComponent("roompoll_PollServer.resources/words"),
+                URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/words")].compactMap { $0 }
+    }
+
+    /// Whether the interface's words were found (the server refuses to start without them).
+    static var isLoaded: Bool { all[reference] != nil }
+
     private static func load() -> [String: InterfaceWords] {
-        guard let folder = Bundle.module.url(forResource: "words", withExtension: nil),
-              let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { return [:] }
+        guard let files = folders.lazy.compactMap({ try? FileManager.default.contentsOfDirectory(at: $0, includingPropertiesForKeys: nil) })
+            .first(where: { $0.contains { $0.lastPathComponent == "\(reference).json" } }) else { return [:] }
         var all: [String: InterfaceWords] = [:]
         for file in files where file.pathExtension == "json" {
             guard let data = try? Data(contentsOf: file),

@@ -41,9 +41,9 @@ enum ParticipantPage {
     }
 
     /// ` lang="…" dir="…"` for text in `language` inside a page in `page`; empty when they are
-    /// the same language.
+    /// the same language (the same tag: `zh-Hant` text in a `zh` page is marked).
     static func languageAttributes(_ language: String, within page: String) -> String {
-        guard LanguageTag.primary(language) != LanguageTag.primary(page) else { return "" }
+        guard language.lowercased() != page.lowercased() else { return "" }
         return " lang=\"\(HTMLText.escape(language))\" dir=\"\(LanguageTag.direction(language))\""
     }
 
@@ -86,14 +86,15 @@ enum ParticipantPage {
     }
 
     /// The start page: type the join code shown on the wall.
-    static func join(words: InterfaceWords, error: String?) -> String {
+    /// `picked`: the participant chose the language with the switcher (it goes on with the code).
+    static func join(words: InterfaceWords, error: String?, picked: Bool = false) -> String {
         let others = InterfaceWords.all.keys.filter { $0 != InterfaceWords.reference }.sorted()
         let languages = [InterfaceWords.reference] + others
         return layout(words.text("join.title"), words: words, code: nil, followKey: nil, body: """
             \(languageSwitcher(languages, current: words.language, here: "/", words: words))<h1>\(words.html("join.title"))</h1>
             \(error.map { "<p class=\"error\" role=\"alert\">\(HTMLText.escape($0))</p>" } ?? "")
             <form method="get" action="/join">
-            <label for="code">\(words.html("join.label"))</label>
+            \(picked ? "<input type=\"hidden\" name=\"lang\" value=\"\(HTMLText.escape(words.language))\">\n" : "")            <label for="code">\(words.html("join.label"))</label>
             <input id="code" name="code" autocomplete="off" autocapitalize="characters" required maxlength="8" inputmode="text" dir="ltr">
             <button type="submit">\(words.html("join.button"))</button>
             </form>

@@ -56,7 +56,7 @@ extension PollServer {
     static func joinPage(_ request: Request, error key: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         let asked = request.uri.queryParameters.get("lang").map { [$0] } ?? []
         let words = InterfaceWords.serving(any: asked + AcceptLanguage.tags(request.headers[.acceptLanguage]))
-        return html(ParticipantPage.join(words: words, error: key.map { words.text($0) }), status: status)
+        return html(ParticipantPage.join(words: words, error: key.map { words.text($0) }, picked: !asked.isEmpty), status: status)
     }
 
     /// The wall page (read only; it issues no participant token).

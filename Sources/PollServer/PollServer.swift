@@ -138,7 +138,12 @@ public struct PollServer: Sendable {
             guard let code = JoinCode.normalized(typed) else {
                 return Self.joinPage(request, error: "join.notACode", status: .badRequest)
             }
-            return Self.redirect("/s/\(code)")
+            // The language picked on the join page goes on (the session's page keeps it if the
+            // poll has it); only a plain tag is passed along.
+            let language = request.uri.queryParameters.get("lang").flatMap { tag in
+                LanguageTag.problem(tag) == nil ? "?lang=\(tag)" : nil
+            } ?? ""
+            return Self.redirect("/s/\(code)\(language)")
         }
         router.get("/j/{code}") { request, context in
             guard let code = JoinCode.normalized(context.parameters.get("code") ?? "") else {

@@ -16,6 +16,9 @@ public final class ServerRunner: Sendable {
     /// Listens with the server's options; returns once the server accepts connections.
     public static func start(_ server: PollServer) async throws -> ServerRunner {
         let options = server.options
+        guard InterfaceWords.isLoaded else {
+            throw ServerStartError(port: options.port, bind: options.bind, underlying: MissingWords())
+        }
         await server.startPublishing()
         let outcome = AsyncStream.makeStream(of: Result<Int, Error>.self)
         let task = Task {
@@ -44,6 +47,14 @@ public final class ServerRunner: Sendable {
     }
 }
 
+/// The participant pages' word files were not found (see `InterfaceWords.folders`).
+struct MissingWords: Error, CustomStringConvertible {
+    var description: String {
+        "the participant pages' words are missing: copy the folder roompoll_PollServer.resources from the build "
+            + "folder (.build/release) next to the roompoll binary"
+    }
+}
+
 /// The server could not listen.
 public struct ServerStartError: Error, CustomStringConvertible {
     public let port: Int
@@ -55,6 +66,7 @@ public struct ServerStartError: Error, CustomStringConvertible {
         if text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98") {
             return "port \(port) is already in use on \(bind): choose another with --port, or --port 0 for any free port"
         }
+        if underlying is MissingWords { return text }
         return "cannot listen on \(bind):\(port): \(text)"
     }
 }

@@ -91,7 +91,7 @@ struct CSVImportTests {
     @Test func headerProblems() {
         #expect(problems("").first?.message.contains("the file is empty") == true)
         let list = problems("participant,round,question,answr\n")
-        #expect(list.map(\.message) == ["unknown column `answr` (expected participant,round,question,answer, optionally session, channel, time)",
+        #expect(list.map(\.message) == ["unknown column `answr` (expected participant,round,question,answer, optionally session, channel, time, language)",
                                         "missing column `answer`"])
         #expect(problems("participant,round,question,answr\np1,opening,q1,Yes\np2,opening,q1,No\n").map(\.message)
                 == list.map(\.message), "a bad header with rows under it: the header's problems alone, no crash")

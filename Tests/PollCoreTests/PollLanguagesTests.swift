@@ -198,7 +198,8 @@ struct PollLanguagesTests {
         #expect(!LanguageTag.isRightToLeft("en") && !LanguageTag.isRightToLeft("zh-Hans") && !LanguageTag.isRightToLeft("ku-Latn"))
         #expect(LanguageTag.bestMatch(for: ["fr-CH", "en"], in: ["en", "fr"]) == "fr")
         #expect(LanguageTag.bestMatch(for: ["zh-Hant"], in: ["en", "zh-Hans"]) == nil)
-        #expect(LanguageTag.bestMatch(for: ["zh-TW", "en"], in: ["zh", "en"]) == "zh")
+        #expect(LanguageTag.bestMatch(for: ["zh-TW", "en"], in: ["zh", "en"]) == "en", "traditional characters are not served simplified ones")
+        #expect(LanguageTag.bestMatch(for: ["zh-CN"], in: ["en", "zh"]) == "zh")
         #expect(LanguageTag.problem("zh-Hans") == nil && LanguageTag.problem("ckb") == nil)
     }
 
@@ -210,5 +211,26 @@ struct PollLanguagesTests {
                 #expect(poll.questions.allSatisfy { $0.translations?[language] != nil }, "\(name): \(language)")
             }
         }
+    }
+}
+
+@Suite("Poll languages: one option per label")
+struct PollLanguageLabelTests {
+    @Test func aLabelNamingAnotherOptionInAnotherLanguageIsRefused() {
+        let list = problems("""
+            languages: [en, fr]
+            title: {en: Bread, fr: Pain}
+            questions:
+              - id: q
+                kind: single
+                ask: {en: Which?, fr: Lequel ?}
+                options: {en: [Bread, Pain], fr: [Pain, Douleur]}
+            """)
+        #expect(has(list, line: 7, column: 39, "`Pain` is option 1 in `fr` but option 2 in `en`"), "\(list)")
+    }
+
+    @Test func simplifiedChineseDoesNotServeTraditional() {
+        #expect(!LanguageTag.serves("zh", "zh-TW") && !LanguageTag.serves("zh-Hans", "zh-Hant") && LanguageTag.serves("zh", "zh-CN"))
+        #expect(LanguageTag.serves("zh-Hant", "zh-HK") && AgreeScale.labels(in: "zh-TW") == nil)
     }
 }

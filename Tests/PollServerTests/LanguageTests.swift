@@ -98,6 +98,16 @@ struct LanguageTests {
             try await client.execute(uri: "/s/\(h.code)?lang=%22%3E%3Cscript%3E", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(String(buffer: response.body).contains("<html lang=\"en\" dir=\"ltr\">") && response.headers[.setCookie] == nil)
             }
+            // A language picked on the join page goes on with the code.
+            try await client.execute(uri: "/?lang=ar", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<input type=\"hidden\" name=\"lang\" value=\"ar\">"))
+            }
+            try await client.execute(uri: "/join?lang=ar&code=\(h.code.lowercased())", method: .get) { response in
+                #expect(response.headers[.location] == "/s/\(h.code)?lang=ar")
+            }
+            try await client.execute(uri: "/join?lang=%3Cx%3E&code=\(h.code)", method: .get) { response in
+                #expect(response.headers[.location] == "/s/\(h.code)", "only a language tag is passed on")
+            }
             // The join page speaks the browser's language too.
             try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "ru"]) { response in
                 let html = String(buffer: response.body)

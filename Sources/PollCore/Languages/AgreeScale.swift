@@ -17,7 +17,7 @@ public enum AgreeScale {
     public static func labels(in language: String?) -> [String]? {
         guard let language else { return english }
         let lowered = language.lowercased()
-        if LanguageTag.primary(lowered) == "zh", lowered.contains("hant") || lowered.hasSuffix("-tw") || lowered.hasSuffix("-hk") { return nil }
+        if LanguageTag.primary(lowered) == "zh", LanguageTag.isTraditionalChinese(lowered) { return nil }
         return labels[LanguageTag.primary(lowered)]
     }
 

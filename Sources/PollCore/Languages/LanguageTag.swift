@@ -49,11 +49,19 @@ public enum LanguageTag {
 
     /// Whether a text in `available` serves someone asking for `wanted`: the same tag, or the
     /// same language where one of them names no more than the language (`fr` serves `fr-CA`).
+    /// Chinese in simplified and in traditional characters are not the same text: `zh` and
+    /// `zh-Hans` never serve `zh-Hant`, `zh-TW` or `zh-HK`.
     public static func serves(_ available: String, _ wanted: String) -> Bool {
         let a = available.lowercased(), w = wanted.lowercased()
         if a == w { return true }
         guard primary(a) == primary(w) else { return false }
+        if primary(a) == "zh" { return isTraditionalChinese(a) == isTraditionalChinese(w) }
         return !a.contains("-") || !w.contains("-")
+    }
+
+    static func isTraditionalChinese(_ tag: String) -> Bool {
+        let parts = tag.lowercased().split(separator: "-")
+        return parts.contains("hant") || (!parts.contains("hans") && (parts.contains("tw") || parts.contains("hk") || parts.contains("mo")))
     }
 
     /// The first of `available` that serves one of `wanted` (most wanted first), if any.

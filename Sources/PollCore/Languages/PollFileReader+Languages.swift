@@ -92,6 +92,22 @@ extension PollFileReader {
                 lists[tag] = nil
             }
         }
+        // A label must name the same option in every language: answers may be given (imported)
+        // in any of them, so `Pain` cannot be option 2 in English and option 1 in French.
+        var optionOf: [String: (index: Int, tag: String)] = [:]
+        for tag in languages {
+            guard let list = lists[tag], let listNode = nodes[tag], let items = listNode.sequence else { continue }
+            for (index, label) in list.enumerated() {
+                let folded = label.folding(options: .caseInsensitive, locale: nil)
+                if let other = optionOf[folded], other.index != index {
+                    report(items.indices.contains(index) ? items[index] : listNode,
+                           "`\(PollFileReader.short(label))` is option \(index + 1) in `\(tag)` but option \(other.index + 1) in `\(other.tag)`: "
+                           + "answers may be given in any language, so a label must mean the same option in all of them")
+                } else if optionOf[folded] == nil {
+                    optionOf[folded] = (index, tag)
+                }
+            }
+        }
         return complete(lists, key: key, at: node) ?? Translated(main: [], others: [:])
     }
 
