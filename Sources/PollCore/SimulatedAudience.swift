@@ -55,7 +55,12 @@ public struct SimulatedAudience: Sendable {
         let progress = definition.rounds.count > 1 ? Double(index) / Double(definition.rounds.count - 1) : 0
         var rng = SeededGenerator(seed: seed &+ UInt64(index + 1) &* 0x1000_0000_01B3)
         var result: [Submission] = []
-        for member in members where member.attends.contains(index) {
+        let languages = definition.allLanguages
+        for (number, member) in members.enumerated() where member.attends.contains(index) {
+            // A translated poll's audience answers in its languages: about half in the main one,
+            // the rest spread over the others (by the member's place, so no answer changes).
+            let language: String? = languages.count < 2 ? nil
+                : number % 2 == 0 ? languages[0] : languages[1 + (number / 2) % (languages.count - 1)]
             let leaning = min(max(member.leaning + member.drift * progress, 0), 1)
             for question in definition.questions(in: round) {
                 let answer: Answer
@@ -66,7 +71,7 @@ public struct SimulatedAudience: Sendable {
                     answer = Self.answer(to: question, leaning: leaning, progress: progress, using: &rng)
                 }
                 result.append(Submission(participant: member.token, question: question.id, round: round,
-                                         answer: .value(answer), channel: channel, receivedAt: date))
+                                         answer: .value(answer), channel: channel, receivedAt: date, language: language))
             }
         }
         return result

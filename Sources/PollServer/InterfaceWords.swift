@@ -42,11 +42,23 @@ struct InterfaceWords: Sendable {
         entries[key] ?? (language == Self.reference ? nil : Self.english.entries[key]) ?? key
     }
 
+    /// `template` with each `{name}` replaced by its value, in one pass: a value that holds
+    /// `{…}` itself (an option's label) is never filled again.
     private static func fill(_ template: String, _ values: [String: String]) -> String {
         guard template.contains("{") else { return template }
-        var result = template
-        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
-        return result
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     /// Keys of `language`'s file, for the completeness test.

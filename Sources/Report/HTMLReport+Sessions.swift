@@ -6,6 +6,10 @@ extension HTMLReport {
     /// (first round → last round on the shared measure, with the interval of its change), the
     /// same numbers in a table with each session's verdict, and the pooled change.
     public func render(_ comparison: SessionComparison) -> String {
+        HTMLEscaping.$pollLanguage.withValue(pollLanguage) { rendered(comparison) }
+    }
+
+    private func rendered(_ comparison: SessionComparison) -> String {
         let names = comparison.reports.map(\.session.name)
         var body = "<header>\n<h1>Sessions side by side</h1>\n<p class=\"event\" dir=\"auto\">"
             + names.map(HTMLText.escape).joined(separator: " · ") + "</p>\n</header>\n"

@@ -5,8 +5,9 @@ import PollCore
 /// question (headline, verdict, tables, inline SVG charts, tests), the segments, and a methods
 /// note. No scripts, fonts or links outside the file; the same report gives the same bytes.
 public struct HTMLReport: ReportFormat {
-    /// The poll's language (a BCP 47 tag such as `ar` or `zh-Hans`) for `<html lang>`; English
-    /// when nil or not a plausible tag.
+    /// The language of the poll's text (a BCP 47 tag such as `ar` or `zh-Hans`): marked on
+    /// every piece of poll text (the page itself is English, the report's words); English when
+    /// nil or not a plausible tag.
     public var language: String?
 
     public init(language: String? = nil) {
@@ -14,6 +15,16 @@ public struct HTMLReport: ReportFormat {
     }
 
     public func render(_ report: ShiftReport) -> String {
+        HTMLEscaping.$pollLanguage.withValue(pollLanguage) { rendered(report) }
+    }
+
+    /// The poll's language when it is not the report's (English).
+    var pollLanguage: String? {
+        let tag = Self.languageTag(language)
+        return LanguageTag.primary(tag) == "en" ? nil : tag
+    }
+
+    private func rendered(_ report: ShiftReport) -> String {
         let ids = report.questions.enumerated().map { Self.questionID($1, index: $0) }
         var body = header(report)
         body += summary(report, ids: ids)
@@ -37,7 +48,7 @@ public struct HTMLReport: ReportFormat {
     func page(title: String, body: String, footer: String) -> String {
         """
         <!doctype html>
-        <html lang="\(HTMLText.escape(Self.languageTag(language)))">
+        <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -57,7 +68,7 @@ public struct HTMLReport: ReportFormat {
     }
 
     func header(_ report: ShiftReport) -> String {
-        var html = "<header>\n<h1 dir=\"auto\">\(HTMLText.escape(report.session.pollTitle))</h1>\n"
+        var html = "<header>\n<h1>\(HTMLEscaping.pollText(report.session.pollTitle))</h1>\n"
         if let event = report.session.event, !event.isEmpty {
             html += "<p class=\"event\" dir=\"auto\">\(HTMLText.escape(event))</p>\n"
         }

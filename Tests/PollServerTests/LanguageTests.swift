@@ -143,3 +143,15 @@ struct LanguageTests {
         #expect(await h.intake.tallies(of: "protect").last?.tally.counts == [0, 3, 0])
     }
 }
+
+@Suite("Interface words")
+struct InterfaceWordsTests {
+    @Test func placeholdersAreFilledOnceAndEscapedWordsStayEscaped() {
+        let english = InterfaceWords.english
+        #expect(english.text("problem.samePlace", ["options": "{place}, B", "place": "1"])
+                == "These options share place 1: {place}, B. Give each option a different place.")
+        #expect(english.html("qa.votes", ["count": "<bdi>3</bdi>"]) == "Votes: <bdi>3</bdi>")
+        #expect(english.text("results.points", [:]) == "{change} points", "an unfilled placeholder stays as written")
+        #expect(InterfaceWords.serving("fr-CA").language == "fr" && InterfaceWords.serving("de").language == "en")
+    }
+}

@@ -122,6 +122,16 @@ struct ReportSnapshotTests {
         assertTextSnapshot(text, named: "encryption-es.txt", in: Self.folder)
     }
 
+    /// The HTML report's own words are English; the poll's text is marked with its language.
+    @Test func htmlMarksThePollsLanguage() throws {
+        let html = HTMLReport(language: "es").render(try Self.report(language: "es"))
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("<h1><span lang=\"es\" dir=\"auto\">¿Es el cifrado un derecho humano?"))
+        #expect(!html.contains("<span dir=\"auto\">¿"), "no Spanish text without its language")
+        let english = HTMLReport(language: "en").render(try Self.report())
+        #expect(!english.contains("lang=\"es\"") && !english.contains("<span lang="))
+    }
+
     @Test func markdown() throws {
         assertTextSnapshot(MarkdownReport().render(try Self.report()), named: "encryption.md", in: Self.folder)
     }
