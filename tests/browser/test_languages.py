@@ -19,7 +19,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-from test_participant_page import facilitator, send, wait, BINARY, ROOT
+from test_participant_page import facilitator, resize, send, wait, BINARY, ROOT
 
 POLL = str(ROOT / "tests" / "browser" / "languages.yaml")
 WORDS = ROOT / "Sources" / "PollServer" / "Resources" / "words"
@@ -88,13 +88,6 @@ def browser(language, javascript=True, width=360):
         driver.quit()
         raise
     return driver
-
-
-def resize(driver, width, height=800):
-    """The viewport `width` px wide: headless chromium keeps windows at least 500 px wide, so
-    narrower phones are emulated (device metrics, as the developer tools' device mode)."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
 
 def page_language(driver):

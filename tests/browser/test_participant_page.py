@@ -59,6 +59,14 @@ def stored(db):
             "SELECT question, answer FROM response WHERE superseded_by IS NULL ORDER BY id").fetchall())
 
 
+def resize(driver, width, height=800):
+    """The viewport `width` px wide: headless chromium keeps windows at least 500 px wide, so
+    narrower phones are emulated (device metrics, as the developer tools' device mode)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    assert driver.execute_script("return window.innerWidth") == width
+
+
 @pytest.fixture
 def browser():
     options = Options()
@@ -67,6 +75,7 @@ def browser():
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(5)
+    resize(driver, 360)
     yield driver
     driver.quit()
 

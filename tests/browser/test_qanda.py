@@ -19,6 +19,8 @@ from selenium.webdriver.common.by import By
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
+from test_participant_page import resize
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("ROOMPOLL_BIN", str(ROOT / ".build" / "debug" / "roompoll"))
 POLL = str(ROOT / "tests" / "browser" / "qanda.yaml")
@@ -72,6 +74,7 @@ def make_browser(javascript):
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(5)
+    resize(driver, 360)
     return driver
 
 
