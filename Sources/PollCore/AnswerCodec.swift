@@ -114,7 +114,8 @@ public enum AnswerCodec {
             .filter { !$0.isEmpty }
     }
 
-    private static func index(of label: String, in question: Question, allowNumber: Bool) throws(AnswerProblem) -> Int {
+    /// The option `label` names in `question` (in any of its languages, or by number).
+    static func index(of label: String, in question: Question, allowNumber: Bool) throws(AnswerProblem) -> Int {
         let label = TextCleaner.trimmed(label)
         if let i = question.options.firstIndex(of: label) { return i }
         if let i = question.options.firstIndex(where: { $0.caseInsensitiveCompare(label) == .orderedSame }) { return i }

@@ -6,10 +6,11 @@ import Yams
 /// Pure: takes the text, never the file. Values are read as written (`Yes` stays the label
 /// "Yes", not a boolean), and every problem carries the line and column it was found at.
 public enum PollFileParser {
-    static let pollKeys = ["title", "event", "language", "languages", "rounds", "pace", "questions", "qa", "results-on-phones", "agenda"]
+    static let pollKeys = ["title", "event", "language", "languages", "rounds", "pace", "questions", "qa", "results-on-phones", "agenda",
+                           "knowledge"]
     static let agendaKeys = ["part", "minutes", "opens"]
     static let qaKeys = ["moderation", "place", "room"]
-    static let questionKeys = ["id", "kind", "ask", "options", "labels", "max", "min", "segment", "rounds"]
+    static let questionKeys = ["id", "kind", "ask", "options", "labels", "max", "min", "segment", "rounds", "correct", "knowledge"]
 
     /// Limits that keep `check` fast on any file and every screen readable.
     public enum Limits {
@@ -135,6 +136,7 @@ struct PollFileReader {
         } else {
             report(root, "missing `questions`")
         }
+        knowledgeCheck(mapping["knowledge"], questions: &questions)
         let qa = mapping["qa"].flatMap { qandA($0, questions: questions) }
         let resultsOnPhones = bool(mapping["results-on-phones"], key: "results-on-phones")
         let agenda = mapping["agenda"].flatMap { agendaParts($0, rounds: rounds) }
@@ -314,6 +316,13 @@ struct PollFileReader {
             question.translations = Dictionary(uniqueKeysWithValues: languages.dropFirst().compactMap { tag in
                 ask.others[tag].map { (tag, QuestionText(ask: $0, options: options.others[tag] ?? [])) }
             })
+        }
+        if let node = map["correct"] { question.correct = correctOptions(node, of: question) }
+        if let node = map["knowledge"] {
+            question.knowledge = bool(node, key: "knowledge")
+            if question.knowledge == true, map["correct"] == nil {
+                report(node, "a knowledge question needs `correct:` (the option that is right)")
+            }
         }
         return question
     }

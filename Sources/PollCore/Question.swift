@@ -18,6 +18,10 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
     public var rounds: [String]
     /// The prompt and options in the poll's other languages, by language tag; nil: one language.
     public var translations: [String: QuestionText]?
+    /// `single`, `multi`: the correct option(s), ascending (a knowledge question); nil: none.
+    public var correct: [Int]?
+    /// Whether the question counts in the poll's knowledge check (it has `correct`).
+    public var knowledge: Bool?
 
     public init(
         id: String, kind: QuestionKind, ask: String, options: [String] = [],
@@ -54,4 +58,21 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
 
     /// Whether the question is asked in `round`.
     public func isAsked(in round: String) -> Bool { rounds.contains(round) }
+
+    /// Whether `answer` is right: the correct option (`single`), or all the correct options
+    /// and only them (`multi`); nil when the question has no correct answer.
+    public func isCorrect(_ answer: Answer) -> Bool? {
+        guard let correct else { return nil }
+        switch answer {
+        case .choice(let option): return correct == [option]
+        case .choices(let options): return options.sorted() == correct
+        default: return false
+        }
+    }
+
+    /// Whether the wall and the phones may mark the correct answer now: only once its results
+    /// are shown and no open round asks the question (so nobody answers knowing it).
+    public func revealsCorrectAnswer(under control: SessionControl) -> Bool {
+        correct != nil && control.shown != nil && !(control.openRound.map(isAsked(in:)) ?? false)
+    }
 }

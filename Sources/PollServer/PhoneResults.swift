@@ -38,9 +38,14 @@ enum PhoneResults {
             head += "<th scope=\"col\">\(words.html("results.answers"))</th><th scope=\"col\">\(words.html("results.share"))</th>"
         }
         var rows = ""
+        // A knowledge question's right answer, once it can no longer help anyone answer.
+        let correct = question.revealsCorrectAnswer(under: context.control) ? Set(question.correct ?? []) : []
         for (index, label) in labels.enumerated() where index < last.counts.count {
             let now = percent(last.counts[index], last.respondents)
-            rows += "<tr><th scope=\"row\"\(bins == nil ? text : "")>\(HTMLText.escape(label))</th>"
+            // The mark is in the page's words, inside a cell in the poll's language.
+            let back = ParticipantPage.languageAttributes(words.language, within: context.language)
+            let mark = correct.contains(index) ? " <strong class=\"correct\"\(back)>✓ \(words.html("results.correct"))</strong>" : ""
+            rows += "<tr><th scope=\"row\"\(bins == nil ? text : "")>\(HTMLText.escape(label))\(mark)</th>"
             if compare {
                 let before = percent(index < first.counts.count ? first.counts[index] : 0, first.respondents)
                 let change = Int((now - before).rounded())

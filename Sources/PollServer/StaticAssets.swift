@@ -38,6 +38,7 @@ enum StaticAssets {
         .wall caption { text-align: start; color: #333; padding-bottom: .25rem; }
         .wall th, .wall td { text-align: start; padding: .25rem .35rem; border-bottom: 1px solid #999; vertical-align: middle; }
         .wall td { white-space: nowrap; }
+        .correct { display: inline-block; color: #064; }
         .wall meter { width: 4rem; vertical-align: middle; }
         .qr { width: min(80vw, 22rem); height: auto; display: block; margin: 1rem 0; }
         .code { font-size: 1.4rem; letter-spacing: .15em; }

@@ -1,5 +1,6 @@
 import Foundation
 import PollCore
+import Analysis
 
 /// Every current response of a session as CSV or JSON, answers in the import encoding, so
 /// that what `roompoll export --format csv` writes, `roompoll import` reads back unchanged.
@@ -42,8 +43,16 @@ public enum ResponseExport {
             }
             rows[response.participant]![column] = AnswerCodec.encode(response.answer, for: columns[column].question)
         }
-        var text = CSV.line(["participant"] + columns.map { "\($0.question.id).\($0.round)" })
-        for participant in order { text += CSV.line([participant] + rows[participant]!) }
+        // A knowledge check: each participant's right answers and answered questions per round.
+        let knowledgeRounds = definition.rounds.filter { round in definition.questions(in: round).contains(where: \.isKnowledge) }
+        let tally = knowledgeRounds.isEmpty ? nil : Tally(definition: definition, responses: responses)
+        let scores = knowledgeRounds.map { round in tally.map { KnowledgeScore.scores($0, round: round) } ?? [:] }
+        let scoreColumns = knowledgeRounds.flatMap { ["knowledge_correct.\($0)", "knowledge_answered.\($0)"] }
+        var text = CSV.line(["participant"] + columns.map { "\($0.question.id).\($0.round)" } + scoreColumns)
+        for participant in order {
+            let score = scores.flatMap { round in round[participant].map { ["\($0.correct)", "\($0.answered)"] } ?? ["", ""] }
+            text += CSV.line([participant] + rows[participant]! + score)
+        }
         return text
     }
 

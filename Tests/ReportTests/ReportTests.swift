@@ -127,6 +127,18 @@ struct ReportTests {
         #expect(rows[4].fields == ["d", "No", "", "", "", ""], "empty where there is no answer")
     }
 
+    @Test func wideExportHasTheKnowledgeScorePerRound() throws {
+        var poll = Self.poll
+        poll.questions[0].correct = [0]
+        poll.questions[0].knowledge = true
+        let rows = CSV.parse(ResponseExport.wide(definition: poll, responses: Self.responses))
+        #expect(Array(rows[0].fields.suffix(4)) == ["knowledge_correct.opening", "knowledge_answered.opening",
+                                                    "knowledge_correct.closing", "knowledge_answered.closing"])
+        let byParticipant = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0.fields[0], Array($0.fields.suffix(4))) })
+        #expect(byParticipant["a"] == ["1", "1", "1", "1"], "Yes is right, in both rounds")
+        #expect(byParticipant["d"] == ["0", "1", "", ""], "No is wrong; no closing answer: no closing score")
+    }
+
     @Test(arguments: [0, 1, 2])
     func degenerateSessionsRenderInEveryFormat(people: Int) throws {
         let responses = Self.responses.filter { ["a", "b"].prefix(people).contains($0.participant) }

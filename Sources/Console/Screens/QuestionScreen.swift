@@ -36,7 +36,8 @@ enum QuestionScreen {
             drawOptions(question, into: &grid, area: body)
             grid.put("Voting on this question is not open — Space opens it.", x: area.x, y: area.bottom - 1, style: .notice, limit: area.width)
         } else if let tally {
-            Results.draw(question, tally: tally, scroll: model.scroll, into: &grid, area: body)
+            Results.draw(question, tally: tally, scroll: model.scroll, markCorrect: question.revealsCorrectAnswer(under: model.control),
+                         into: &grid, area: body)
         }
     }
 

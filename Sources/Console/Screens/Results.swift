@@ -2,7 +2,9 @@ import PollCore
 
 /// The results of one question in one round, for every kind.
 enum Results {
-    static func draw(_ question: Question, tally: QuestionTally, scroll: Int, into grid: inout CellGrid, area: Rect) {
+    /// `markCorrect`: a knowledge question's right option(s) get a ✓ (only once no open round
+    /// asks the question: see `Question.revealsCorrectAnswer`).
+    static func draw(_ question: Question, tally: QuestionTally, scroll: Int, markCorrect: Bool = false, into grid: inout CellGrid, area: Rect) {
         let n = tally.respondents
         guard n > 0 else {
             grid.put("No answers yet.", x: area.x, y: area.y, style: .muted)
@@ -11,7 +13,10 @@ enum Results {
         func percent(_ count: Int) -> Double { 100 * Double(count) / Double(n) }
         switch question.kind {
         case .single, .multi, .likert:
-            rows(question.options.enumerated().map { ($0.element, tally.counts[$0.offset]) }, n: n, into: &grid, area: area)
+            let correct = markCorrect ? Set(question.correct ?? []) : []
+            let marks = correct.isEmpty ? question.options
+                : question.options.indices.map { (correct.contains($0) ? "✓ " : "  ") + question.options[$0] }
+            rows(marks.enumerated().map { ($0.element, tally.counts[$0.offset]) }, n: n, into: &grid, area: area)
             if let hands = tally.hands {
                 let total = hands.reduce(0, +)
                 grid.put("includes \(total) counted by show of hands", x: area.x, y: min(area.bottom - 1, area.y + question.options.count + 1), style: .muted)
