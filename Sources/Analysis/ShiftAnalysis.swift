@@ -30,6 +30,7 @@ public enum ShiftAnalysis {
         if let first = definition.rounds.first, let last = definition.rounds.last, first != last {
             report.pairedParticipants = people[first, default: []].intersection(people[last, default: []]).count
         }
+        report.knowledge = KnowledgeAnalysis.analyze(tally)
         // The caveat is about the room: its largest round, not its least answered question.
         report.caveat = caveat(people.values.map(\.count).max() ?? 0)
         if segments {

@@ -16,6 +16,8 @@ public struct ShiftReport: Sendable, Hashable {
     public var qandA: QandASummary?
     /// How the session kept to its agenda, when the poll has one.
     public var agenda: AgendaSummary?
+    /// The poll's knowledge check between the first and last rounds, when it has one.
+    public var knowledge: KnowledgeAnalysis?
     /// The language the report shows the poll's text in (nil: the poll's main language).
     public var language: String?
     /// A translated poll: how many answers came in each language, per round.

@@ -40,6 +40,8 @@ public struct JSONReport: ReportFormat {
         var language: String?
         /// A translated poll: the languages its answers came in, per round.
         var answer_languages: [LanguageEntry]?
+        /// The poll's knowledge check (docs/report-schema.md).
+        var knowledge: KnowledgeEntry?
 
         struct LanguageEntry: Encodable {
             var round: String
@@ -50,6 +52,7 @@ public struct JSONReport: ReportFormat {
 
         init(_ report: ShiftReport) {
             language = report.language
+            knowledge = report.knowledge.map(KnowledgeEntry.init)
             answer_languages = report.answerLanguages?.map {
                 LanguageEntry(round: $0.round, language: $0.language, answers: $0.answers, participants: $0.participants)
             }

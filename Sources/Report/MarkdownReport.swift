@@ -28,6 +28,13 @@ public struct MarkdownReport: ReportFormat {
             lines += ["", "## \(number + 1). \(escape(shift.question.ask))", "", "`\(shift.question.id)` · \(shift.question.kind.rawValue)", ""]
             lines += question(shift)
         }
+        if let knowledge = report.knowledge {
+            lines += ["", "## Knowledge check", "", escape(KnowledgeWording.summary(knowledge))]
+            if let consistency = KnowledgeWording.reliability(knowledge) { lines += ["", escape(consistency)] }
+            lines.append("")
+            lines += knowledge.items.enumerated().map { "\($0.offset + 1). " + escape(KnowledgeWording.item($0.element)) }
+            lines += ["", escape(KnowledgeWording.thresholds)]
+        }
         for breakdown in report.segments {
             lines += ["", "## By \(escape(breakdown.segment.ask))", ""]
             lines.append("Groups: " + breakdown.groups.map { "\(escape($0.label)) (\($0.size))" }.joined(separator: ", ") + ".")

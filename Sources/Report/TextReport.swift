@@ -28,6 +28,15 @@ public struct TextReport: ReportFormat {
             lines.append("")
             lines += render(shift, number: number + 1)
         }
+        if let knowledge = report.knowledge {
+            lines += ["", style("Knowledge check", .bold)]
+            lines += wrap(KnowledgeWording.summary(knowledge), indent: "")
+            if let consistency = KnowledgeWording.reliability(knowledge) { lines += wrap(consistency, indent: "") }
+            for (number, item) in knowledge.items.enumerated() {
+                lines += wrap("\(number + 1). " + KnowledgeWording.item(item), indent: "", hanging: "   ")
+            }
+            lines += wrap(KnowledgeWording.thresholds, indent: "")
+        }
         for breakdown in report.segments {
             lines.append("")
             lines += segment(breakdown)

@@ -140,7 +140,7 @@ struct KnowledgeAnalysisTests {
         // Class gain: (83.3 − 50)/(100 − 50) = 2/3; individual: p1 (100−50)/50 = 1, p2 (50−0)/100 = 0.5 → 0.75.
         #expect(abs(analysis.classGain! - 2.0 / 3) < 1e-12 && abs(analysis.meanIndividualGain! - 0.75) < 1e-12)
         #expect(KnowledgeAnalysis.gainLevel(2.0 / 3) == "medium" && KnowledgeAnalysis.gainLevel(0.75) == "high"
-                && KnowledgeAnalysis.gainLevel(0.29) == "low")
+                && KnowledgeAnalysis.gainLevel(0.29) == "low" && KnowledgeAnalysis.gainLevel(-0.1) == "negative")
         #expect(analysis.items[0].gained == 1 && analysis.items[0].rightBoth == 2 && analysis.items[1].gained == 1 && analysis.items[1].rightBoth == 1 && analysis.items[1].wrongBoth == 1)
     }
 

@@ -66,9 +66,10 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
     /// Paired participants whose percent correct rose, stayed, fell.
     public var improved: Int, same: Int, worse: Int
 
-    /// Hake (1998, Am. J. Phys. 66:64): low below 0.3, medium from 0.3, high from 0.7.
+    /// Hake (1998, Am. J. Phys. 66:64): low below 0.3, medium from 0.3, high from 0.7; below 0
+    /// the room did worse ("negative").
     public static func gainLevel(_ gain: Double) -> String {
-        gain >= 0.7 ? "high" : gain >= 0.3 ? "medium" : "low"
+        gain >= 0.7 ? "high" : gain >= 0.3 ? "medium" : gain >= 0 ? "low" : "negative"
     }
 
     /// Below this, the check's items do not hang together well enough for its total score to
