@@ -26,10 +26,6 @@ struct KnowledgeFileTests {
             options: {en: [Yes, No], fr: [Oui, Non]}
         """
 
-    func problems(_ text: String) -> [PollFileProblem] {
-        do { _ = try PollFileParser.parse(text); return [] } catch { return error.problems }
-    }
-
     @Test func correctAnswersAreReadByLabelNumberOrTranslation() throws {
         let poll = try PollFileParser.parse(Self.yaml)
         #expect(poll.questions[0].correct == [1] && poll.questions[1].correct == [0, 2] && poll.questions[2].correct == nil)

@@ -2,20 +2,6 @@ import Foundation
 import Testing
 @testable import PollCore
 
-private func problems(_ yaml: String, sourceLocation: SourceLocation = #_sourceLocation) -> [PollFileProblem] {
-    do {
-        _ = try PollFileParser.parse(yaml)
-        Issue.record("expected problems", sourceLocation: sourceLocation)
-        return []
-    } catch {
-        return error.problems
-    }
-}
-
-private func has(_ list: [PollFileProblem], line: Int, column: Int, _ fragment: String) -> Bool {
-    list.contains { $0.line == line && $0.column == column && $0.message.contains(fragment) }
-}
-
 /// A poll in English, French and Arabic.
 let translatedPoll = """
     languages: [en, fr, ar]
