@@ -104,7 +104,7 @@ public struct ConsoleModel: Sendable {
     public var maxScroll: Int {
         switch screen {
         case .summary:
-            return SummaryScreen.maxScroll(analysis, area: Chrome.contentArea(size))
+            return SummaryScreen.maxScroll(analysis, openRound: control.openRound, area: Chrome.contentArea(size))
         case .question:
             guard let question = currentQuestion, question.kind == .text, let round = displayRound(for: question) else { return 0 }
             return max(0, (tally.tally(round: round, question: question.id)?.entries.count ?? 0) - 1)

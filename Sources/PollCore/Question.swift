@@ -73,6 +73,12 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
     /// Whether the wall and the phones may mark the correct answer now: only once its results
     /// are shown and no open round asks the question (so nobody answers knowing it).
     public func revealsCorrectAnswer(under control: SessionControl) -> Bool {
-        correct != nil && control.shown != nil && !(control.openRound.map(isAsked(in:)) ?? false)
+        control.shown != nil && mayRevealCorrectAnswer(whileOpen: control.openRound)
+    }
+
+    /// Whether a knowledge question's right answer may be shown while `openRound` is open
+    /// (nil: none is): only when that round does not ask it.
+    public func mayRevealCorrectAnswer(whileOpen openRound: String?) -> Bool {
+        correct != nil && !(openRound.map(isAsked(in:)) ?? false)
     }
 }

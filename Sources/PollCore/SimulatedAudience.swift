@@ -3,7 +3,8 @@ import Foundation
 /// A seeded simulated audience for the demo and tests: each simulated participant has a
 /// leaning that drifts toward agreement between the first and last round, some join only one
 /// round, and a few skip questions. Option 0 of a single or multi question and the top of a
-/// likert or scale count as "agreeing".
+/// likert or scale count as "agreeing". Knowledge questions are answered right with a chance
+/// that grows with what the member knew and what they learn by the last round.
 public struct SimulatedAudience: Sendable {
     public struct Member: Sendable, Hashable {
         public var token: String
@@ -15,6 +16,10 @@ public struct SimulatedAudience: Sendable {
         public var attends: Set<Int>
         /// The member's fixed answer to each segment question (option index).
         public var segments: [String: Int]
+        /// The chance of answering a knowledge question right in the first round, and how much
+        /// it grows by the last.
+        public var knows: Double = 0
+        public var learns: Double = 0
     }
 
     public let definition: PollDefinition
@@ -34,6 +39,8 @@ public struct SimulatedAudience: Sendable {
         self.definition = definition
         self.seed = seed
         var rng = SeededGenerator(seed: seed)
+        // Knowledge comes from a generator of its own, so polls without it answer as before.
+        var knowledge = SeededGenerator(seed: seed ^ 0x4B4E_4F57_4C45_4447)
         let last = definition.rounds.count - 1
         members = (0..<size).map { _ in
             let token = ParticipantToken.make(using: &rng)
@@ -45,7 +52,8 @@ public struct SimulatedAudience: Sendable {
             for question in definition.questions where question.segment {
                 segments[question.id] = Int.random(in: 0..<question.options.count, using: &rng)
             }
-            return Member(token: token, leaning: leaning, drift: drift, attends: attends, segments: segments)
+            return Member(token: token, leaning: leaning, drift: drift, attends: attends, segments: segments,
+                          knows: Double.random(in: 0.05...0.8, using: &knowledge), learns: Double.random(in: -0.05...0.45, using: &knowledge))
         }
     }
 
@@ -66,6 +74,13 @@ public struct SimulatedAudience: Sendable {
                 let answer: Answer
                 if let segment = member.segments[question.id] {
                     answer = .choice(segment)
+                } else if let correct = question.correct {
+                    guard Double.random(in: 0..<1, using: &rng) < 0.95 else { continue }
+                    // Some questions are harder than others: the chance moves by ±0.15 with the question.
+                    let difficulty = 0.15 * Double(question.id.unicodeScalars.reduce(0) { $0 + Int($1.value) } % 3 - 1)
+                    let chance = member.knows + member.learns * progress - difficulty
+                    answer = Self.knowledgeAnswer(to: question, correct: correct,
+                                                  right: Double.random(in: 0..<1, using: &rng) < chance, using: &rng)
                 } else {
                     guard Double.random(in: 0..<1, using: &rng) < 0.95 else { continue }
                     answer = Self.answer(to: question, leaning: leaning, progress: progress, using: &rng)
@@ -75,6 +90,24 @@ public struct SimulatedAudience: Sendable {
             }
         }
         return result
+    }
+
+    /// The right answer, or a wrong one: another option, or for `multi` the right set with one
+    /// option too many or too few.
+    static func knowledgeAnswer(to question: Question, correct: [Int], right: Bool, using rng: inout SeededGenerator) -> Answer {
+        let count = question.options.count
+        if question.kind == .multi {
+            guard !right else { return .choices(correct) }
+            var picked = Set(correct)
+            let toggled = Int.random(in: 0..<count, using: &rng)
+            if picked.contains(toggled) { picked.remove(toggled) } else { picked.insert(toggled) }
+            if picked.count > question.maxChoices { picked.remove(correct[0]) }
+            if picked.isEmpty || picked == Set(correct) { picked = [(0..<count).first { !correct.contains($0) } ?? 0] }
+            return .choices(picked.sorted())
+        }
+        guard !right, count > 1 else { return .choice(correct[0]) }
+        let wrong = (0..<count).filter { $0 != correct[0] }
+        return .choice(wrong[Int.random(in: 0..<wrong.count, using: &rng)])
     }
 
     static func answer(to question: Question, leaning: Double, progress: Double, using rng: inout SeededGenerator) -> Answer {

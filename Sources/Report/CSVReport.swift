@@ -1,16 +1,20 @@
+import Foundation
 import Analysis
 import PollCore
 
 /// The report as CSV: one row per question × option with opening and closing counts and
 /// percentages, the change in points and its 95% interval (the last round's columns stay
-/// empty for a question asked in one round only; `text` questions have no rows).
+/// empty for a question asked in one round only; `text` questions have no rows). A knowledge
+/// check adds one `knowledge` row per question (the share answering right, with McNemar's p)
+/// and `knowledge_score` rows for the check as a whole (the mean % right with the paired t
+/// test's p, and the normalized gains); `correct` marks the right options.
 public struct CSVReport: ReportFormat {
     public init() {}
 
     static let header = ["question", "kind", "option", "first_round", "last_round", "first_n", "last_n",
                          "first_count", "first_percent", "last_count", "last_percent",
                          "change_points", "ci_lower", "ci_upper", "paired_n", "paired_change_points",
-                         "paired_ci_lower", "paired_ci_upper"]
+                         "paired_ci_lower", "paired_ci_upper", "correct", "p_value", "normalized_gain"]
 
     public func render(_ report: ShiftReport) -> String {
         var rows = [Self.header]
@@ -28,10 +32,43 @@ public struct CSVReport: ReportFormat {
                     number(shift.changePoints?[row]), number(interval?.lower), number(interval?.upper),
                     shift.paired.map { String($0.n) } ?? "", number(shift.paired?.changePoints?[row]),
                     number(pairedInterval?.lower), number(pairedInterval?.upper),
+                    shift.question.correct.map { $0.contains(row) ? "true" : "false" } ?? "", "", "",
                 ])
             }
         }
+        if let knowledge = report.knowledge { rows += knowledgeRows(knowledge) }
         return rows.map(CSV.line).joined()
+    }
+
+    /// Per knowledge question the share answering right; for the check, the mean % right and
+    /// the class and the mean individual gains.
+    func knowledgeRows(_ k: KnowledgeAnalysis) -> [[String]] {
+        var rows = k.items.map { item -> [String] in
+            let first = item.rounds.first, last = item.rounds.count >= 2 ? item.rounds.last : nil
+            let change = first?.percent.flatMap { before in last?.percent.map { $0 - before } }
+            return [item.question.id, "knowledge", "right", first?.round ?? "", last?.round ?? "",
+                    first.map { String($0.respondents) } ?? "", last.map { String($0.respondents) } ?? "",
+                    first.map { String($0.correct) } ?? "", number(first?.percent),
+                    last.map { String($0.correct) } ?? "", number(last?.percent),
+                    number(change), "", "", item.paired > 0 ? String(item.paired) : "", number(item.pairedChange),
+                    number(item.pairedInterval?.lower), number(item.pairedInterval?.upper), "", pValue(item.test?.pValue), ""]
+        }
+        guard k.rounds.count == 2 else { return rows }
+        let (first, last) = (k.rounds[0], k.rounds[1])
+        let change = first.meanPercent.flatMap { before in last.meanPercent.map { $0 - before } }
+        rows.append(["knowledge_check", "knowledge_score", "mean percent right", first.round, last.round,
+                     String(first.participants), String(last.participants), "", number(first.meanPercent), "", number(last.meanPercent),
+                     number(change), "", "", String(k.paired), number(k.meanChange), number(k.meanInterval?.lower),
+                     number(k.meanInterval?.upper), "", pValue(k.pairedT?.pValue), number(k.classGain)])
+        rows.append(["knowledge_check", "knowledge_score", "mean individual gain", first.round, last.round,
+                     "", "", "", "", "", "", "", "", "", String(k.paired - k.perfectFirst), "", "", "", "", "", number(k.meanIndividualGain)])
+        return rows
+    }
+
+    /// A p-value: four decimals, or three significant digits below 0.001 (`3.210e-07`).
+    func pValue(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return value >= 0.001 || value == 0 ? number(value) : String(format: "%.3e", value)
     }
 
     func number(_ value: Double?) -> String {

@@ -21,8 +21,7 @@ enum DivergingBars {
         let middle: Int? = labels.count % 2 == 1 ? labels.count / 2 : nil
         // The centre line first: bars cover it, so it shows between and around them.
         let bottom = 8 + Double(rounds.count) * (barHeight + barGap) - barGap
-        var body = "<line x1=\"\(SVGChart.number(centre))\" y1=\"2\" x2=\"\(SVGChart.number(centre))\" "
-            + "y2=\"\(SVGChart.number(bottom + 6))\" stroke=\"\(SVGChart.ink)\" stroke-width=\"2\"/>\n"
+        var body = SVGChart.line(x1: centre, y1: 2, x2: centre, y2: bottom + 6, stroke: SVGChart.ink, width: 2)
         var y = 8.0
         for round in rounds {
             let percents = labels.indices.map { k in

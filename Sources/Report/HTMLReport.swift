@@ -31,13 +31,7 @@ public struct HTMLReport: ReportFormat {
         for (index, shift) in report.questions.enumerated() {
             body += QuestionSection.render(shift, number: index + 1, id: ids[index])
         }
-        if let knowledge = report.knowledge {
-            body += "<section id=\"knowledge\" aria-labelledby=\"knowledge-heading\">\n<h2 id=\"knowledge-heading\">Knowledge check</h2>\n"
-            body += "<p>\(HTMLText.escape(KnowledgeWording.summary(knowledge)))</p>\n"
-            if let consistency = KnowledgeWording.reliability(knowledge) { body += "<p>\(HTMLText.escape(consistency))</p>\n" }
-            body += "<ol>\n" + knowledge.items.map { "<li>\(HTMLText.escape(KnowledgeWording.item($0)))</li>" }.joined(separator: "\n") + "\n</ol>\n"
-            body += "<p class=\"muted\">\(HTMLText.escape(KnowledgeWording.thresholds))</p>\n</section>\n"
-        }
+        if let knowledge = report.knowledge { body += KnowledgeSection.html(knowledge) }
         body += SegmentSection.render(report.segments, room: report.questions)
         if let agenda = report.agenda {
             body += "<section id=\"agenda\" aria-labelledby=\"agenda-heading\">\n<h2 id=\"agenda-heading\">Agenda</h2>\n"

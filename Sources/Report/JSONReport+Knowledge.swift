@@ -38,9 +38,17 @@ extension JSONReport {
         var mean_individual_gain: Double?
         var perfect_first: Int
         var improved: Int, same: Int, worse: Int
+        /// How many of the paired participants who could gain fall in each band of own gain.
+        var gain_bands: [Band]
         var items: [Item]
+        var headline: String
         var sentence: String
         var consistency: String?
+
+        struct Band: Encodable {
+            var band: String
+            var count: Int
+        }
 
         struct TestValue: Encodable {
             var statistic: Double?
@@ -77,6 +85,8 @@ extension JSONReport {
                      paired_change_points: item.pairedChange, paired_interval: item.pairedInterval.map(Interval.init),
                      mcnemar_p: item.test?.pValue, sentence: KnowledgeWording.item(item))
             }
+            gain_bands = k.individualGains.isEmpty ? [] : GainBand.bands(k.individualGains).map { Band(band: $0.name, count: $0.count) }
+            headline = k.headline
             sentence = KnowledgeWording.summary(k)
             consistency = KnowledgeWording.reliability(k)
         }

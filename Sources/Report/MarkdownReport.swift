@@ -29,7 +29,7 @@ public struct MarkdownReport: ReportFormat {
             lines += question(shift)
         }
         if let knowledge = report.knowledge {
-            lines += ["", "## Knowledge check", "", escape(KnowledgeWording.summary(knowledge))]
+            lines += ["", "## Knowledge check", "", "**\(escape(knowledge.headline))**", "", escape(KnowledgeWording.summary(knowledge))]
             if let consistency = KnowledgeWording.reliability(knowledge) { lines += ["", escape(consistency)] }
             lines.append("")
             lines += knowledge.items.enumerated().map { "\($0.offset + 1). " + escape(KnowledgeWording.item($0.element)) }

@@ -51,6 +51,12 @@ enum SVGChart {
         return "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"\(number(height))\" fill=\"\(fill)\"\(outline)/>\n"
     }
 
+    /// A straight line.
+    static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1) -> String {
+        "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" "
+            + "stroke=\"\(stroke)\" stroke-width=\"\(number(width))\"/>\n"
+    }
+
     /// `label` cut to at most `columns` terminal columns (ending in "…" when cut); the full
     /// label is in the chart's description and table.
     static func fit(_ label: String, _ columns: Int) -> String {

@@ -65,7 +65,7 @@ struct ShiftDots {
             let share = span > 0 ? (min(max(v, range.lowerBound), range.upperBound) - range.lowerBound) / span : 0.5
             return trackStart + share * (trackEnd - trackStart)
         }
-        var svg = line(x1: trackStart, x2: trackEnd, y: y, colour: "#8c8c8c", width: 1)
+        var svg = SVGChart.line(x1: trackStart, y1: y, x2: trackEnd, y2: y, stroke: "#8c8c8c")
         if labelsAbove {
             svg += SVGChart.text(ReportWording.value(range.lowerBound, value.unit), x: trackStart - 6, y: y, anchor: "end", fill: SVGChart.muted, size: 11)
             svg += SVGChart.text(ReportWording.value(range.upperBound, value.unit), x: trackEnd + 6, y: y, fill: SVGChart.muted, size: 11)
@@ -77,15 +77,10 @@ struct ShiftDots {
                 + "height=\"12\" fill=\"\(row.colour)\" fill-opacity=\"0.25\"/>\n"
         }
         let (from, to) = (x(value.before), x(value.after))
-        svg += line(x1: from, x2: to, y: y, colour: row.colour, width: 2)
+        svg += SVGChart.line(x1: from, y1: y, x2: to, y2: y, stroke: row.colour, width: 2)
         svg += "<circle cx=\"\(SVGChart.number(from))\" cy=\"\(SVGChart.number(y))\" r=\"4.5\" fill=\"#fff\" stroke=\"\(SVGChart.muted)\" stroke-width=\"2\"/>\n"
         svg += "<circle cx=\"\(SVGChart.number(to))\" cy=\"\(SVGChart.number(y))\" r=\"5.5\" fill=\"\(row.colour)\"/>\n"
         svg += SVGChart.text(ReportWording.fromTo(value), x: width, y: y, anchor: "end", size: labelsAbove ? 12 : 11)
         return svg
-    }
-
-    func line(x1: Double, x2: Double, y: Double, colour: String, width: Double) -> String {
-        "<line x1=\"\(SVGChart.number(x1))\" y1=\"\(SVGChart.number(y))\" x2=\"\(SVGChart.number(x2))\" y2=\"\(SVGChart.number(y))\" "
-            + "stroke=\"\(colour)\" stroke-width=\"\(SVGChart.number(width))\"/>\n"
     }
 }

@@ -30,6 +30,7 @@ public struct TextReport: ReportFormat {
         }
         if let knowledge = report.knowledge {
             lines += ["", style("Knowledge check", .bold)]
+            lines += wrap(knowledge.headline, indent: "").map { style($0, .bold) }
             lines += wrap(KnowledgeWording.summary(knowledge), indent: "")
             if let consistency = KnowledgeWording.reliability(knowledge) { lines += wrap(consistency, indent: "") }
             for (number, item) in knowledge.items.enumerated() {
@@ -103,10 +104,13 @@ public struct TextReport: ReportFormat {
     func table(_ shift: QuestionShift) -> [String] {
         guard let first = shift.rounds.first else { return [] }
         let compared = shift.rounds.count >= 2 ? [first, shift.rounds.last!] : [first]
-        let labelWidth = min(Self.maxLabelWidth, max(8, first.rows.map { DisplayWidth.of($0.label) }.max() ?? 8))
         // Counts take the width of the largest (a room of 1,000 or more keeps its columns).
         let countWidth = max(3, compared.flatMap { $0.rows.map { String($0.count).count } }.max() ?? 3)
         let column = countWidth + 1 + 4 + 1 + Self.barWidth + 2
+        // Labels give way to a long interval ("-32 to -0.02"), so that every row fits the width.
+        let intervalWidth = shift.intervals?.compactMap { $0.map { 2 + DisplayWidth.of(ReportWording.interval($0)) } }.max() ?? 0
+        let room = Self.width - 3 - 1 - compared.count * column - 6 - intervalWidth
+        let labelWidth = min(Self.maxLabelWidth, max(4, room), max(8, first.rows.map { DisplayWidth.of($0.label) }.max() ?? 8))
         let changeHeader = shift.question.kind == .ranking ? " rank change" : " change" + (shift.intervals == nil ? "" : "  95% CI")
         var lines = ["   " + String(repeating: " ", count: labelWidth + 1)
                      + compared.map { DisplayWidth.fit("\($0.round) (n=\($0.n))", column) }.joined()

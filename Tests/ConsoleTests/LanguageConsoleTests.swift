@@ -53,24 +53,3 @@ struct LanguageConsoleTests {
         #expect(!languages.isEmpty && languages.allSatisfy { $0 == "fr" })
     }
 }
-
-/// A knowledge question on the console: the right option gets a ✓ only once no open round asks it.
-@Suite("Console knowledge questions")
-struct KnowledgeConsoleTests {
-    @Test func theRightOptionIsMarkedOnlyWhenNoRoundAsksIt() throws {
-        let poll = try PollFileParser.parse("""
-            title: Training
-            questions:
-              - {id: twofa, kind: single, ask: Which is a second factor?, options: [A password, A hardware key], correct: A hardware key}
-            """)
-        var model = ConsoleFixtures.model(poll, size: TerminalSize(columns: 80, rows: 24))
-        ConsoleFixtures.send([.key(.enter), .key(.character("r"))], to: &model)
-        func screen() -> String { ScreenRenderer.render(model).lines.joined(separator: "\n") }
-        #expect(screen().contains("A hardware key") && !screen().contains("✓"), "the closing round is open: no mark")
-        ConsoleFixtures.send([.key(.character("c"))], to: &model)   // close the closing round
-        if model.control.shown == nil { ConsoleFixtures.send([.key(.character("r"))], to: &model) }
-        #expect(model.control.openRound == nil && model.control.shown != nil)
-        #expect(screen().contains("✓ A hardware key"), "\(screen())")
-        #expect(!screen().contains("✓ A password"))
-    }
-}

@@ -225,7 +225,7 @@ struct PollFileParserTests {
         #expect(problem.located(in: "polls/x.yaml") == "polls/x.yaml:3:7: unknown key")
     }
 
-    @Test(arguments: ["encryption-human-right", "digital-id", "cybercrime-treaty"])
+    @Test(arguments: ["encryption-human-right", "digital-id", "cybercrime-treaty", "digital-security-training"])
     func shippedPollsParse(name: String) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("polls/\(name).yaml")

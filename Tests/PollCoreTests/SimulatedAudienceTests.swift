@@ -37,4 +37,30 @@ struct SimulatedAudienceTests {
         #expect(!closing.subtracting(opening).isEmpty, "some arrive for the closing round only")
         #expect(opening.allSatisfy(ParticipantToken.isValid))
     }
+
+    /// Knowledge questions: the audience gets more of them right by the closing round, every
+    /// answer is valid (a wrong `multi` answer keeps to `max`), and both right and wrong ones occur.
+    @Test func theAudienceLearns() throws {
+        let poll = try PollFileParser.parse("""
+            title: Training
+            rounds: [opening, closing]
+            questions:
+              - {id: key, kind: single, ask: Best second factor?, options: [SMS, App, Hardware key], correct: Hardware key}
+              - {id: apps, kind: multi, max: 2, ask: End to end by default?, options: [Signal, WhatsApp, SMS], correct: [Signal, WhatsApp]}
+              - {id: view, kind: likert, ask: I feel safe online.}
+            """)
+        let audience = SimulatedAudience(definition: poll, size: 300, seed: 3)
+        var engine = SessionEngine(definition: poll, control: SessionControl(startOf: poll))
+        var right: [String: [Bool]] = [:]
+        for round in poll.rounds {
+            try engine.handle(.openRound(round))
+            for submission in audience.submissions(round: round, at: now) {
+                let response = try engine.check(submission).get()
+                if let correct = poll.question(response.question)!.isCorrect(response.answer) { right[round, default: []].append(correct) }
+            }
+        }
+        func share(_ round: String) -> Double { Double(right[round]!.filter { $0 }.count) / Double(right[round]!.count) }
+        #expect(share("closing") > share("opening") + 0.1, "opening \(share("opening")), closing \(share("closing"))")
+        #expect(share("opening") > 0.2 && share("opening") < 0.8, "some right, some wrong at the start")
+    }
 }

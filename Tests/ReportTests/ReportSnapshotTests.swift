@@ -21,15 +21,8 @@ struct ReportSnapshotTests {
     static func report(language: String? = nil) throws -> ShiftReport {
         let definition = try poll()
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        var engine = SessionEngine(definition: definition, control: SessionControl(startOf: definition, pace: .audience))
-        var responses: [Response] = []
         let audience = SimulatedAudience(definition: definition, size: 60, seed: 2026)
-        for round in definition.rounds {
-            _ = try? engine.handle(.openRound(round))
-            for submission in audience.submissions(round: round, at: now) {
-                if case .success(let response) = engine.checkRecorded(submission) { responses.append(response) }
-            }
-        }
+        let responses = answers(of: audience, at: now)
         let shown = language.map(definition.translated(to:)) ?? definition
         let info = SessionInfo(name: "workshop", pollTitle: shown.title, event: shown.event, createdAt: now)
         var report = ShiftAnalysis.analyze(session: info, definition: shown, responses: responses)
@@ -38,6 +31,20 @@ struct ReportSnapshotTests {
         let minutes = [0.0, 12, 59, 86].map { now.addingTimeInterval($0 * 60) }
         report.agenda = AgendaSummary(definition.agenda, clock: AgendaClock(started: minutes, ended: now.addingTimeInterval(97 * 60)), end: now)
         return report
+    }
+
+    /// Every round of `audience`'s poll opened in turn and answered, as the engine records it.
+    static func answers(of audience: SimulatedAudience, at now: Date) -> [Response] {
+        let definition = audience.definition
+        var engine = SessionEngine(definition: definition, control: SessionControl(startOf: definition, pace: .audience))
+        var responses: [Response] = []
+        for round in definition.rounds {
+            _ = try? engine.handle(.openRound(round))
+            for submission in audience.submissions(round: round, at: now) {
+                if case .success(let response) = engine.checkRecorded(submission) { responses.append(response) }
+            }
+        }
+        return responses
     }
 
     /// The audience's Q&A: every question approved but the last (hidden), then the proposed
@@ -151,5 +158,61 @@ struct ReportSnapshotTests {
         let shift = report.questions.first { $0.question.id == "special-protection" }!
         #expect(yes.fields[11] == NumberText.decimal(shift.changePoints![0], places: 4))
         #expect(yes.fields[12] == NumberText.decimal(shift.intervals![0]!.lower, places: 4))
+    }
+
+    /// The shipped training (a knowledge check of six questions) with a simulated audience that learns.
+    static func trainingReport() throws -> ShiftReport {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../polls/digital-security-training.yaml").standardized
+        let definition = try PollFileParser.parse(String(contentsOf: file, encoding: .utf8))
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let responses = answers(of: SimulatedAudience(definition: definition, size: 60, seed: 2026), at: now)
+        let info = SessionInfo(name: "training", pollTitle: definition.title, event: definition.event, createdAt: now)
+        return ShiftAnalysis.analyze(session: info, definition: definition, responses: responses)
+    }
+
+    @Test func trainingText() throws {
+        let report = try Self.trainingReport()
+        let text = TextReport().render(report)
+        #expect(text.contains("Knowledge check\n" + (report.knowledge?.headline.prefix(20) ?? "-")))
+        assertTextSnapshot(text, named: "training.txt", in: Self.folder)
+        for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 80, "\(line)") }
+    }
+
+    @Test func trainingMarkdown() throws {
+        assertTextSnapshot(MarkdownReport().render(try Self.trainingReport()), named: "training.md", in: Self.folder)
+    }
+
+    @Test func trainingHTML() throws {
+        let html = HTMLReport(language: "en").render(try Self.trainingReport())
+        #expect(html.contains("id=\"knowledge-right\"") && html.contains("id=\"knowledge-gains\""))
+        assertTextSnapshot(html, named: "training.html", in: Self.folder)
+        #expect(!html.contains("NaN") && !html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
+    }
+
+    /// A knowledge row per question with the same numbers as the analysis, the check's score
+    /// and gains, and `correct` on the right options only.
+    @Test func csvHasTheKnowledgeCheck() throws {
+        let report = try Self.trainingReport()
+        let knowledge = try #require(report.knowledge)
+        let rows = CSV.parse(CSVReport().render(report)).map(\.fields)
+        let header = try #require(rows.first)
+        func column(_ name: String) -> Int { header.firstIndex(of: name)! }
+        let items = rows.filter { $0[1] == "knowledge" }
+        #expect(items.map { $0[0] } == knowledge.items.map(\.question.id))
+        for (row, item) in zip(items, knowledge.items) {
+            #expect(row[column("first_count")] == String(item.rounds[0].correct))
+            #expect(row[column("last_percent")] == NumberText.decimal(item.rounds[1].percent!, places: 4))
+            #expect(row[column("paired_change_points")] == item.pairedChange.map { NumberText.decimal($0, places: 4) })
+            #expect(Double(row[column("p_value")]) .map { abs($0 - item.test!.pValue) <= 1e-4 * max(1, item.test!.pValue) } == true)
+        }
+        let score = try #require(rows.first { $0[1] == "knowledge_score" && $0[2] == "mean percent right" })
+        #expect(score[column("paired_change_points")] == NumberText.decimal(knowledge.meanChange!, places: 4))
+        #expect(score[column("normalized_gain")] == NumberText.decimal(knowledge.classGain!, places: 4))
+        let individual = try #require(rows.first { $0[2] == "mean individual gain" })
+        #expect(individual[column("normalized_gain")] == NumberText.decimal(knowledge.meanIndividualGain!, places: 4))
+        let options = rows.filter { $0[0] == "e2e-apps" && $0[1] == "multi" }
+        #expect(options.map { $0[column("correct")] } == ["true", "true", "false", "false"])
+        #expect(rows.filter { $0[0] == "confidence" }.allSatisfy { $0[column("correct")] == "" })
     }
 }

@@ -12,6 +12,8 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
+from test_languages import serious_violations
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("ROOMPOLL_BIN", str(ROOT / ".build" / "debug" / "roompoll"))
 
@@ -99,3 +101,46 @@ def test_the_report_opens_with_the_overview_and_is_at_most_half_as_tall(report, 
         assert browser.execute_script("return document.documentElement.scrollWidth") <= width, "no sideways scrolling"
         png = tmp_path / f"report-{width}.png"
         assert browser.save_screenshot(str(png))
+
+
+@pytest.fixture
+def training_report(tmp_path):
+    """The shipped training's report: its simulated audience learns between the rounds."""
+    db = tmp_path / "training.sqlite"
+    subprocess.run([BINARY, "demo", "--print", "--no-server", "--db", str(db), "--session", "training",
+                    "--poll", "polls/digital-security-training.yaml"], check=True, capture_output=True, cwd=ROOT)
+    path = tmp_path / "training.html"
+    subprocess.run([BINARY, "report", "training", "--db", str(db), "--format", "html", "--output", str(path)],
+                   check=True, cwd=ROOT)
+    return path
+
+
+def test_the_knowledge_check_shows_right_answers_and_gains_at_360_and_1280(training_report, browser, tmp_path):
+    browser.get(training_report.as_uri())
+    assert [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")] == []
+    section = browser.find_element(By.ID, "knowledge")
+    headline = section.find_element(By.CSS_SELECTOR, "p.headline").text
+    assert headline.startswith("Right answers rose from") and "normalized gain" in headline, headline
+    for ident in ("knowledge-right", "knowledge-gains"):
+        chart = browser.find_element(By.ID, ident)
+        assert chart.get_attribute("role") == "img"
+        assert browser.find_element(By.ID, f"{ident}-title").get_attribute("textContent").strip()
+        assert browser.find_element(By.ID, f"{ident}-desc").get_attribute("textContent").strip()
+        assert chart.size["width"] > 200 and chart.size["height"] > 100, "the chart is drawn"
+    description = browser.find_element(By.ID, "knowledge-right-desc").get_attribute("textContent")
+    assert description.count("Opening") == 6 and description.count("Closing") == 6, "six questions, two rounds each"
+    # Each question of the check has a pair of bars with an interval, and the tables fold away.
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#knowledge-right rect")) == 12
+    fold = section.find_element(By.CSS_SELECTOR, "details.more")
+    assert not fold.find_element(By.TAG_NAME, "table").is_displayed()
+    fold.find_element(By.TAG_NAME, "summary").click()
+    tables = fold.find_elements(By.TAG_NAME, "table")
+    assert len(tables) == 2 and tables[0].is_displayed()
+    assert len(tables[0].find_elements(By.CSS_SELECTOR, "tbody tr")) == 6
+    assert serious_violations(browser) == []
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width, "no sideways scrolling"
+        browser.execute_script("arguments[0].scrollIntoView()", section)
+        png = tmp_path / f"knowledge-{width}.png"
+        assert browser.save_screenshot(str(png)) and png.stat().st_size > 10_000

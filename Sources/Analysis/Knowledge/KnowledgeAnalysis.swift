@@ -63,6 +63,8 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
     /// left out (they cannot gain) and counted in `perfectFirst`.
     public var meanIndividualGain: Double?
     public var perfectFirst: Int
+    /// Each of those participants' own gain, lowest first (for the distribution chart).
+    public var individualGains: [Double] = []
     /// Paired participants whose percent correct rose, stayed, fell.
     public var improved: Int, same: Int, worse: Int
 
@@ -70,6 +72,18 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
     /// the room did worse ("negative").
     public static func gainLevel(_ gain: Double) -> String {
         gain >= 0.7 ? "high" : gain >= 0.3 ? "medium" : gain >= 0 ? "low" : "negative"
+    }
+
+    /// The check in one sentence, the same on the console and in every report: "Right answers
+    /// rose from 41% to 73% of the room; normalized gain 0.54 (medium)."
+    public var headline: String {
+        guard rounds.count == 2 else { return "" }
+        let (before, after) = (rounds[0].meanPercent, rounds[1].meanPercent)
+        func percent(_ value: Double?) -> String { value.map { "\(NumberText.decimal($0, places: 0))%" } ?? "–" }
+        let verb = (after ?? 0) > (before ?? 0) ? "rose" : (after ?? 0) < (before ?? 0) ? "fell" : "stayed"
+        var text = "Right answers \(verb) from \(percent(before)) to \(percent(after)) of the room"
+        if let gain = classGain { text += "; normalized gain \(NumberText.decimal(gain, places: 2)) (\(Self.gainLevel(gain)))" }
+        return text + "."
     }
 
     /// Below this, the check's items do not hang together well enough for its total score to
@@ -109,6 +123,7 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
             analysis.classGain = preMean < 100 ? (postMean - preMean) / (100 - preMean) : nil
             let gains = pairs.filter { $0.0 < 100 }.map { ($0.1 - $0.0) / (100 - $0.0) }
             analysis.perfectFirst = pairs.count - gains.count
+            analysis.individualGains = gains.sorted()
             analysis.meanIndividualGain = gains.isEmpty ? nil : gains.reduce(0, +) / Double(gains.count)
         }
         return analysis

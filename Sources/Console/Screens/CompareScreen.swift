@@ -2,7 +2,8 @@ import Analysis
 import PollCore
 
 /// The current question's first and last round side by side, with the change in points per
-/// option, and the report's headline sentence and verdict.
+/// option, and the report's headline sentence and verdict. A knowledge question marks its
+/// right option(s) and says how many answered right, once no open round asks it.
 enum CompareScreen {
     static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
         guard let question = model.currentQuestion,
@@ -18,8 +19,11 @@ enum CompareScreen {
             grid.put("Free text is shown, not compared: r shows the latest answers.", x: area.x, y: y, style: .muted)
             return
         }
+        let reveal = question.mayRevealCorrectAnswer(whileOpen: model.control.openRound)
+        let correct = reveal ? Set(question.correct ?? []) : []
+        let labels = first.rows.indices.map { (correct.isEmpty ? "" : correct.contains($0) ? "✓ " : "  ") + first.rows[$0].label }
         let changeWidth = 10
-        let labelWidth = min(24, max(10, first.rows.map { DisplayWidth.of($0.label) }.max() ?? 10))
+        let labelWidth = min(24, max(10, labels.map { DisplayWidth.of($0) }.max() ?? 10))
         let column = (area.width - labelWidth - changeWidth - 2) / 2
         let barWidth = max(4, column - 7)
         grid.put(DisplayWidth.fit("\(first.round) (n=\(first.n))", column), x: area.x + labelWidth + 1, y: y, style: .opening)
@@ -28,7 +32,7 @@ enum CompareScreen {
         y += 1
         let rows = min(first.rows.count, area.bottom - y - 2)
         for i in 0..<max(0, rows) {
-            grid.put(DisplayWidth.fit(first.rows[i].label, labelWidth), x: area.x, y: y)
+            grid.put(DisplayWidth.fit(labels[i], labelWidth), x: area.x, y: y, style: correct.contains(i) ? .bold : .plain)
             for (offset, round) in [first, last].enumerated() {
                 let share = round.rows[i].percent
                 let x = area.x + labelWidth + 1 + offset * column
@@ -43,11 +47,21 @@ enum CompareScreen {
             y += 1
         }
         y += 1
+        if reveal, let item = model.analysis.knowledge?.items.first(where: { $0.question.id == question.id }), y < area.bottom - 2 {
+            y += grid.paragraph(knowledgeLine(item), x: area.x, y: y, width: area.width, maxLines: 2, style: .accent) + 1
+        }
         // The same sentences as the report, from the same analysis.
         y += grid.paragraph(shift.headline, x: area.x, y: y, width: area.width, maxLines: max(1, area.bottom - y - 1), style: .accent)
         if y < area.bottom {
             _ = grid.paragraph(shift.verdictText, x: area.x, y: y, width: area.width, maxLines: max(1, area.bottom - y),
                            style: shift.verdict == .clearShift ? .bold : .muted)
         }
+    }
+
+    /// "Right: 58% → 75% · of the 44 who answered twice, 15 learned it and 6 lost it".
+    static func knowledgeLine(_ item: KnowledgeAnalysis.Item) -> String {
+        var text = "Right: " + item.rounds.map { $0.percent.map { NumberText.percent($0) } ?? "–" }.joined(separator: " → ")
+        if item.paired > 0 { text += " · of the \(item.paired) who answered twice, \(item.gained) learned it and \(item.lost) lost it" }
+        return text
     }
 }

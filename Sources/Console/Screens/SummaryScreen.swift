@@ -3,20 +3,25 @@ import PollCore
 
 /// Every question of the session, clear shifts first (`ShiftReport.summaryOrder`), each as
 /// its question and the verdict with the report's headline, wrapped to the screen's width.
+/// A knowledge check's headline comes first, once no open round asks its questions.
 enum SummaryScreen {
     static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
         let report = model.analysis
         let first = report.rounds.first ?? "", last = report.rounds.last ?? ""
         grid.put("Summary · clear shifts first · \(first) \(report.participants[first] ?? 0) → \(last) \(report.participants[last] ?? 0) participants",
                  x: area.x, y: area.y, style: .bold, limit: area.width)
-        let ordered = report.summaryOrder
         var y = area.y + 2
+        for line in knowledgeLines(report, openRound: model.control.openRound, width: area.width) where y < area.bottom {
+            grid.put(line, x: area.x, y: y, style: .accent, limit: area.width)
+            y += 1
+        }
+        let ordered = report.summaryOrder, top = y
         for index in ordered.dropFirst(min(model.scroll, max(0, ordered.count - 1))) {
             let shift = report.questions[index]
             let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
             let (ask, detail) = lines(shift, width: area.width)
             // A question is shown whole or not at all; the first one is cut to fit a tiny screen.
-            guard y + ask.count + detail.count <= area.bottom || y == area.y + 2 else { break }
+            guard y + ask.count + detail.count <= area.bottom || y == top else { break }
             for (i, line) in ask.enumerated() where y < area.bottom {
                 grid.put((i == 0 ? number : "    ") + line, x: area.x, y: y, style: .bold, limit: area.width)
                 y += 1
@@ -29,6 +34,18 @@ enum SummaryScreen {
         }
     }
 
+    /// The knowledge check's headline and who improved, wrapped, with a blank line after; a note
+    /// instead while an open round asks its questions (the scores would hint at the answers).
+    static func knowledgeLines(_ report: ShiftReport, openRound: String?, width: Int) -> [String] {
+        guard let knowledge = report.knowledge, !knowledge.headline.isEmpty else { return [] }
+        guard knowledge.items.allSatisfy({ $0.question.mayRevealCorrectAnswer(whileOpen: openRound) }) else {
+            return DisplayWidth.wrap("Knowledge check: shown once the \(openRound ?? "") round closes.", max(1, width)) + [""]
+        }
+        var text = "Knowledge check: " + knowledge.headline
+        if knowledge.paired > 0 { text += " \(knowledge.improved) improved, \(knowledge.same) stayed the same, \(knowledge.worse) got worse." }
+        return DisplayWidth.wrap(text, max(1, width)) + [""]
+    }
+
     /// A question's lines: its text and its verdict with the headline, each wrapped to fit
     /// beside the four columns of its number.
     static func lines(_ shift: QuestionShift, width: Int) -> (ask: [String], detail: [String]) {
@@ -37,9 +54,9 @@ enum SummaryScreen {
 
     /// How far the summary scrolls: to the first question of the last screenful, so that the
     /// last screen is full and ends with the last question.
-    static func maxScroll(_ report: ShiftReport, area: Rect) -> Int {
+    static func maxScroll(_ report: ShiftReport, openRound: String?, area: Rect) -> Int {
         let order = report.summaryOrder
-        var used = -1, start = order.count
+        var used = knowledgeLines(report, openRound: openRound, width: area.width).count - 1, start = order.count
         while start > 0 {
             let (ask, detail) = lines(report.questions[order[start - 1]], width: area.width)
             // Each question takes its lines and a blank one; the last needs no blank after it.
