@@ -53,6 +53,11 @@ enum KnowledgeWording {
         "\(item.question.ask) (right: \(rightAnswers(item.question).map { "“\($0)”" }.joined(separator: " and "))) — \(numbers(item))"
     }
 
+    /// " · right answer: “A hardware key”" after a knowledge question's id and kind; "" for others.
+    static func rightAnswerNote(_ question: Question) -> String {
+        question.correct == nil ? "" : " · right answer: " + rightAnswers(question).map { "“\($0)”" }.joined(separator: " and ")
+    }
+
     /// The labels of a question's right options.
     static func rightAnswers(_ question: Question) -> [String] {
         question.correct?.map { question.options[$0] } ?? []

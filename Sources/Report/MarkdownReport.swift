@@ -25,7 +25,7 @@ public struct MarkdownReport: ReportFormat {
                          + "\(escape(ReportWording.summaryValue(shift, measureColumns: 80))) | \(escape(change)) |")
         }
         for (number, shift) in report.questions.enumerated() {
-            lines += ["", "## \(number + 1). \(escape(shift.question.ask))", "", "`\(shift.question.id)` · \(shift.question.kind.rawValue)", ""]
+            lines += ["", "## \(number + 1). \(escape(shift.question.ask))", "", "`\(shift.question.id)` · \(shift.question.kind.rawValue)" + escape(KnowledgeWording.rightAnswerNote(shift.question)), ""]
             lines += question(shift)
         }
         if let knowledge = report.knowledge {

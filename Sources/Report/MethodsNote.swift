@@ -60,6 +60,16 @@ enum MethodsNote {
             Cochran’s Q of the groups’ changes weighed by their variances (Agresti–Caffo for a percent; rounds compared as samples), Holm-adjusted across the report’s group \
             comparisons. Groups need two answers per round; a multiple-choice segment’s groups overlap and are not compared. \
             These comparisons never change a verdict.</li>
+            <li><strong>Knowledge checks.</strong> A participant’s score in a round is the share of the knowledge \
+            questions they answered that they got right (multiple choice: all the right options and only them). Per \
+            question: % right with Wilson’s 95% interval, and on the paired participants Newcombe’s paired interval and \
+            the McNemar mid-p test of right against wrong. For the check: the paired participants’ mean change of score \
+            with its t interval, the paired t test and the Wilcoxon signed-rank test; Hake’s normalized gain \
+            (after − before)/(100 − before) on their mean score (the class gain) and averaged over each person’s own \
+            gain (those with a perfect first score left out and counted), low below 0.3, medium from 0.3, high from \
+            0.7 (Hake 1998, Am. J. Phys. 66:64); the consistency of the check in each round as Cronbach’s α of the \
+            right/wrong answers (= Kuder–Richardson 20) among those who answered every question, low below 0.7 \
+            (Nunnally 1978). These tests are not Holm-adjusted with the questions’ primary tests.</li>
             <li><strong>Not tested.</strong> Words and free text are described, not tested.</li>
             </ul>
             </section>

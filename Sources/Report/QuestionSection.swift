@@ -9,7 +9,9 @@ enum QuestionSection {
         var html = "<section class=\"question\" id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n"
         html += "<h2 id=\"\(id)-heading\"><span class=\"number\">\(number).</span> \(HTMLEscaping.pollText(question.ask))</h2>\n"
         html += "<p class=\"meta\">\(VerdictBadge.html(shift.verdict)) \(kindName(question.kind))\(question.segment ? " · segment question" : "") · id "
-            + "<code>\(HTMLText.escape(question.id))</code></p>\n"
+            + "<code>\(HTMLText.escape(question.id))</code>"
+            + (question.correct == nil ? "" : " · right answer: " + KnowledgeWording.rightAnswers(question).map { "“\(HTMLEscaping.pollText($0))”" }.joined(separator: " and "))
+            + "</p>\n"
         html += "<p class=\"headline\">\(HTMLText.escape(shift.headline))</p>\n"
         html += verdictParagraph(shift)
         switch question.kind {

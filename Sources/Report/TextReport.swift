@@ -78,7 +78,8 @@ public struct TextReport: ReportFormat {
 
     func render(_ shift: QuestionShift, number: Int) -> [String] {
         let question = shift.question
-        var lines = [style("\(number). \(question.id) · \(question.kind.rawValue)\(question.segment ? " · segment" : "")", .bold)]
+        var lines = wrap("\(number). \(question.id) · \(question.kind.rawValue)\(question.segment ? " · segment" : "")"
+                         + KnowledgeWording.rightAnswerNote(question), indent: "", hanging: "   ").map { style($0, .bold) }
         lines += wrap(question.ask, indent: "   ")
         if question.kind == .text {
             for round in shift.rounds {
