@@ -66,8 +66,11 @@ let package = Package(
             dependencies: [
                 "PollCore", "Store", "Intake", "Analysis", "Report", "Console", "ConsoleTerminal", "PollServer", "JoinQR", "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildCommit"]
         ),
+        // Records the git commit a build comes from (`roompoll --version`).
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         // Prints how long the console takes from an answer to a rendered screen (bench/console).
         .executableTarget(name: "roompoll-bench", dependencies: ["Console", "PollCore"]),
         // Helpers shared by the test suites (temporary folders, a second process holding a lock).

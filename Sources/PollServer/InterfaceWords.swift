@@ -65,12 +65,13 @@ struct InterfaceWords: Sendable {
     var keys: Set<String> { Set(entries.keys) }
 
     /// Where the word files are: in the resource folder SwiftPM puts next to the binary
-    /// (`roompoll_PollServer.resources`; an install copies it along), else in the source tree
-    /// the binary was built from. (Not `Bundle.module`: it stops the program when the folder is
-    /// missing.)
+    /// (`roompoll_PollServer.resources`), in an install's `share/roompoll` beside its `bin`
+    /// (`scripts/install`), else in the source tree the binary was built from. (Not
+    /// `Bundle.module`: it stops the program when the folder is missing.)
     static var folders: [URL] {
         let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
         return [executable?.appendingPathComponent("roompoll_PollServer.resources/words"),
+                executable?.appendingPathComponent("../share/roompoll/roompoll_PollServer.resources/words").standardized,
                 URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/words")].compactMap { $0 }
     }
 
