@@ -29,6 +29,9 @@ extension JSONReport {
         }
         var rounds: [Round]
         var paired: Int
+        /// The questions the scores count (asked in both rounds).
+        var scored: [String]
+        var clear: Bool
         var mean_change_points: Double?
         var mean_interval: Interval?
         var paired_t: TestValue?
@@ -68,6 +71,8 @@ extension JSONReport {
             rounds = k.rounds.map { Round(round: $0.round, participants: $0.participants, mean_percent: $0.meanPercent,
                                           reliability: $0.reliability, complete: $0.complete) }
             paired = k.paired
+            scored = k.scored
+            clear = k.isClear
             mean_change_points = k.meanChange
             mean_interval = k.meanInterval.map(Interval.init)
             paired_t = k.pairedT.map(TestValue.init)

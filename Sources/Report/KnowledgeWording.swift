@@ -4,12 +4,13 @@ import PollCore
 /// A knowledge check in plain words, the same in every format.
 enum KnowledgeWording {
     /// The thresholds the words use, with their sources.
-    static let thresholds = "Normalized gain (Hake 1998): low below 0.3, medium from 0.3, high from 0.7 (below 0: negative). Consistency is "
-        + "Cronbach's α of the right/wrong answers (= KR-20), among those who answered every question of the check; below "
-        + "0.7 it is low (Nunnally 1978) and the total score says little. Tests are two-sided."
+    static let thresholds = "Normalized gain (Hake 1998): low below 0.3, medium from 0.3, high from 0.7 (0: none; below 0: negative). "
+        + "Consistency is Cronbach's α of the right/wrong answers (= KR-20), among those who answered every question of the check; "
+        + "below 0.7 it is low (Nunnally 1978): one person's total is then imprecise, so read the questions one by one — the room's "
+        + "mean change still holds. A clear change: the paired t test's p below 0.05 and its 95% interval excluding 0. Tests are two-sided."
 
     static func percent(_ value: Double?) -> String {
-        value.map { "\(NumberText.decimal($0, places: 0))%" } ?? "–"
+        KnowledgeAnalysis.percentText(value)
     }
 
     /// What the headline rests on: "54 people took the check in the opening round, 54 in the
@@ -21,6 +22,9 @@ enum KnowledgeWording {
         let (before, after) = (k.rounds[0], k.rounds[1])
         var text = "\(before.participants) \(before.participants == 1 ? "person" : "people") took the check in the \(before.round) round, "
             + "\(after.participants) in the \(after.round) round."
+        if k.scored.count < k.items.count {
+            text += " The scores count the \(k.scored.count) question\(k.scored.count == 1 ? "" : "s") asked in both rounds."
+        }
         guard k.paired > 0, let change = k.meanChange else { return text + " Nobody took it in both rounds." }
         var paired = "\(sign(change)) points"
         var details: [String] = []
@@ -41,14 +45,14 @@ enum KnowledgeWording {
     static func reliability(_ k: KnowledgeAnalysis) -> String? {
         let parts = k.rounds.compactMap { round -> String? in
             guard let alpha = round.reliability else { return nil }
-            let low = alpha < KnowledgeAnalysis.lowReliability ? " — low: the questions may not measure one thing" : ""
+            let low = alpha < KnowledgeAnalysis.lowReliability ? " — low: one person's total is imprecise; read the questions one by one" : ""
             return "\(NumberText.decimal(alpha, places: 2)) in the \(round.round) round (\(round.complete) answered every question\(low))"
         }
         return parts.isEmpty ? nil : "Consistency (KR-20): " + parts.joined(separator: "; ") + "."
     }
 
     /// "Which is a second factor? (right: “A hardware key”) — 40% → 80%; among the 20 who
-    /// answered twice +38 points (95% CI +12 to +55), 8 learned it, 0 lost it, McNemar p = 0.004"
+    /// answered twice +38 points (95% CI +12 to +55), 8 went from wrong to right, 0 from right to wrong, McNemar p = 0.004"
     static func item(_ item: KnowledgeAnalysis.Item) -> String {
         "\(item.question.ask) (right: \(rightAnswers(item.question).map { "“\($0)”" }.joined(separator: " and "))) — \(numbers(item))"
     }
@@ -66,10 +70,11 @@ enum KnowledgeWording {
     /// An item's sentence after its question and right answers: "40% → 80%; among the 20 …".
     static func numbers(_ item: KnowledgeAnalysis.Item) -> String {
         var text = item.rounds.map { percent($0.percent) }.joined(separator: " → ")
+        if item.rounds.count == 1, let only = item.rounds.first { text += " (asked in the \(only.round) round only)" }
         if let change = item.pairedChange {
             text += "; among the \(item.paired) who answered twice \(sign(change)) points"
             if let interval = item.pairedInterval { text += " (95% CI \(ReportWording.interval(interval)))" }
-            text += ", \(item.gained) learned it, \(item.lost) lost it"
+            text += ", \(item.gained) went from wrong to right, \(item.lost) from right to wrong"
             if let test = item.test { text += ", McNemar \(PValue.text(test.pValue))" }
         }
         return text
@@ -84,6 +89,6 @@ enum KnowledgeWording {
 
     static func sign(_ value: Double) -> String {
         let rounded = NumberText.decimal(abs(value), places: abs(value) < 1 && value != 0 ? 1 : 0)
-        return (value > 0 ? "+" : value < 0 ? "−" : "±") + rounded
+        return (value > 0 ? "+" : value < 0 ? "-" : "±") + rounded
     }
 }

@@ -107,8 +107,13 @@ struct KnowledgeAnalysisTests {
         Self.close(analysis.meanInterval?.upper, expected["mean_upper"], "mean upper")
         Self.close(analysis.pairedT?.statistic, expected["t"], "t")
         Self.close(analysis.pairedT?.pValue, expected["t_p"], "t p")
-        Self.close(analysis.wilcoxon?.statistic, expected["w"], "W")
-        Self.close(analysis.wilcoxon?.pValue, expected["w_p"], "W p")
+        // The reference has the signed-rank test only where scipy can compute it exactly (up to
+        // 16 nonzero differences) or approximately (above 50); between them, roompoll's exact test
+        // is the one checked against reference.py.
+        if expected["w_p"] is Double {
+            if expected["w"] is Double { Self.close(analysis.wilcoxon?.statistic, expected["w"], "W") }
+            Self.close(analysis.wilcoxon?.pValue, expected["w_p"], "W p")
+        }
         Self.close(analysis.classGain, expected["class_gain"], "class gain")
         Self.close(analysis.meanIndividualGain, expected["individual_gain"], "individual gain")
         #expect(analysis.perfectFirst == expected["perfect_first"] as? Int)
@@ -142,6 +147,48 @@ struct KnowledgeAnalysisTests {
         #expect(KnowledgeAnalysis.gainLevel(2.0 / 3) == "medium" && KnowledgeAnalysis.gainLevel(0.75) == "high"
                 && KnowledgeAnalysis.gainLevel(0.29) == "low" && KnowledgeAnalysis.gainLevel(-0.1) == "negative")
         #expect(analysis.items[0].gained == 1 && analysis.items[0].rightBoth == 2 && analysis.items[1].gained == 1 && analysis.items[1].rightBoth == 1 && analysis.items[1].wrongBoth == 1)
+    }
+
+    static func analysis(_ yaml: String, _ answers: [(String, String, String, Int)]) throws -> KnowledgeAnalysis {
+        let poll = try PollFileParser.parse(yaml)
+        var tally = Tally(definition: poll)
+        for (who, round, question, option) in answers {
+            tally.record(participant: who, round: round, question: question, answer: .choice(option))
+        }
+        return try #require(KnowledgeAnalysis.analyze(tally))
+    }
+
+    /// A question asked in one round only is not in either round's score: before and after
+    /// are the same test.
+    @Test func scoresCountOnlyTheQuestionsAskedInBothRounds() throws {
+        let analysis = try Self.analysis("""
+            title: T
+            questions:
+              - {id: both, kind: single, ask: A?, options: [x, y], correct: y}
+              - {id: early, kind: single, ask: B?, options: [x, y], correct: y, rounds: [opening]}
+              - {id: late, kind: single, ask: C?, options: [x, y], correct: y, rounds: [closing]}
+            """, [("p1", "opening", "both", 0), ("p1", "opening", "early", 1), ("p1", "closing", "both", 1), ("p1", "closing", "late", 0),
+                  ("p2", "opening", "both", 1), ("p2", "opening", "early", 1), ("p2", "closing", "both", 1), ("p2", "closing", "late", 0)])
+        #expect(analysis.scored == ["both"])
+        #expect(analysis.rounds.map(\.meanPercent) == [50, 100], "only `both` counts: p1 0 → 100, p2 100 → 100")
+        #expect(analysis.improved == 1 && analysis.same == 1)
+        #expect(analysis.items.count == 3 && analysis.items[1].rounds.map(\.round) == ["opening"])
+    }
+
+    /// The headline's words match its numbers: equal rounded percentages, a round nobody has
+    /// taken yet, and a room where everyone was right both times (no interval of zero width).
+    @Test func theHeadlineSaysWhatTheNumbersSay() throws {
+        let yaml = "title: T\nquestions:\n  - {id: a, kind: single, ask: A?, options: [x, y], correct: y}\n  - {id: b, kind: single, ask: B?, options: [x, y], correct: y}\n"
+        let same = try Self.analysis(yaml, [("p1", "opening", "a", 1), ("p1", "opening", "b", 0), ("p2", "opening", "a", 0), ("p2", "opening", "b", 1),
+                                            ("p1", "closing", "a", 0), ("p1", "closing", "b", 1), ("p2", "closing", "a", 1), ("p2", "closing", "b", 0)])
+        #expect(same.headline.hasPrefix("Right answers: 50% of the room in both rounds; among the 2 who took it twice, not clearly different from no change"), "\(same.headline)")
+        #expect(same.headline.contains("(normalized gain 0.00, none)"))
+        let halfway = try Self.analysis(yaml, [("p1", "opening", "a", 1), ("p1", "opening", "b", 0)])
+        #expect(halfway.headline == "Right answers: 50% of the room in the opening round; the check has not been taken in both rounds.")
+        let perfect = try Self.analysis(yaml, [("p1", "opening", "a", 1), ("p1", "opening", "b", 1), ("p2", "opening", "a", 1), ("p2", "opening", "b", 1),
+                                               ("p1", "closing", "a", 1), ("p1", "closing", "b", 1), ("p2", "closing", "a", 1), ("p2", "closing", "b", 1)])
+        #expect(perfect.meanChange == 0 && perfect.meanInterval == nil && perfect.classGain == nil && !perfect.isClear)
+        #expect(perfect.headline == "Right answers: 100% of the room in both rounds; among the 2 who took it twice, not clearly different from no change.")
     }
 
     @Test func noKnowledgeQuestionsNoAnalysis() throws {

@@ -12,9 +12,9 @@ public struct GainBand: Sendable, Hashable {
         let bounds: [(String, String, (Double) -> Bool)] = [
             ("got worse (below 0)", "worse (<0)", { $0 < 0 }),
             ("no gain (0)", "none (0)", { $0 == 0 }),
-            ("low (above 0, below 0.3)", "low (<0.3)", { $0 > 0 && $0 < 0.3 }),
-            ("medium (0.3 to below 0.7)", "medium (<0.7)", { $0 >= 0.3 && $0 < 0.7 }),
-            ("high (0.7 to below 1)", "high (<1)", { $0 >= 0.7 && $0 < 1 }),
+            ("low (above 0, below 0.3)", "low (<0.3)", { $0 > 0 && $0 < KnowledgeAnalysis.mediumGain }),
+            ("medium (0.3 to below 0.7)", "medium (<0.7)", { $0 >= KnowledgeAnalysis.mediumGain && $0 < KnowledgeAnalysis.highGain }),
+            ("high (0.7 to below 1)", "high (<1)", { $0 >= KnowledgeAnalysis.highGain && $0 < 1 }),
             ("learned all the rest (1)", "all (1)", { $0 >= 1 }),
         ]
         return bounds.map { name, short, holds in GainBand(name: name, short: short, count: gains.filter(holds).count) }

@@ -46,6 +46,8 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
     }
 
     public var items: [Item]
+    /// The ids of the questions the scores count: those asked in both the first and the last round.
+    public var scored: [String] = []
     /// The first and the last round.
     public var rounds: [RoundScores]
     /// Participants with a score in both rounds.
@@ -68,26 +70,53 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
     /// Paired participants whose percent correct rose, stayed, fell.
     public var improved: Int, same: Int, worse: Int
 
-    /// Hake (1998, Am. J. Phys. 66:64): low below 0.3, medium from 0.3, high from 0.7; below 0
-    /// the room did worse ("negative").
+    /// Hake's (1998, Am. J. Phys. 66:64) bands of normalized gain: medium from 0.3, high from 0.7.
+    public static let mediumGain = 0.3, highGain = 0.7
+
+    /// Hake's level of `gain`: low below 0.3, medium from 0.3, high from 0.7; exactly 0 is
+    /// "none", below 0 the room did worse ("negative").
     public static func gainLevel(_ gain: Double) -> String {
-        gain >= 0.7 ? "high" : gain >= 0.3 ? "medium" : gain >= 0 ? "low" : "negative"
+        gain >= highGain ? "high" : gain >= mediumGain ? "medium" : gain > 0 ? "low" : gain == 0 ? "none" : "negative"
+    }
+
+    /// A percentage as the knowledge check writes it: "41%", or "–" for none.
+    public static func percentText(_ value: Double?) -> String {
+        value.map { "\(NumberText.decimal($0, places: 0))%" } ?? "–"
+    }
+
+    /// Whether the paired participants' scores clearly changed: the paired t test's p below
+    /// 0.05 and its 95% interval excluding 0, or — when everyone's score changed alike and the
+    /// t test is undefined — the exact signed-rank test's p below 0.05.
+    public var isClear: Bool {
+        if let t = pairedT {
+            guard let interval = meanInterval else { return false }
+            return t.pValue < ShiftAnalysis.alpha && (interval.lower > 0 || interval.upper < 0)
+        }
+        return (wilcoxon?.pValue ?? 1) < ShiftAnalysis.alpha
     }
 
     /// The check in one sentence, the same on the console and in every report: "Right answers
-    /// rose from 41% to 73% of the room; normalized gain 0.54 (medium)."
+    /// rose from 41% to 73% of the room; among the 23 who took it twice, a clear change
+    /// (normalized gain 0.54, medium)."
     public var headline: String {
         guard rounds.count == 2 else { return "" }
-        let (before, after) = (rounds[0].meanPercent, rounds[1].meanPercent)
-        func percent(_ value: Double?) -> String { value.map { "\(NumberText.decimal($0, places: 0))%" } ?? "–" }
-        let verb = (after ?? 0) > (before ?? 0) ? "rose" : (after ?? 0) < (before ?? 0) ? "fell" : "stayed"
-        var text = "Right answers \(verb) from \(percent(before)) to \(percent(after)) of the room"
-        if let gain = classGain { text += "; normalized gain \(NumberText.decimal(gain, places: 2)) (\(Self.gainLevel(gain)))" }
+        let (before, after) = (rounds[0], rounds[1])
+        guard before.meanPercent != nil || after.meanPercent != nil else { return "Nobody has taken the knowledge check yet." }
+        guard let first = before.meanPercent, let last = after.meanPercent else {
+            let (round, value) = before.meanPercent == nil ? (after.round, after.meanPercent) : (before.round, before.meanPercent)
+            return "Right answers: \(Self.percentText(value)) of the room in the \(round) round; the check has not been taken in both rounds."
+        }
+        let (shownFirst, shownLast) = (Self.percentText(first), Self.percentText(last))
+        var text = shownFirst == shownLast ? "Right answers: \(shownFirst) of the room in both rounds"
+            : "Right answers \(last > first ? "rose" : "fell") from \(shownFirst) to \(shownLast) of the room"
+        guard paired > 0 else { return text + "; nobody took the check in both rounds." }
+        text += "; among the \(paired) who took it twice, " + (isClear ? "a clear change" : "not clearly different from no change")
+        if let gain = classGain { text += " (normalized gain \(NumberText.decimal(gain, places: 2)), \(Self.gainLevel(gain)))" }
         return text + "."
     }
 
-    /// Below this, the check's items do not hang together well enough for its total score to
-    /// mean much (the usual 0.7 rule of thumb; Nunnally 1978).
+    /// Below this consistency, one person's total is an imprecise measure: read the questions one
+    /// by one (the usual 0.7 rule of thumb; Nunnally 1978).
     public static let lowReliability = 0.7
 
     /// The analysis of `tally`'s knowledge check between its first and last rounds; nil when
@@ -97,14 +126,18 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
         let knowledge = definition.questions.filter(\.isKnowledge)
         guard !knowledge.isEmpty, let first = definition.rounds.first, let last = definition.rounds.last, first != last else { return nil }
         let items = knowledge.map { item($0, tally: tally) }
-        let before = KnowledgeScore.scores(tally, round: first), after = KnowledgeScore.scores(tally, round: last)
+        // Both rounds' scores count the same questions: those asked in both.
+        let compared = knowledge.filter { $0.isAsked(in: first) && $0.isAsked(in: last) }
+        let before = KnowledgeScore.scores(tally, round: first, questions: compared)
+        let after = KnowledgeScore.scores(tally, round: last, questions: compared)
         let pairs = before.keys.filter { after[$0] != nil }.sorted().compactMap { key -> (Double, Double)? in
             guard let pre = before[key]?.percent, let post = after[key]?.percent else { return nil }
             return (pre, post)
         }
         let pre = pairs.map(\.0), post = pairs.map(\.1)
-        var analysis = KnowledgeAnalysis(items: items, rounds: [scores(first, before, tally), scores(last, after, tally)],
+        var analysis = KnowledgeAnalysis(items: items, rounds: [scores(first, before, compared, tally), scores(last, after, compared, tally)],
                                          paired: pairs.count, perfectFirst: 0, improved: 0, same: 0, worse: 0)
+        analysis.scored = compared.map(\.id)
         analysis.improved = pairs.filter { $0.1 > $0.0 }.count
         analysis.worse = pairs.filter { $0.1 < $0.0 }.count
         analysis.same = pairs.count - analysis.improved - analysis.worse
@@ -112,13 +145,17 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
             let differences = zip(post, pre).map { $0 - $1 }
             let (mean, variance) = StatisticalTests.meanAndVariance(differences)
             analysis.meanChange = mean
-            if pairs.count >= 2 {
+            if pairs.count >= 2, variance > 0 {
+                // A change of percent right lies between −100 and +100 points.
                 let bounds = Intervals.meanDifference(estimate: mean, standardError: (variance / Double(pairs.count)).squareRoot(),
                                                       df: Double(pairs.count - 1))
-                if bounds.lower.isFinite, bounds.upper.isFinite { analysis.meanInterval = ConfidenceInterval(lower: bounds.lower, upper: bounds.upper) }
+                if bounds.lower.isFinite, bounds.upper.isFinite {
+                    analysis.meanInterval = ConfidenceInterval(lower: max(-100, bounds.lower), upper: min(100, bounds.upper))
+                }
             }
             analysis.pairedT = StatisticalTests.pairedT(after: post, before: pre)
-            analysis.wilcoxon = StatisticalTests.wilcoxonSignedRank(differences: differences)
+            // Exact in small rooms (the scores' differences are heavily tied), as for every paired rank test.
+            analysis.wilcoxon = StatisticalTests.signedRankTest(differences: differences)
             let preMean = pre.reduce(0, +) / Double(pre.count), postMean = post.reduce(0, +) / Double(post.count)
             analysis.classGain = preMean < 100 ? (postMean - preMean) / (100 - preMean) : nil
             let gains = pairs.filter { $0.0 < 100 }.map { ($0.1 - $0.0) / (100 - $0.0) }
@@ -166,15 +203,16 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
         return item
     }
 
-    static func scores(_ round: String, _ scores: [String: KnowledgeScore], _ tally: Tally) -> RoundScores {
+    static func scores(_ round: String, _ scores: [String: KnowledgeScore], _ items: [Question], _ tally: Tally) -> RoundScores {
         let percents = scores.values.compactMap(\.percent)
-        let items = tally.definition.questions(in: round).filter(\.isKnowledge)
         // Right (1) or wrong (0) per item, for everyone who answered every item of the round.
-        let counted = items.compactMap { tally.tally(round: round, question: $0.id) }
-        let everyone = Set(counted.first?.entries.keys.map { $0 } ?? [])
-            .filter { participant in counted.allSatisfy { $0.entries[participant] != nil } }
+        let counted = items.map { tally.tally(round: round, question: $0.id)?.entries ?? [:] }
+        let everyone = Set(counted.first?.keys.map { $0 } ?? [])
+            .filter { participant in counted.allSatisfy { $0[participant] != nil } }
         let matrix = everyone.sorted().map { participant in
-            zip(items, counted).map { question, tally in question.isCorrect(tally.entries[participant]!.answer) == true ? 1.0 : 0.0 }
+            zip(items, counted).map { question, entries in
+                entries[participant].map { question.isCorrect($0.answer) == true ? 1.0 : 0.0 } ?? 0
+            }
         }
         return RoundScores(round: round, participants: scores.count,
                            meanPercent: percents.isEmpty ? nil : percents.reduce(0, +) / Double(percents.count),

@@ -15,11 +15,12 @@ public struct KnowledgeScore: Sendable, Hashable {
     /// Correct answers as a percentage of those answered (nil: none answered).
     public var percent: Double? { answered > 0 ? 100 * Double(correct) / Double(answered) : nil }
 
-    /// Every participant's score in `round`, by participant key, over the poll's knowledge
-    /// questions asked in that round; participants who answered none of them are left out.
-    public static func scores(_ tally: Tally, round: String) -> [String: KnowledgeScore] {
+    /// Every participant's score in `round`, by participant key, over `questions` (default: the
+    /// poll's knowledge questions asked in that round); participants who answered none of them
+    /// are left out.
+    public static func scores(_ tally: Tally, round: String, questions: [Question]? = nil) -> [String: KnowledgeScore] {
         var scores: [String: KnowledgeScore] = [:]
-        for question in tally.definition.questions(in: round) where question.isKnowledge {
+        for question in questions ?? tally.definition.questions(in: round).filter(\.isKnowledge) where question.isAsked(in: round) {
             guard let counted = tally.tally(round: round, question: question.id) else { continue }
             for (participant, entry) in counted.entries {
                 let right = question.isCorrect(entry.answer) == true

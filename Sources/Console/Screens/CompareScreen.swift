@@ -21,7 +21,7 @@ enum CompareScreen {
         }
         let reveal = question.mayRevealCorrectAnswer(whileOpen: model.control.openRound)
         let correct = reveal ? Set(question.correct ?? []) : []
-        let labels = first.rows.indices.map { (correct.isEmpty ? "" : correct.contains($0) ? "✓ " : "  ") + first.rows[$0].label }
+        let labels = Results.marked(first.rows.map(\.label), correct: correct)
         let changeWidth = 10
         let labelWidth = min(24, max(10, labels.map { DisplayWidth.of($0) }.max() ?? 10))
         let column = (area.width - labelWidth - changeWidth - 2) / 2
@@ -58,10 +58,10 @@ enum CompareScreen {
         }
     }
 
-    /// "Right: 58% → 75% · of the 44 who answered twice, 15 learned it and 6 lost it".
+    /// "Right: 58% → 75% · of the 44 who answered twice, 15 went from wrong to right, 6 from right to wrong".
     static func knowledgeLine(_ item: KnowledgeAnalysis.Item) -> String {
         var text = "Right: " + item.rounds.map { $0.percent.map { NumberText.percent($0) } ?? "–" }.joined(separator: " → ")
-        if item.paired > 0 { text += " · of the \(item.paired) who answered twice, \(item.gained) learned it and \(item.lost) lost it" }
+        if item.paired > 0 { text += " · of the \(item.paired) who answered twice, \(item.gained) went from wrong to right, \(item.lost) from right to wrong" }
         return text
     }
 }

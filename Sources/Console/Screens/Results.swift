@@ -2,6 +2,12 @@ import PollCore
 
 /// The results of one question in one round, for every kind.
 enum Results {
+    /// `labels` with a ✓ before the right ones and room for it before the others; unchanged
+    /// when no option is marked.
+    static func marked(_ labels: [String], correct: Set<Int>) -> [String] {
+        correct.isEmpty ? labels : labels.indices.map { (correct.contains($0) ? "✓ " : "  ") + labels[$0] }
+    }
+
     /// `markCorrect`: a knowledge question's right option(s) get a ✓ (only once no open round
     /// asks the question: see `Question.revealsCorrectAnswer`).
     static func draw(_ question: Question, tally: QuestionTally, scroll: Int, markCorrect: Bool = false, into grid: inout CellGrid, area: Rect) {
@@ -13,9 +19,7 @@ enum Results {
         func percent(_ count: Int) -> Double { 100 * Double(count) / Double(n) }
         switch question.kind {
         case .single, .multi, .likert:
-            let correct = markCorrect ? Set(question.correct ?? []) : []
-            let marks = correct.isEmpty ? question.options
-                : question.options.indices.map { (correct.contains($0) ? "✓ " : "  ") + question.options[$0] }
+            let marks = marked(question.options, correct: markCorrect ? Set(question.correct ?? []) : [])
             rows(marks.enumerated().map { ($0.element, tally.counts[$0.offset]) }, n: n, into: &grid, area: area)
             if let hands = tally.hands {
                 let total = hands.reduce(0, +)
