@@ -64,10 +64,13 @@ enum MethodsNote {
             questions they answered that they got right (multiple choice: all the right options and only them). Per \
             question: % right with Wilson’s 95% interval, and on the paired participants Newcombe’s paired interval and \
             the McNemar mid-p test of right against wrong. For the check: the paired participants’ mean change of score \
-            with its t interval, the paired t test and the Wilcoxon signed-rank test; Hake’s normalized gain \
+            with its t interval, the paired t test and the Wilcoxon signed-rank test (exact up to \(exact) nonzero \
+            differences) — the change is called clear when the t test’s p &lt; \(alpha) and its interval excludes 0 (when \
+            everyone’s score changed alike, when the signed-rank test’s p is) —; Hake’s normalized gain \
             (after − before)/(100 − before) on their mean score (the class gain) and averaged over each person’s own \
             gain (those with a perfect first score left out and counted), low below 0.3, medium from 0.3, high from \
-            0.7 (Hake 1998, Am. J. Phys. 66:64); the consistency of the check in each round as Cronbach’s α of the \
+            0.7, none at exactly 0 (Hake 1998, Am. J. Phys. 66:64); the scores count only the questions asked in both \
+            rounds; the consistency of the check in each round as Cronbach’s α of the \
             right/wrong answers (= Kuder–Richardson 20) among those who answered every question, low below 0.7 \
             (Nunnally 1978). These tests are not Holm-adjusted with the questions’ primary tests.</li>
             <li><strong>Not tested.</strong> Words and free text are described, not tested.</li>
