@@ -219,11 +219,54 @@ public final class PostgresStore: Store {
             for try await (session, round, count) in rows.decode((Int64, String, Int).self) {
                 counts[session, default: [:]][round] = count
             }
+            var stored: [Int64: StoredAmounts] = [:]
+            let amounts = try await connection.query("""
+                SELECT s.id,
+                       (SELECT COUNT(*) FROM participant WHERE session_id = s.id),
+                       (SELECT COUNT(*) FROM response WHERE session_id = s.id),
+                       (SELECT COUNT(*) FROM response WHERE session_id = s.id AND superseded_by IS NULL),
+                       (SELECT COUNT(*) FROM hand_count WHERE session_id = s.id),
+                       (SELECT COUNT(*) FROM qa_change WHERE session_id = s.id AND kind = 'ask'),
+                       (SELECT COUNT(*) FROM qa_change WHERE session_id = s.id),
+                       LEAST((SELECT MIN(received_at) FROM response WHERE session_id = s.id),
+                             (SELECT MIN(updated_at) FROM hand_count WHERE session_id = s.id),
+                             (SELECT MIN(at) FROM qa_change WHERE session_id = s.id)),
+                       GREATEST((SELECT MAX(received_at) FROM response WHERE session_id = s.id),
+                                (SELECT MAX(updated_at) FROM hand_count WHERE session_id = s.id),
+                                (SELECT MAX(at) FROM qa_change WHERE session_id = s.id))
+                FROM session s
+                """, logger: Self.logger)
+            for try await (id, participants, responses, current, hands, questions, entries, first, last)
+                in amounts.decode((Int64, Int, Int, Int, Int, Int, Int, Date?, Date?).self) {
+                var amount = StoredAmounts()
+                (amount.participants, amount.responses, amount.currentResponses) = (participants, responses, current)
+                (amount.handCounts, amount.qandAQuestions, amount.qandAEntries) = (hands, questions, entries)
+                (amount.first, amount.last) = (first, last)
+                stored[id] = amount
+            }
             return sessions.map { session in
                 SessionSummary(name: session.name, pollTitle: session.definition.title, createdAt: session.createdAt,
-                               participants: session.definition.rounds.map { .init(round: $0, count: counts[session.id]?[$0] ?? 0) })
+                               participants: session.definition.rounds.map { .init(round: $0, count: counts[session.id]?[$0] ?? 0) },
+                               stored: stored[session.id] ?? StoredAmounts())
             }
         }
+    }
+
+    public func deleteSession(named name: String) async throws -> Bool {
+        let feed = feed
+        try await transaction { connection in
+            let rows = try await connection.query("""
+                DELETE FROM session WHERE name = \(name) RETURNING id, pg_notify(\(PostgresChangeFeed.channel), \(feed.instance) || ' ' || id)::text
+                """, logger: Self.logger)
+            for try await _ in rows.decode((Int64, String).self) { return }
+            throw StoreError.noSuchSession(name)
+        }
+        // VACUUM runs outside a transaction; it frees the rows' space for reuse, but PostgreSQL
+        // keeps the old bytes in its data files and write-ahead log until it overwrites them.
+        try await reading(whole: true) { connection in
+            _ = try await connection.query("VACUUM session, participant, response, hand_count, qa_change", logger: Self.logger)
+        }
+        return false
     }
 
     public func saveControl(_ control: SessionControl, of session: SessionRecord) async throws -> SessionRecord {

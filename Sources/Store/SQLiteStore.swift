@@ -103,8 +103,52 @@ public final class SQLiteStore: Store {
                     """, arguments: [session.id])
                 for row in rows { perRound[row["round"]] = row["n"] }
                 return SessionSummary(name: session.name, pollTitle: session.definition.title, createdAt: session.createdAt,
-                                      participants: session.definition.rounds.map { .init(round: $0, count: perRound[$0] ?? 0) })
+                                      participants: session.definition.rounds.map { .init(round: $0, count: perRound[$0] ?? 0) },
+                                      stored: try Self.storedAmounts(db, session: session.id))
             }
+        }
+    }
+
+    static func storedAmounts(_ db: Database, session: Int64) throws -> StoredAmounts {
+        var stored = StoredAmounts()
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM participant WHERE session_id = :s) AS participants,
+                   (SELECT COUNT(*) FROM response WHERE session_id = :s) AS responses,
+                   (SELECT COUNT(*) FROM response WHERE session_id = :s AND superseded_by IS NULL) AS current,
+                   (SELECT COUNT(*) FROM hand_count WHERE session_id = :s) AS hands,
+                   (SELECT COUNT(*) FROM qa_change WHERE session_id = :s AND kind = 'ask') AS questions,
+                   (SELECT COUNT(*) FROM qa_change WHERE session_id = :s) AS entries,
+                   (SELECT MIN(t) FROM (SELECT MIN(received_at) AS t FROM response WHERE session_id = :s
+                                        UNION ALL SELECT MIN(updated_at) FROM hand_count WHERE session_id = :s
+                                        UNION ALL SELECT MIN(at) FROM qa_change WHERE session_id = :s)) AS first,
+                   (SELECT MAX(t) FROM (SELECT MAX(received_at) AS t FROM response WHERE session_id = :s
+                                        UNION ALL SELECT MAX(updated_at) FROM hand_count WHERE session_id = :s
+                                        UNION ALL SELECT MAX(at) FROM qa_change WHERE session_id = :s)) AS last
+            """, arguments: ["s": session])
+        guard let row else { return stored }
+        (stored.participants, stored.responses, stored.currentResponses) = (row["participants"], row["responses"], row["current"])
+        (stored.handCounts, stored.qandAQuestions, stored.qandAEntries) = (row["hands"], row["questions"], row["entries"])
+        (stored.first, stored.last) = (row["first"], row["last"])
+        return stored
+    }
+
+    public func deleteSession(named name: String) async throws -> Bool {
+        try await pool.writeWithoutTransaction { db in
+            // Deleted rows are overwritten with zeros, then VACUUM rebuilds the file without the
+            // freed pages and the checkpoint empties the write-ahead log, where the old pages
+            // would otherwise stay readable.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            try db.inTransaction {
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE name = ?", arguments: [name]) else {
+                    throw StoreError.noSuchSession(name)
+                }
+                try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
+                return .commit
+            }
+            try db.execute(sql: "VACUUM")
+            let checkpoint = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            return (checkpoint?[0] as Int?) == 0
         }
     }
 

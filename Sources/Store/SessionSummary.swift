@@ -7,6 +7,8 @@ public struct SessionSummary: Sendable, Hashable {
     public var createdAt: Date
     /// Participants who answered at least one question, per round, in the poll's round order.
     public var participants: [RoundCount]
+    /// What is stored of it.
+    public var stored: StoredAmounts
 
     /// How many participants answered in one round.
     public struct RoundCount: Sendable, Hashable {
@@ -19,10 +21,11 @@ public struct SessionSummary: Sendable, Hashable {
         }
     }
 
-    public init(name: String, pollTitle: String, createdAt: Date, participants: [RoundCount]) {
+    public init(name: String, pollTitle: String, createdAt: Date, participants: [RoundCount], stored: StoredAmounts = StoredAmounts()) {
         self.name = name
         self.pollTitle = pollTitle
         self.createdAt = createdAt
         self.participants = participants
+        self.stored = stored
     }
 }

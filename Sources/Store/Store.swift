@@ -16,8 +16,15 @@ public protocol Store: Sendable {
     /// is taken.
     func copySession(_ copy: SessionCopy) async throws -> SessionRecord
     func session(named name: String) async throws -> SessionRecord?
-    /// Every session, oldest first, with participants per round.
+    /// Every session, oldest first, with participants per round and what is stored of it.
     func sessionSummaries() async throws -> [SessionSummary]
+    /// Deletes the session and everything in it (participants, answers, hand counts, Q&A) in
+    /// one transaction, then gives the space back. Returns whether the deleted data is gone from
+    /// the database's files too: SQLite overwrites it, rebuilds the file and empties its
+    /// write-ahead log (false when another process holds the database open and the log cannot be
+    /// emptied yet); PostgreSQL vacuums the tables but keeps old bytes in its files and logs
+    /// until it reuses them (always false). Throws `StoreError.noSuchSession` when there is none.
+    func deleteSession(named name: String) async throws -> Bool
     /// Stores the session's control state and returns it with its new revision — only if the
     /// stored revision is still `session.revision` (compare and swap): otherwise nothing is
     /// written and it throws `StoreError.controlChanged`, so two consoles never overwrite

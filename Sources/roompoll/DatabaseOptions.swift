@@ -26,6 +26,9 @@ struct DatabaseOptions: ParsableArguments {
         return (try? PostgresAddress(url: location, environment: [:]).description) ?? "the PostgreSQL database"
     }
 
+    /// Whether the database is PostgreSQL (else an SQLite file).
+    var isPostgres: Bool { PostgresAddress.isURL(location) }
+
     /// Whether there is a database there already (a PostgreSQL database always is: roompoll
     /// creates its tables, not the database).
     var exists: Bool { PostgresAddress.isURL(location) || FileManager.default.fileExists(atPath: location) }

@@ -5,8 +5,12 @@ import Store
 struct SessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
-        abstract: "List the sessions in the database: name, poll, created, participants per round."
+        abstract: "List the sessions in the database: name, poll, created, participants per round.",
+        discussion: "--details shows what is stored of each session: participant tokens, answers (current and replaced), show-of-hands counts, Q&A questions and entries, and when the first and the last of it were stored. `roompoll delete` removes a session and all of it."
     )
+
+    @Flag(help: "Show what is stored of each session, and when.")
+    var details = false
 
     @OptionGroup var database: DatabaseOptions
 
@@ -17,10 +21,33 @@ struct SessionsCommand: AsyncParsableCommand {
             say("No sessions in \(database.shown) yet. Try `roompoll demo --db \(database.shown)` or `roompoll import`.")
             return
         }
+        guard !details else {
+            say(sessions.map(Self.details).joined(separator: "\n\n"))
+            return
+        }
         let rows = sessions.map { summary in
             [summary.name, summary.pollTitle, Timestamp.format(summary.createdAt),
              summary.participants.map { "\($0.round) \($0.count)" }.joined(separator: ", ")]
         }
         say(Table(header: ["SESSION", "POLL", "CREATED", "PARTICIPANTS"], rows: rows, maxWidths: [40, 44, 24, 40]).text)
+    }
+
+    /// A session's lines for `--details` (and for `delete`, before it asks).
+    static func details(_ summary: SessionSummary) -> String {
+        "\(summary.name) · \(summary.pollTitle)\n" + storedLines(summary).map { "  " + $0 }.joined(separator: "\n")
+    }
+
+    /// "created …; stored from … to …" and "54 participant tokens · 820 answers (760 current, 60 replaced) · …".
+    static func storedLines(_ summary: SessionSummary) -> [String] {
+        let stored = summary.stored
+        var when = "created \(Timestamp.format(summary.createdAt))"
+        if let first = stored.first, let last = stored.last {
+            when += "; data stored from \(Timestamp.format(first)) to \(Timestamp.format(last))"
+        }
+        var what = [counted(stored.participants, "participant token"),
+                    counted(stored.responses, "answer") + " (\(stored.currentResponses) current, \(stored.responses - stored.currentResponses) replaced)"]
+        what.append(counted(stored.handCounts, "show-of-hands count"))
+        what.append("Q&A: " + counted(stored.qandAQuestions, "question") + ", " + "\(stored.qandAEntries) \(stored.qandAEntries == 1 ? "entry" : "entries")")
+        return [when, what.joined(separator: " · ")]
     }
 }

@@ -41,9 +41,9 @@ struct CLIRunner {
     @discardableResult
     func run(_ arguments: String...) throws -> Outcome { try run(arguments) }
 
-    /// Runs with `extra` added to the environment.
+    /// Runs with `extra` added to the environment and `input` on standard input (default: none).
     @discardableResult
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
+    func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -59,7 +59,13 @@ struct CLIRunner {
         defer { try? FileManager.default.removeItem(atPath: outPath); try? FileManager.default.removeItem(atPath: errPath) }
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inPath = path("stdin-\(UUID().uuidString)")
+            try input.write(toFile: inPath, atomically: true, encoding: .utf8)
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: try String(contentsOfFile: outPath, encoding: .utf8),

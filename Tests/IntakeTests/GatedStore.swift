@@ -42,6 +42,7 @@ final class GatedStore: Store {
     func copySession(_ copy: SessionCopy) async throws -> SessionRecord { try await base.copySession(copy) }
     func session(named name: String) async throws -> SessionRecord? { try await base.session(named: name) }
     func sessionSummaries() async throws -> [SessionSummary] { try await base.sessionSummaries() }
+    func deleteSession(named name: String) async throws -> Bool { try await base.deleteSession(named: name) }
     func saveControl(_ control: SessionControl, of session: SessionRecord) async throws -> SessionRecord {
         try await base.saveControl(control, of: session)
     }
