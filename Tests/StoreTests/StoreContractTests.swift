@@ -25,6 +25,46 @@ struct StoreContractTests {
         #expect(other.joinCode != created.joinCode)
     }
 
+    /// What is stored of each session is counted, and deleting one removes all of it and leaves
+    /// the other as it was.
+    @Test(arguments: StoreKind.available)
+    func sessionsAreCountedAndDeletedWithEverythingInThem(kind: StoreKind) async throws {
+        let harness = try kind.makeFresh()
+        defer { harness.cleanUp() }
+        let store = try await harness.open()
+        let gone = try await store.createSession(F.draft("gone")), kept = try await store.createSession(F.draft("kept"))
+        for session in [gone, kept] {
+            try await store.append([F.response("p1", "q1", .choice(0), at: 5), F.response("p2", "q1", .choice(1), at: 9),
+                                    F.response("p1", "q1", .choice(1), at: 20)], to: session)
+            try await store.saveHands(HandCount(round: "opening", question: "q1", counts: [4, 5], updatedAt: F.now.addingTimeInterval(30)), of: session)
+            _ = try await store.appendQandA([.ask(text: "Why?", name: nil, side: .room, channel: .web, author: "p1", shown: true)],
+                                            at: F.now.addingTimeInterval(2), to: session)
+            _ = try await store.appendQandA([.vote(question: 1, participant: "p2", up: true)], at: F.now.addingTimeInterval(3), to: session)
+        }
+        let stored = try #require(try await store.sessionSummaries().first { $0.name == "gone" }).stored
+        let amounts: [Int] = [stored.participants, stored.responses, stored.currentResponses, stored.handCounts, stored.qandAQuestions, stored.qandAEntries]
+        #expect(amounts == [2, 3, 2, 1, 1, 2])
+        #expect(stored.first == F.now.addingTimeInterval(2) && stored.last == F.now.addingTimeInterval(30))
+        let keptTally = try await store.currentTally(of: kept, participants: .tokens)
+        let keptQandA = try await store.qandAChanges(of: kept, after: 0)
+
+        let scrubbed = try await store.deleteSession(named: "gone")
+        #expect(scrubbed == (kind == .sqlite), "SQLite overwrites and compacts; PostgreSQL keeps old bytes until reused")
+        #expect(try await store.session(named: "gone") == nil)
+        #expect(try await store.sessionSummaries().map(\.name) == ["kept"])
+        let goneResponses = try await store.allResponses(of: gone), goneHands = try await store.hands(of: gone)
+        #expect(goneResponses.isEmpty && goneHands.isEmpty)
+        #expect(try await store.qandAChanges(of: gone, after: 0).isEmpty)
+        let after = try await store.currentTally(of: kept, participants: .tokens)
+        #expect(after.tally(round: "opening", question: "q1")?.counts == keptTally.tally(round: "opening", question: "q1")?.counts)
+        let keptAfter = try await store.qandAChanges(of: kept, after: 0)
+        #expect(keptAfter.map(\.id) == keptQandA.map(\.id) && keptAfter.map(\.change.kind) == keptQandA.map(\.change.kind))
+        await #expect(throws: StoreError.noSuchSession("gone")) { _ = try await store.deleteSession(named: "gone") }
+        // The name can be used again.
+        _ = try await store.createSession(F.draft("gone"))
+        #expect(try await store.sessionSummaries().first { $0.name == "gone" }?.stored == StoredAmounts())
+    }
+
     @Test(arguments: StoreKind.available)
     func everythingIsStillThereAfterReopening(kind: StoreKind) async throws {
         let harness = try kind.makeFresh()
