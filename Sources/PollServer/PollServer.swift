@@ -164,7 +164,26 @@ public struct PollServer: Sendable {
         router.get("/api/v1/questions") { request, _ in try await self.apiQuestions(request) }
         router.post("/api/v1/questions") { request, _ in try await self.apiAsk(request) }
         router.post("/api/v1/questions/{id}/vote") { request, context in try await self.apiVote(request, context) }
+        // The API's other methods are refused as such (405 with the methods there are), not as
+        // an unknown address.
+        for (path, allowed) in [("/api/v1/session", [HTTPRequest.Method.get]), ("/api/v1/participants", [.post]), ("/api/v1/answers", [.post]),
+                                ("/api/v1/events", [.get]), ("/api/v1/questions", [.get, .post]), ("/api/v1/questions/{id}/vote", [.post])] {
+            Self.refuseOtherMethods(RouterPath(path), allowed: allowed, on: router)
+        }
         return router
+    }
+
+    /// Registers `405 Method Not Allowed` with an `Allow` header for every method but `allowed` at `path`.
+    static func refuseOtherMethods(_ path: RouterPath, allowed: [HTTPRequest.Method], on router: Router<RoomRequestContext>) {
+        let allow = allowed.map(\.rawValue).joined(separator: ", ")
+        let others: [HTTPRequest.Method] = [.get, .head, .post, .put, .delete, .patch, .options, .trace, .connect] + [HTTPRequest.Method("QUERY")!]
+        for method in others where !allowed.contains(method) {
+            router.on(path, method: method) { _, _ in
+                var response = Self.error(.methodNotAllowed, "\(method.rawValue) is not allowed here: use \(allow)")
+                response.headers[.allow] = allow
+                return response
+            }
+        }
     }
 
     /// The application, ready to run: `backlog` for a room connecting at once, a cap on open

@@ -34,6 +34,24 @@ struct APITests {
         }
     }
 
+    /// A method the API does not take at an address it has: 405 with the methods it takes, not 404.
+    @Test func otherMethodsAreNotAllowed() async throws {
+        let h = try await ServerHarness()
+        defer { h.cleanUp() }
+        try await h.test { client in
+            for (uri, method, allow) in [("/api/v1/answers", HTTPRequest.Method.delete, "POST"), ("/api/v1/session?code=\(h.code)", .post, "GET"),
+                                         ("/api/v1/questions", .put, "GET, POST"), ("/api/v1/questions/3/vote", .get, "POST"),
+                                         ("/api/v1/participants", HTTPRequest.Method("QUERY")!, "POST")] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                    #expect(response.headers[.allow] == allow)
+                    #expect(String(buffer: response.body).contains("is not allowed here: use \(allow)"))
+                }
+            }
+            try await client.execute(uri: "/api/v1/nothing", method: .delete) { #expect($0.status == .notFound) }
+        }
+    }
+
     @Test func everyStatusCode() async throws {
         let h = try await ServerHarness()
         defer { h.cleanUp() }
