@@ -176,7 +176,8 @@ public struct PollServer: Sendable {
     /// Registers `405 Method Not Allowed` with an `Allow` header for every method but `allowed` at `path`.
     static func refuseOtherMethods(_ path: RouterPath, allowed: [HTTPRequest.Method], on router: Router<RoomRequestContext>) {
         let allow = allowed.map(\.rawValue).joined(separator: ", ")
-        let others: [HTTPRequest.Method] = [.get, .head, .post, .put, .delete, .patch, .options, .trace, .connect] + [HTTPRequest.Method("QUERY")!]
+        // (HEAD is left alone: it answers as it always did.)
+        let others: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace, .connect] + [HTTPRequest.Method("QUERY")!]
         for method in others where !allowed.contains(method) {
             router.on(path, method: method) { _, _ in
                 var response = Self.error(.methodNotAllowed, "\(method.rawValue) is not allowed here: use \(allow)")

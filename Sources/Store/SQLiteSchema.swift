@@ -74,6 +74,27 @@ enum SQLiteSchema {
         migrator.registerMigration("v4: the language each answer was given in") { db in
             try db.execute(sql: "ALTER TABLE response ADD COLUMN language TEXT")
         }
+        migrator.registerMigration("v5: session ids are never reused, so a deleted session's leftover process cannot write into a newer one") { db in
+            // SQLite's way to change a column: a new table, the rows copied, the old one dropped
+            // (foreign keys are off while a migration runs, and checked after it).
+            try db.execute(sql: """
+                CREATE TABLE new_session (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    poll_source TEXT NOT NULL,
+                    definition TEXT NOT NULL,
+                    control TEXT NOT NULL,
+                    revision INTEGER NOT NULL DEFAULT 0,
+                    join_code TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL,
+                    secret TEXT NOT NULL DEFAULT ''
+                );
+                INSERT INTO new_session (id, name, poll_source, definition, control, revision, join_code, created_at, secret)
+                    SELECT id, name, poll_source, definition, control, revision, join_code, created_at, secret FROM session;
+                DROP TABLE session;
+                ALTER TABLE new_session RENAME TO session;
+                """)
+        }
         return migrator
     }
 }

@@ -146,9 +146,16 @@ public final class SQLiteStore: Store {
                 try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
                 return .commit
             }
-            try db.execute(sql: "VACUUM")
-            let checkpoint = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            return (checkpoint?[0] as Int?) == 0
+            // The deletion is committed: a failure to compact now leaves the bytes, not the session.
+            do {
+                // VACUUM's temporary copy of the remaining data stays in memory, not on a temporary disk.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                try db.execute(sql: "VACUUM")
+                let checkpoint = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                return (checkpoint?[0] as Int?) == 0
+            } catch {
+                return false
+            }
         }
     }
 

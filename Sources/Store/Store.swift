@@ -23,7 +23,9 @@ public protocol Store: Sendable {
     /// the database's files too: SQLite overwrites it, rebuilds the file and empties its
     /// write-ahead log (false when another process holds the database open and the log cannot be
     /// emptied yet); PostgreSQL vacuums the tables but keeps old bytes in its files and logs
-    /// until it reuses them (always false). Throws `StoreError.noSuchSession` when there is none.
+    /// until it reuses them (always false); false too when compacting failed after the deletion
+    /// was committed. Throws `StoreError.noSuchSession` when there is none. Session ids are never
+    /// reused, so a process still holding the deleted session can no longer write anywhere.
     func deleteSession(named name: String) async throws -> Bool
     /// Stores the session's control state and returns it with its new revision — only if the
     /// stored revision is still `session.revision` (compare and swap): otherwise nothing is

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a database holds of one session (`roompoll sessions --details`, and what `delete`
-/// names before it deletes): how many participant tokens, answers, hand counts and Q&A entries,
+/// names before it deletes): how many participants, answers, hand counts and Q&A entries,
 /// and the span of time they were stored in.
 public struct StoredAmounts: Sendable, Hashable {
     /// Participant tokens stored (everyone who answered or asked anything).

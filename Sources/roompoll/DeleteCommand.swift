@@ -11,8 +11,8 @@ struct DeleteCommand: AsyncParsableCommand {
         discussion: """
             Names the sessions and what is stored of each, then asks before deleting (--yes does not ask). With an SQLite \
             file, the deleted data is overwritten and the file rebuilt and its write-ahead log emptied, so the answers cannot \
-            be read back from the file; if another process (a console or server) has the database open, the command says so \
-            and exits with status 1: close it and the last process to close the database writes the change out. With \
+            be read back from the file; if another process is reading the database at that moment so that its log cannot be \
+            emptied, the command says so and exits with status 1: the last process to close the database writes the change out. With \
             PostgreSQL the rows are deleted and the tables vacuumed, but the server keeps old bytes in its files until it \
             reuses the space. Stop the console and servers of a session before deleting it.
             Examples: roompoll delete kigali-2026 · roompoll delete --older-than 30d --yes (for a daily retention job)
@@ -49,7 +49,8 @@ struct DeleteCommand: AsyncParsableCommand {
                 return
             }
         } else {
-            doomed = try sessions.map { name in
+            var seen: Set<String> = []
+            doomed = try sessions.filter { seen.insert($0).inserted }.map { name in
                 guard let summary = all.first(where: { $0.name == name }) else {
                     throw CLIError("no session named `\(name)` in \(database.shown) (\(all.isEmpty ? "it has none" : "it has " + all.map(\.name).joined(separator: ", ")))")
                 }
@@ -59,9 +60,11 @@ struct DeleteCommand: AsyncParsableCommand {
         say("In \(database.shown):\n" + doomed.map(SessionsCommand.details).joined(separator: "\n"))
         if !yes {
             say("Delete \(doomed.count == 1 ? "this session" : "these \(doomed.count) sessions") and everything stored of \(doomed.count == 1 ? "it" : "them")? This cannot be undone. Type yes to delete: ", terminator: "")
-            guard let answer = readLine(), ["yes", "y"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            guard let answer = readLine() else {
+                say("")
                 throw CLIError("nothing deleted")
             }
+            guard ["yes", "y"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else { throw CLIError("nothing deleted") }
         }
         var lingering = false
         for summary in doomed {
@@ -73,8 +76,8 @@ struct DeleteCommand: AsyncParsableCommand {
             say("PostgreSQL frees the space for reuse; until it overwrites it, old bytes stay in the server's data files and logs.")
         }
         if lingering {
-            throw CLIError("another process has \(database.shown) open, so the deleted data is not yet overwritten in the file: "
-                           + "close the console or server that uses it (the last process to close the database writes the change out)")
+            throw CLIError("another process was reading \(database.shown), so the deleted data is not yet overwritten in the file: "
+                           + "it will be once no process is reading (the last process to close the database writes the change out)")
         }
     }
 }

@@ -25,9 +25,15 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "List the templates.")
     var list = false
 
+    /// `roompoll new my-poll.yaml` (or `-`): a file with the default template.
+    var fileOnly: Bool {
+        file == nil && PollTemplate.named(template) == nil && (template == "-" || template.hasSuffix(".yaml") || template.hasSuffix(".yml"))
+    }
+
     func validate() throws {
-        guard list || PollTemplate.named(template) != nil else {
-            throw ValidationError("no template named `\(template)`: choose \(PollTemplate.all.map(\.name).joined(separator: ", "))")
+        guard list || fileOnly || PollTemplate.named(template) != nil else {
+            throw ValidationError("no template named `\(template)`: choose \(PollTemplate.all.map(\.name).joined(separator: ", ")) "
+                                  + "(a file name ends in .yaml: roompoll new [TEMPLATE] FILE.yaml)")
         }
     }
 
@@ -36,8 +42,8 @@ struct NewCommand: ParsableCommand {
             say(PollTemplate.all.map { $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
             return
         }
-        let chosen = PollTemplate.named(template)!
-        let path = file ?? "\(chosen.name).yaml"
+        let chosen = fileOnly ? PollTemplate.all[0] : PollTemplate.named(template)!
+        let path = fileOnly ? template : file ?? "\(chosen.name).yaml"
         guard path != "-" else {
             try write(chosen.text, to: nil)
             return

@@ -6,7 +6,7 @@ struct SessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
         abstract: "List the sessions in the database: name, poll, created, participants per round.",
-        discussion: "--details shows what is stored of each session: participant tokens, answers (current and replaced), show-of-hands counts, Q&A questions and entries, and when the first and the last of it were stored. `roompoll delete` removes a session and all of it."
+        discussion: "--details shows what is stored of each session: participants (tokens, or the ids of an imported file), answers (current and replaced), show-of-hands counts, Q&A questions and entries, and the times of the first and the last of them (an imported answer keeps the time it was given). `roompoll delete` removes a session and all of it."
     )
 
     @Flag(help: "Show what is stored of each session, and when.")
@@ -37,14 +37,14 @@ struct SessionsCommand: AsyncParsableCommand {
         "\(summary.name) · \(summary.pollTitle)\n" + storedLines(summary).map { "  " + $0 }.joined(separator: "\n")
     }
 
-    /// "created …; stored from … to …" and "54 participant tokens · 820 answers (760 current, 60 replaced) · …".
+    /// "created …; data from … to …" and "54 participants · 820 answers (760 current, 60 replaced) · …".
     static func storedLines(_ summary: SessionSummary) -> [String] {
         let stored = summary.stored
         var when = "created \(Timestamp.format(summary.createdAt))"
         if let first = stored.first, let last = stored.last {
-            when += "; data stored from \(Timestamp.format(first)) to \(Timestamp.format(last))"
+            when += "; data from \(Timestamp.format(first)) to \(Timestamp.format(last))"
         }
-        var what = [counted(stored.participants, "participant token"),
+        var what = [counted(stored.participants, "participant"),
                     counted(stored.responses, "answer") + " (\(stored.currentResponses) current, \(stored.responses - stored.currentResponses) replaced)"]
         what.append(counted(stored.handCounts, "show-of-hands count"))
         what.append("Q&A: " + counted(stored.qandAQuestions, "question") + ", " + "\(stored.qandAEntries) \(stored.qandAEntries == 1 ? "entry" : "entries")")

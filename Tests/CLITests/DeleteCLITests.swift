@@ -39,8 +39,8 @@ struct DeleteCLITests {
             #expect(try cli.run("import", poll, csv, "--session", session, "--db", "d.sqlite").status == 0)
         }
         let details = try cli.run("sessions", "--details", "--db", "d.sqlite")
-        #expect(details.stdout.contains("gone · Takeaways") && details.stdout.contains("40 participant tokens · 120 answers (120 current, 0 replaced)"))
-        #expect(details.stdout.contains("data stored from 2026-11-02T10:00:00.000Z to 2026-11-02T10:00:00.000Z"), "\(details.stdout)")
+        #expect(details.stdout.contains("gone · Takeaways") && details.stdout.contains("40 participants · 120 answers (120 current, 0 replaced)"))
+        #expect(details.stdout.contains("data from 2026-11-02T10:00:00.000Z to 2026-11-02T10:00:00.000Z"), "\(details.stdout)")
         let before = try cli.run("report", "kept", "--format", "json", "--db", "d.sqlite").stdout
         #expect(Self.bytesContain(cli, "PELICAN-7Q number 39"), "the search finds what is there")
 
@@ -50,11 +50,16 @@ struct DeleteCLITests {
         #expect(refused.stdout.contains("Type yes to delete"))
         #expect(try cli.run("sessions", "--db", "d.sqlite").stdout.contains("gone"))
 
-        let deleted = try cli.run(["delete", "gone", "--db", "d.sqlite"], input: "yes\n")
+        // Another process has the database open (idle) while it is deleted: the write-ahead log
+        // stays, and must have been emptied, not just left for the last process to close.
+        let other = try IdleSQLiteConnection(path: cli.path("d.sqlite"))
+        defer { other.close() }
+        let deleted = try cli.run(["delete", "gone", "gone", "--db", "d.sqlite"], input: "yes\n")
         #expect(deleted.status == 0, "\(deleted.stderr)")
         #expect(deleted.stdout.contains("Deleted gone."))
         let listed = try cli.run("sessions", "--db", "d.sqlite").stdout
         #expect(!listed.contains("gone") && listed.contains("kept"))
+        #expect(FileManager.default.fileExists(atPath: cli.path("d.sqlite-wal")), "the other process keeps the log")
         #expect(!Self.bytesContain(cli, "PELICAN-7Q"), "no byte of the deleted answers is left in the file or its log")
         #expect(Self.bytesContain(cli, "OSPREY-4K number 39"), "the other session's answers are still there")
         #expect(try cli.run("report", "kept", "--format", "json", "--db", "d.sqlite").stdout == before)
@@ -92,5 +97,31 @@ struct DeleteCLITests {
         lock.release()
         #expect(refused.status != 0 && refused.stderr.lowercased().contains("locked"), "\(refused.stderr)")
         #expect(try cli.run("sessions", "--db", "d.sqlite").stdout.contains("a "))
+    }
+}
+
+/// The sqlite3 tool with a database open and idle, as a console between two reads would have it.
+final class IdleSQLiteConnection {
+    private let process = Process()
+    private let input = Pipe(), output = Pipe()
+
+    init(path: String) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path]
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("SELECT 'OPEN', count(*) FROM session;\n".utf8))
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("OPEN") {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
+            seen.append(chunk)
+        }
+    }
+
+    func close() {
+        input.fileHandleForWriting.write(Data(".quit\n".utf8))
+        process.waitUntilExit()
     }
 }

@@ -35,10 +35,13 @@ struct NewCLITests {
         let training = try cli.run("new", "training", "-").stdout
         #expect(training.components(separatedBy: "correct:").count - 1 >= 3)
         #expect(try cli.run("new", "panel", "-").stdout.contains("pace: presenter"))
+        #expect(try cli.run("new", "-").stdout.hasPrefix("# A before/after workshop"), "`-` alone: the default template")
+        let fileOnly = try cli.run("new", "mine.yaml")
+        #expect(fileOnly.stdout.contains("Wrote mine.yaml from the `workshop` template"), "\(fileOnly.stderr)")
         let list = try cli.run("new", "--list")
         #expect(list.lines.map { $0.split(separator: " ").first.map(String.init) } == Self.templates)
         let unknown = try cli.run("new", "quiz")
-        #expect(unknown.status == 64 && unknown.stderr.contains("no template named `quiz`: choose workshop, training, panel"))
+        #expect(unknown.status == 64 && unknown.stderr.contains("no template named `quiz`: choose workshop, training, panel (a file name ends in .yaml"))
     }
 
     /// One version, written in one place, with the commit when built from a clone.

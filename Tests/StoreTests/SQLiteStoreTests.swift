@@ -23,8 +23,8 @@ struct SQLiteStoreTests {
             #expect(try store.writerPragma("journal_mode") == "wal")
             #expect(try sqlite3(path, "PRAGMA journal_mode") == "wal")
             #expect(try sqlite3(path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
-                    == "hand_count\nparticipant\nqa_change\nresponse\nsession")
-            #expect(try sqlite3(path, "SELECT count(*) FROM grdb_migrations") == "4")
+                    == "hand_count\nparticipant\nqa_change\nresponse\nsession\nsqlite_sequence", "sqlite_sequence: session ids are never reused")
+            #expect(try sqlite3(path, "SELECT count(*) FROM grdb_migrations") == "5")
         }
     }
 

@@ -60,8 +60,12 @@ struct StoreContractTests {
         let keptAfter = try await store.qandAChanges(of: kept, after: 0)
         #expect(keptAfter.map(\.id) == keptQandA.map(\.id) && keptAfter.map(\.change.kind) == keptQandA.map(\.change.kind))
         await #expect(throws: StoreError.noSuchSession("gone")) { _ = try await store.deleteSession(named: "gone") }
-        // The name can be used again.
-        _ = try await store.createSession(F.draft("gone"))
+        // The name can be used again; the id never is, so a process still holding the deleted
+        // session cannot write into the new one.
+        let again = try await store.createSession(F.draft("gone"))
+        #expect(again.id != gone.id && again.id != kept.id)
+        await #expect(throws: (any Error).self) { try await store.append([F.response("p9", "q1", .choice(0))], to: gone) }
+        #expect(try await store.allResponses(of: again).isEmpty)
         #expect(try await store.sessionSummaries().first { $0.name == "gone" }?.stored == StoredAmounts())
     }
 

@@ -12,22 +12,25 @@ extension PollTemplate {
         pace: presenter                                   # one question at a time, when the moderator opens it
         results-on-phones: true                           # revealed results show on phones too (false: only on the wall)
 
+        # The agenda shows on the console (t moves through it); `opens` marks the part that opens a round.
         agenda:
           - {part: Opening poll, minutes: 5, opens: opening}
           - {part: Panel, minutes: 35}
           - {part: Open discussion, minutes: 15}
           - {part: Closing poll, minutes: 5, opens: closing}
 
+        # The questions, in the order the moderator opens them. Each has a stable `id` (letters,
+        # digits, - and _: used in exports and reports), a `kind` and the `ask` people see.
         questions:
           - id: sector
-            kind: single
+            kind: single                # one option from `options`
             segment: true               # breaks the other results down by sector
-            rounds: [opening]
+            rounds: [opening]           # asked in these rounds only (default: every round)
             ask: Which sector do you work in?
             options: [Civil society, Government, Private sector, Academia, Other]
 
           - id: statement
-            kind: likert
+            kind: likert                # an ordered scale, compared before and after
             labels: [Not at all, Slightly, Somewhat, Very much, Completely]   # your own scale, lowest first
             ask: How much do you agree with the panel's central claim?
 

@@ -21,18 +21,20 @@ extension PollTemplate {
           - {part: Second module, minutes: 90}
           - {part: Closing poll, minutes: 5, opens: closing}
 
+        # Each question has a stable `id` (letters, digits, - and _: used in exports and reports), a
+        # `kind`, the `ask` people see and, for choices, its `options` (at least two, each different).
         questions:
           # A segment question breaks the results down by group (asked once).
           - id: role
-            kind: single
-            segment: true
-            rounds: [opening]
+            kind: single                # one option
+            segment: true               # breaks the other results down by this answer
+            rounds: [opening]           # asked in these rounds only (default: every round)
             ask: What is your main work?
             options: [Human rights defender, Journalist, Lawyer or paralegal, Other]
 
           # An opinion question, asked in both rounds.
           - id: confidence
-            kind: likert
+            kind: likert                # Strongly disagree … Strongly agree
             ask: I know how to protect my work and the people I work with.
 
           # Knowledge questions: `correct` names the right option (its label, or its number).
@@ -44,7 +46,7 @@ extension PollTemplate {
 
           # For `multi`, the right options as a list: an answer is right with all of them and only them.
           - id: knowledge-two
-            kind: multi
+            kind: multi                 # several options
             ask: Which of these are true? Choose all that apply.
             options: [A true statement, Another true statement, A false statement, Another false statement]
             correct: [A true statement, Another true statement]
@@ -57,7 +59,7 @@ extension PollTemplate {
             # knowledge: false          # would leave a question with a right answer out of the check
 
           - id: takeaway
-            kind: text
+            kind: text                  # free text, up to 280 characters: shown, never tested
             rounds: [closing]
             ask: One thing you will do differently after today.
 
