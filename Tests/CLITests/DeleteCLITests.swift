@@ -52,8 +52,8 @@ struct DeleteCLITests {
 
         // Another process has the database open (idle) while it is deleted: the write-ahead log
         // stays, and must have been emptied, not just left for the last process to close.
-        let other = try IdleSQLiteConnection(path: cli.path("d.sqlite"))
-        defer { other.close() }
+        let other = try SQLiteLockHolder.idle(path: cli.path("d.sqlite"))
+        defer { other.release() }
         let deleted = try cli.run(["delete", "gone", "gone", "--db", "d.sqlite"], input: "yes\n")
         #expect(deleted.status == 0, "\(deleted.stderr)")
         #expect(deleted.stdout.contains("Deleted gone."))
@@ -97,31 +97,5 @@ struct DeleteCLITests {
         lock.release()
         #expect(refused.status != 0 && refused.stderr.lowercased().contains("locked"), "\(refused.stderr)")
         #expect(try cli.run("sessions", "--db", "d.sqlite").stdout.contains("a "))
-    }
-}
-
-/// The sqlite3 tool with a database open and idle, as a console between two reads would have it.
-final class IdleSQLiteConnection {
-    private let process = Process()
-    private let input = Pipe(), output = Pipe()
-
-    init(path: String) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data("SELECT 'OPEN', count(*) FROM session;\n".utf8))
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("OPEN") {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
-            seen.append(chunk)
-        }
-    }
-
-    func close() {
-        input.fileHandleForWriting.write(Data(".quit\n".utf8))
-        process.waitUntilExit()
     }
 }

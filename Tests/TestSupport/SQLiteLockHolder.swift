@@ -1,31 +1,43 @@
 import Foundation
 
-/// Another process — the sqlite3 command-line tool — holding the write lock of a database,
-/// as a second roompoll process or a backup tool might.
+/// Another process — the sqlite3 command-line tool — with a database open, kept running
+/// until `finish`: holding its write lock (`holdingTheWriteLock`), as a second roompoll process
+/// or a backup tool might, or idle (`idle`), as a console between two reads.
 public final class SQLiteLockHolder {
     private let process = Process()
     private let input = Pipe()
     private let output = Pipe()
+    private let ending: String
 
     /// Starts sqlite3 on `path`, begins an immediate transaction and returns once the lock is held.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, starting: "BEGIN IMMEDIATE;", ending: "ROLLBACK;")
+    }
+
+    /// Starts sqlite3 on `path`, reads once and returns with the database open and idle.
+    public static func idle(path: String) throws -> SQLiteLockHolder {
+        try SQLiteLockHolder(path: path, starting: "SELECT count(*) FROM sqlite_master;", ending: "")
+    }
+
+    private init(path: String, starting: String, ending: String) throws {
+        self.ending = ending
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [path]
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\n.print LOCKED\n".utf8))
+        input.fileHandleForWriting.write(Data("\(starting)\n.print READY\n".utf8))
         var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("LOCKED") {
+        while !String(decoding: seen, as: UTF8.self).contains("READY") {
             let chunk = output.fileHandleForReading.availableData
             guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
             seen.append(chunk)
         }
     }
 
-    /// Rolls back and lets sqlite3 exit.
+    /// Rolls back (if it holds the lock) and lets sqlite3 exit.
     public func release() {
-        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        input.fileHandleForWriting.write(Data("\(ending)\n.quit\n".utf8))
         process.waitUntilExit()
     }
 }
