@@ -25,14 +25,14 @@ enum KnowledgeSection {
         let groups = k.items.map { item in
             (label: item.question.ask, bars: item.rounds.map { round in
                 BeforeAfterBars.Bar(round: round.round, percent: round.percent ?? 0,
-                                    label: "\(KnowledgeWording.percent(round.percent)) (\(round.correct) of \(round.respondents))",
+                                    label: "\(KnowledgeAnalysis.percentText(round.percent)) (\(round.correct) of \(round.respondents))",
                                     interval: round.interval)
             })
         }
         let drawn = BeforeAfterBars.grouped(groups)
         let description = k.items.map { item in
             "\(item.question.ask): " + item.rounds.map { round in
-                "\(HTMLReport.roundTitle(round.round)) \(KnowledgeWording.percent(round.percent)) right (\(round.correct) of \(round.respondents)"
+                "\(HTMLReport.roundTitle(round.round)) \(KnowledgeAnalysis.percentText(round.percent)) right (\(round.correct) of \(round.respondents)"
                     + (round.interval.map { ", 95% CI \(ReportWording.interval($0))" } ?? "") + ")"
             }.joined(separator: ", ")
         }.joined(separator: "; ") + "."
@@ -67,7 +67,7 @@ enum KnowledgeSection {
                               KnowledgeWording.rightAnswers(item.question).map(HTMLEscaping.pollText).joined(separator: ", ")]
                                  + k.rounds.map { round in
                                      guard let shown = item.rounds.first(where: { $0.round == round.round }) else { return "–" }
-                                     return "\(KnowledgeWording.percent(shown.percent)) (\(shown.respondents))"
+                                     return "\(KnowledgeAnalysis.percentText(shown.percent)) (\(shown.respondents))"
                                  }
                                  + [String(item.paired), String(item.gained), String(item.lost),
                                     item.pairedChange.map(KnowledgeWording.sign) ?? "–", HTMLReport.interval(item.pairedInterval),
@@ -77,7 +77,7 @@ enum KnowledgeSection {
 
     static func scoreTable(_ k: KnowledgeAnalysis) -> HTMLTable {
         var rows = k.rounds.map { round in
-            ["\(HTMLText.escape(HTMLReport.roundTitle(round.round))): mean % right", "\(KnowledgeWording.percent(round.meanPercent)) of \(round.participants)"]
+            ["\(HTMLText.escape(HTMLReport.roundTitle(round.round))): mean % right", "\(KnowledgeAnalysis.percentText(round.meanPercent)) of \(round.participants)"]
         }
         rows += [["Paired change (points)", (k.meanChange.map(KnowledgeWording.sign) ?? "–") + " (95% CI \(HTMLReport.interval(k.meanInterval)))"],
                  ["Paired t, Wilcoxon", [k.pairedT, k.wilcoxon].map { $0.map { HTMLText.escape(PValue.text($0.pValue)) } ?? "–" }.joined(separator: "; ")],

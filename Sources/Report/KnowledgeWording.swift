@@ -9,10 +9,6 @@ enum KnowledgeWording {
         + "below 0.7 it is low (Nunnally 1978): one person's total is then imprecise, so read the questions one by one — the room's "
         + "mean change still holds. A clear change: the paired t test's p below 0.05 and its 95% interval excluding 0. Tests are two-sided."
 
-    static func percent(_ value: Double?) -> String {
-        KnowledgeAnalysis.percentText(value)
-    }
-
     /// What the headline rests on: "54 people took the check in the opening round, 54 in the
     /// closing. The 48 who took it in both: +24 points (95% CI +17 to +31, paired t p < 0.001,
     /// Wilcoxon p < 0.001); the mean of each person's own gain 0.34. 34 improved, 10 stayed the
@@ -69,7 +65,7 @@ enum KnowledgeWording {
 
     /// An item's sentence after its question and right answers: "40% → 80%; among the 20 …".
     static func numbers(_ item: KnowledgeAnalysis.Item) -> String {
-        var text = item.rounds.map { percent($0.percent) }.joined(separator: " → ")
+        var text = item.rounds.map { KnowledgeAnalysis.percentText($0.percent) }.joined(separator: " → ")
         if item.rounds.count == 1, let only = item.rounds.first { text += " (asked in the \(only.round) round only)" }
         if let change = item.pairedChange {
             text += "; among the \(item.paired) who answered twice \(sign(change)) points"

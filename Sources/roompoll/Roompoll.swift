@@ -7,7 +7,7 @@ struct Roompoll: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roompoll",
         abstract: "Before/after audience polling for workshops: ask the key questions at the start and at the end, and see how the room's views moved.",
-        discussion: "Polls are YAML files (see polls/ and the README). Answers are stored in a SQLite file (--db, default roompoll.sqlite in the current folder, or $ROOMPOLL_DB), or in a PostgreSQL database named by URL (--db postgres://user@host/database) for several servers at a conference; nothing leaves the machine unless you export it or name a database elsewhere.",
+        discussion: "Polls are YAML files (see polls/ and the README; `roompoll new` writes one to start from). Answers are stored in a SQLite file (--db, default roompoll.sqlite in the current folder, or $ROOMPOLL_DB), or in a PostgreSQL database named by URL (--db postgres://user@host/database) for several servers at a conference; nothing leaves the machine unless you export it or name a database elsewhere.",
         version: RoompollVersion.text,
         subcommands: [DemoCommand.self, NewCommand.self, RunCommand.self, ServeCommand.self, ModerateCommand.self, CheckCommand.self, ImportCommand.self, SessionsCommand.self, DeleteCommand.self, CopyCommand.self,
                       ReportCommand.self, ExportCommand.self]
