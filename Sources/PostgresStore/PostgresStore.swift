@@ -247,7 +247,7 @@ public final class PostgresStore: Store {
             return sessions.map { session in
                 SessionSummary(name: session.name, pollTitle: session.definition.title, createdAt: session.createdAt,
                                participants: session.definition.rounds.map { .init(round: $0, count: counts[session.id]?[$0] ?? 0) },
-                               stored: stored[session.id] ?? StoredAmounts())
+                               stored: stored[session.id] ?? StoredAmounts(), openRound: session.control.openRound)
             }
         }
     }

@@ -104,7 +104,7 @@ public final class SQLiteStore: Store {
                 for row in rows { perRound[row["round"]] = row["n"] }
                 return SessionSummary(name: session.name, pollTitle: session.definition.title, createdAt: session.createdAt,
                                       participants: session.definition.rounds.map { .init(round: $0, count: perRound[$0] ?? 0) },
-                                      stored: try Self.storedAmounts(db, session: session.id))
+                                      stored: try Self.storedAmounts(db, session: session.id), openRound: session.control.openRound)
             }
         }
     }

@@ -9,6 +9,8 @@ public struct SessionSummary: Sendable, Hashable {
     public var participants: [RoundCount]
     /// What is stored of it.
     public var stored: StoredAmounts
+    /// The round open now, if any (a console or server may still be taking answers).
+    public var openRound: String?
 
     /// How many participants answered in one round.
     public struct RoundCount: Sendable, Hashable {
@@ -21,7 +23,9 @@ public struct SessionSummary: Sendable, Hashable {
         }
     }
 
-    public init(name: String, pollTitle: String, createdAt: Date, participants: [RoundCount], stored: StoredAmounts = StoredAmounts()) {
+    public init(name: String, pollTitle: String, createdAt: Date, participants: [RoundCount], stored: StoredAmounts = StoredAmounts(),
+                openRound: String? = nil) {
+        self.openRound = openRound
         self.name = name
         self.pollTitle = pollTitle
         self.createdAt = createdAt

@@ -58,6 +58,9 @@ struct DeleteCommand: AsyncParsableCommand {
             }
         }
         say("In \(database.shown):\n" + doomed.map(SessionsCommand.details).joined(separator: "\n"))
+        if doomed.contains(where: { $0.openRound != nil }) {
+            say("A session with an open round may still be running: stop its console and servers first, or their answers are refused from then on.")
+        }
         if !yes {
             say("Delete \(doomed.count == 1 ? "this session" : "these \(doomed.count) sessions") and everything stored of \(doomed.count == 1 ? "it" : "them")? This cannot be undone. Type yes to delete: ", terminator: "")
             guard let answer = readLine() else {

@@ -48,6 +48,10 @@ struct SessionsCommand: AsyncParsableCommand {
                     counted(stored.responses, "answer") + " (\(stored.currentResponses) current, \(stored.responses - stored.currentResponses) replaced)"]
         what.append(counted(stored.handCounts, "show-of-hands count"))
         what.append("Q&A: " + counted(stored.qandAQuestions, "question") + ", " + "\(stored.qandAEntries) \(stored.qandAEntries == 1 ? "entry" : "entries")")
-        return [when, what.joined(separator: " · ")]
+        var lines = [when, what.joined(separator: " · ")]
+        if let open = summary.openRound {
+            lines.append("its \(open) round is still open: a console or server may still be taking answers")
+        }
+        return lines
     }
 }

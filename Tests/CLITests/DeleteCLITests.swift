@@ -44,10 +44,16 @@ struct DeleteCLITests {
         let before = try cli.run("report", "kept", "--format", "json", "--db", "d.sqlite").stdout
         #expect(Self.bytesContain(cli, "PELICAN-7Q number 39"), "the search finds what is there")
 
+        // Its opening round left open, as a console that was never closed would leave it.
+        _ = try sqlite3(cli.path("d.sqlite"), "UPDATE session SET control = json_set(control, '$.phases.opening', 'open') WHERE name = 'gone'")
+        #expect(try cli.run("sessions", "--details", "--db", "d.sqlite").stdout
+                    .contains("its opening round is still open: a console or server may still be taking answers"))
+
         // Not confirmed: nothing changes.
         let refused = try cli.run(["delete", "gone", "--db", "d.sqlite"], input: "no\n")
         #expect(refused.status == 1 && refused.stderr.contains("nothing deleted"))
         #expect(refused.stdout.contains("Type yes to delete"))
+        #expect(refused.stdout.contains("stop its console and servers first"))
         #expect(try cli.run("sessions", "--db", "d.sqlite").stdout.contains("gone"))
 
         // Another process has the database open (idle) while it is deleted: the write-ahead log

@@ -45,6 +45,11 @@ struct StoreContractTests {
         let amounts: [Int] = [stored.participants, stored.responses, stored.currentResponses, stored.handCounts, stored.qandAQuestions, stored.qandAEntries]
         #expect(amounts == [2, 3, 2, 1, 1, 2])
         #expect(stored.first == F.now.addingTimeInterval(2) && stored.last == F.now.addingTimeInterval(30))
+        #expect(try await store.sessionSummaries().allSatisfy { $0.openRound == nil })
+        var control = kept.control
+        control.phases["opening"] = .open
+        _ = try await store.saveControl(control, of: kept)
+        #expect(try await store.sessionSummaries().first { $0.name == "kept" }?.openRound == "opening")
         let keptTally = try await store.currentTally(of: kept, participants: .tokens)
         let keptQandA = try await store.qandAChanges(of: kept, after: 0)
 
