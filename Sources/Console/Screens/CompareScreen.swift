@@ -6,8 +6,10 @@ import PollCore
 /// right option(s) and says how many answered right, once no open round asks it.
 enum CompareScreen {
     static func draw(_ model: ConsoleModel, into grid: inout CellGrid, area: Rect) {
-        guard let question = model.currentQuestion,
-              let shift = model.analysis.questions.first(where: { $0.question.id == question.id }) else { return }
+        guard let question = model.currentQuestion else { return }
+        // One analysis per frame: the shift and the knowledge item come from it.
+        let analysis = model.analysis
+        guard let shift = analysis.questions.first(where: { $0.question.id == question.id }) else { return }
         grid.put("Compare · question \(model.currentPosition.number) · \(question.kind.rawValue)", x: area.x, y: area.y, style: .muted)
         var y = area.y + 2
         y += grid.paragraph(question.ask, x: area.x, y: y, width: area.width, maxLines: 2, style: .bold) + 1
@@ -47,7 +49,7 @@ enum CompareScreen {
             y += 1
         }
         y += 1
-        if reveal, let item = model.analysis.knowledge?.items.first(where: { $0.question.id == question.id }), y < area.bottom - 2 {
+        if reveal, let item = analysis.knowledge?.items.first(where: { $0.question.id == question.id }), y < area.bottom - 2 {
             y += grid.paragraph(knowledgeLine(item), x: area.x, y: y, width: area.width, maxLines: 2, style: .accent) + 1
         }
         // The same sentences as the report, from the same analysis.
