@@ -7,14 +7,20 @@ import PollCore
 /// empty for a question asked in one round only; `text` questions have no rows). A knowledge
 /// check adds one `knowledge` row per question (the share answering right, with McNemar's p)
 /// and `knowledge_score` rows for the check as a whole (the mean % right with the paired t
-/// test's p, and the normalized gains); `correct` marks the right options.
+/// test's p, and the normalized gains); `correct` marks the right options. The audience Q&A
+/// adds a `qanda` row per question listed (answered in order, then unanswered by votes) and a
+/// `qanda_time` row per side; the agenda an `agenda` row per part. Columns a kind does not use
+/// stay empty.
 public struct CSVReport: ReportFormat {
     public init() {}
 
     static let header = ["question", "kind", "option", "first_round", "last_round", "first_n", "last_n",
                          "first_count", "first_percent", "last_count", "last_percent",
                          "change_points", "ci_lower", "ci_upper", "paired_n", "paired_change_points",
-                         "paired_ci_lower", "paired_ci_upper", "correct", "p_value", "normalized_gain"]
+                         "paired_ci_lower", "paired_ci_upper", "correct", "p_value", "normalized_gain",
+                         "side", "channel", "state", "votes", "asked", "answered", "minutes", "planned_minutes"]
+    /// The columns after `normalized_gain`, used by the Q&A and agenda rows only.
+    static let qandAndAgendaColumns = 8
 
     public func render(_ report: ShiftReport) -> String {
         var rows = [Self.header]
@@ -37,7 +43,41 @@ public struct CSVReport: ReportFormat {
             }
         }
         if let knowledge = report.knowledge { rows += knowledgeRows(knowledge) }
+        // The option and knowledge rows leave the Q&A and agenda columns empty.
+        rows = [Self.header] + rows.dropFirst().map { $0 + Array(repeating: "", count: Self.qandAndAgendaColumns) }
+        if let qandA = report.qandA { rows += qandARows(qandA) }
+        if let agenda = report.agenda { rows += agendaRows(agenda) }
         return rows.map(CSV.line).joined()
+    }
+
+    /// A row of `kind` with `option` and the Q&A and agenda columns (the others empty).
+    func tail(_ question: String, _ kind: String, _ option: String, side: String = "", channel: String = "", state: String = "",
+              votes: String = "", asked: String = "", answered: String = "", minutes: String = "", planned: String = "") -> [String] {
+        [question, kind, option] + Array(repeating: "", count: Self.header.count - Self.qandAndAgendaColumns - 3)
+            + [side, channel, state, votes, asked, answered, minutes, planned]
+    }
+
+    /// The Q&A: each question listed in the report's order (answered, then unanswered by votes)
+    /// with its side, channel, state, votes and minutes answering; each side's time.
+    func qandARows(_ q: QandASummary) -> [[String]] {
+        let questions = (q.answered + q.unanswered).map { item in
+            tail("qanda", "qanda", item.text, side: item.side.rawValue, channel: item.channel.rawValue, state: item.state.rawValue,
+                 votes: String(item.votes), minutes: minutes(item.seconds / 60))
+        }
+        let sides = [QandASide.room, .online].map { side in
+            tail("qanda", "qanda_time", side.label, side: side.rawValue, asked: String(q[side].asked),
+                 answered: String(q[side].answered), minutes: minutes(q[side].seconds / 60))
+        }
+        return questions + sides
+    }
+
+    /// The agenda: each part's planned and actual minutes; `state` ended, running (never
+    /// ended: counted to the session's last recorded activity) or not reached.
+    func agendaRows(_ agenda: AgendaSummary) -> [[String]] {
+        agenda.parts.map { part in
+            let state = part.tookMinutes == nil ? "not reached" : part.running ? "running" : "ended"
+            return tail("agenda", "agenda", part.name, state: state, minutes: minutes(part.tookMinutes), planned: String(part.plannedMinutes))
+        }
     }
 
     /// Per knowledge question the share answering right; for the check, the mean % right and
@@ -69,6 +109,12 @@ public struct CSVReport: ReportFormat {
     func pValue(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         return value >= 0.001 || value == 0 ? number(value) : String(format: "%.3e", value)
+    }
+
+    /// Minutes to a tenth (as the JSON report's).
+    func minutes(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return NumberText.decimal(value, places: 1)
     }
 
     func number(_ value: Double?) -> String {

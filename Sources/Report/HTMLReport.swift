@@ -36,7 +36,7 @@ public struct HTMLReport: ReportFormat {
         if let agenda = report.agenda {
             body += "<section id=\"agenda\" aria-labelledby=\"agenda-heading\">\n<h2 id=\"agenda-heading\">Agenda</h2>\n"
             body += HTMLTable(caption: "Planned and actual minutes", columns: ["Part", "Planned", "Took"], rows: agenda.parts.map { part in
-                [HTMLText.escape(part.name), "\(part.plannedMinutes) min", part.tookMinutes.map { "\(Int($0.rounded())) min" } ?? "not reached"]
+                [HTMLText.escape(part.name), "\(part.plannedMinutes) min", AgendaSummary.minutes(part)]
             }).html + "</section>\n"
         }
         if let qandA = report.qandA { body += QandASection.html(qandA) }

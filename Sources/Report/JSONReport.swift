@@ -76,15 +76,19 @@ public struct JSONReport: ReportFormat {
             segments = report.segments.map { SegmentSummary(id: $0.segment.id, groups: $0.groups.map { GroupSize(label: $0.label, size: $0.size) }) }
             qanda = report.qandA.map(QandAEntry.init)
             agenda = report.agenda?.parts.map { AgendaEntry(part: $0.name, planned_minutes: $0.plannedMinutes,
-                                                            took_minutes: $0.tookMinutes.map { ($0 * 10).rounded() / 10 }) }
+                                                            took_minutes: $0.tookMinutes.map { ($0 * 10).rounded() / 10 },
+                                                            ended: $0.tookMinutes == nil ? nil : !$0.running) }
         }
     }
 
-    /// A part of the agenda: planned and actual minutes (null when never reached).
+    /// A part of the agenda: planned and actual minutes (null when never reached); `ended`
+    /// false for the part running when the agenda was never ended (counted to the session's
+    /// last recorded activity), absent when never reached.
     struct AgendaEntry: Encodable {
         var part: String
         var planned_minutes: Int
         var took_minutes: Double?
+        var ended: Bool?
     }
 
     /// The audience Q&A: answered questions in order, unanswered by votes, the time split.

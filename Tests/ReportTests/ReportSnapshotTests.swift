@@ -29,7 +29,7 @@ struct ReportSnapshotTests {
         report.qandA = QandASummary(qandABoard(audience, now: now), end: now.addingTimeInterval(1800))
         // The workshop ran over in the discussion and caught up in the Q&A.
         let minutes = [0.0, 12, 59, 86].map { now.addingTimeInterval($0 * 60) }
-        report.agenda = AgendaSummary(definition.agenda, clock: AgendaClock(started: minutes, ended: now.addingTimeInterval(97 * 60)), end: now)
+        report.agenda = AgendaSummary(definition.agenda, clock: AgendaClock(started: minutes, ended: now.addingTimeInterval(97 * 60)), lastActivity: now)
         return report
     }
 
@@ -153,11 +153,32 @@ struct ReportSnapshotTests {
         let report = try Self.report()
         let rows = CSV.parse(CSVReport().render(report))
         let expected = report.questions.filter { $0.question.kind != .text }.reduce(0) { $0 + ($1.rounds.first?.rows.count ?? 0) }
-        #expect(rows.count == expected + 1)
+        let qandA = try #require(report.qandA), agenda = try #require(report.agenda)
+        let listed = qandA.answered + qandA.unanswered
+        #expect(rows.count == 1 + expected + listed.count + 2 + agenda.parts.count)
+        #expect(rows.allSatisfy { $0.fields.count == rows[0].fields.count }, "every row as wide as the header")
         let yes = try #require(rows.first { $0.fields.prefix(3) == ["special-protection", "single", "Yes"] })
         let shift = report.questions.first { $0.question.id == "special-protection" }!
         #expect(yes.fields[11] == NumberText.decimal(shift.changePoints![0], places: 4))
         #expect(yes.fields[12] == NumberText.decimal(shift.intervals![0]!.lower, places: 4))
+        // The Q&A in the report's order, each side's time, and the agenda's parts.
+        let header = rows[0].fields
+        func column(_ name: String) -> Int { header.firstIndex(of: name)! }
+        let questions = rows.filter { $0.fields[1] == "qanda" }.map(\.fields)
+        #expect(questions.map { $0[2] } == listed.map(\.text))
+        #expect(questions.map { $0[column("votes")] } == listed.map { String($0.votes) })
+        #expect(questions.map { $0[column("side")] } == listed.map(\.side.rawValue))
+        #expect(questions.first?[column("state")] == "answered" && questions.first?[column("minutes")] != "")
+        let sides = rows.filter { $0.fields[1] == "qanda_time" }.map(\.fields)
+        #expect(sides.map { $0[column("side")] } == ["room", "online"])
+        #expect(sides.map { $0[column("answered")] } == [String(qandA.room.answered), String(qandA.online.answered)])
+        #expect(sides.map { $0[column("asked")] } == [String(qandA.room.asked), String(qandA.online.asked)])
+        #expect(sides[0][column("minutes")] == NumberText.decimal(qandA.room.seconds / 60, places: 1))
+        let parts = rows.filter { $0.fields[1] == "agenda" }.map(\.fields)
+        #expect(parts.map { $0[2] } == agenda.parts.map(\.name))
+        #expect(parts.map { $0[column("minutes")] } == ["12.0", "47.0", "27.0", "11.0"])
+        #expect(parts.map { $0[column("planned_minutes")] } == ["10", "40", "30", "10"])
+        #expect(parts.allSatisfy { $0[column("state")] == "ended" && $0[column("first_round")] == "" })
     }
 
     /// The shipped training (a knowledge check of six questions) with a simulated audience that learns.
