@@ -20,8 +20,10 @@ enum AgendaBar {
         let part = parts[index]
         let used = clock.seconds(of: index, now: model.now) ?? 0
         var text = "Agenda \(index + 1)/\(parts.count) ▸ \(part.name) \(QandAClock.minutes(used)) of \(part.minutes) min"
-        let over = used > Double(part.minutes * 60)
-        if over { text += " — ⚠ over by \(Int((used - Double(part.minutes * 60)) / 60) + 1) min" }
+        let overBy = used - Double(part.minutes * 60)
+        let over = overBy > 0
+        // Whole minutes, rounded up: 30 seconds over is "over by 1 min", 7:00 over "over by 7 min".
+        if over { text += " — ⚠ over by \(Int((overBy / 60).rounded(.up))) min" }
         if index + 1 < parts.count {
             text += " · next: \(parts[index + 1].name) (\(parts[index + 1].minutes) min) · t moves on"
         } else {
