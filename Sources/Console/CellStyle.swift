@@ -7,15 +7,19 @@ public struct CellStyle: Sendable, Hashable {
     public var reverse = false
     public var underline = false
     public var dim = false
+    /// Colours that carry no mood but make the thing work (the QR code's black and white): kept
+    /// under `NO_COLOR` whenever the terminal has colours at all.
+    public var essential = false
 
     public init(foreground: TerminalColor? = nil, background: TerminalColor? = nil, bold: Bool = false,
-                reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+                reverse: Bool = false, underline: Bool = false, dim: Bool = false, essential: Bool = false) {
         self.foreground = foreground
         self.background = background
         self.bold = bold
         self.reverse = reverse
         self.underline = underline
         self.dim = dim
+        self.essential = essential
     }
 
     public static let plain = CellStyle()

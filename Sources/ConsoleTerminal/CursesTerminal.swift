@@ -10,6 +10,8 @@ public final class CursesTerminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var previous: CellGrid?
     private let colors: Bool
+    /// `NO_COLOR` on a terminal that has colours: only essential colours are used.
+    private let essentialColorsOnly: Bool
     private var pairs: [PairKey: Int16] = [:]
     private var closed = false
     /// The file descriptor keys arrive on (for poll()).
@@ -43,12 +45,14 @@ public final class CursesTerminal {
         _ = set_escdelay(25)      // Escape responds at once; arrow-key sequences still parse
         _ = curs_set(0)
         _ = leaveok(window, true)
-        if !noColor, has_colors() {
+        if has_colors() {
             _ = start_color()
             _ = use_default_colors()
             colors = true
+            essentialColorsOnly = noColor
         } else {
             colors = false
+            essentialColorsOnly = false
         }
     }
 
@@ -107,7 +111,7 @@ public final class CursesTerminal {
     }
 
     private func pair(for style: CellStyle) -> Int16 {
-        guard colors, style.foreground != nil || style.background != nil else { return 0 }
+        guard colors, !essentialColorsOnly || style.essential, style.foreground != nil || style.background != nil else { return 0 }
         let key = PairKey(foreground: style.foreground.map { Int16($0.rawValue) } ?? -1,
                           background: style.background.map { Int16($0.rawValue) } ?? -1)
         if let known = pairs[key] { return known }

@@ -78,6 +78,18 @@ struct CursesTerminalTests {
         #expect(drawn.contains("[7m") || drawn.contains(";7m"), "reverse video carries the meaning")
     }
 
+    /// The QR code's black and white make it scan on a light terminal: `NO_COLOR` keeps them.
+    @Test func noColorKeepsEssentialColours() throws {
+        let pty = try PseudoTerminal(columns: 80, rows: 24)
+        let terminal = try CursesTerminal(input: pty.input, output: pty.output, terminalType: "xterm-256color", noColor: true)
+        _ = pty.drain()
+        terminal.draw(grid("▀▄█", style: CellStyle(foreground: .white, background: .black, essential: true)))
+        let drawn = pty.drain()
+        terminal.close()
+        #expect(drawn.contains("37m") || drawn.contains("37;"), "white modules: \(drawn.debugDescription)")
+        #expect(drawn.contains("40m") || drawn.contains("40;"), "on black: \(drawn.debugDescription)")
+    }
+
     /// A console model of a one-question poll, nothing open.
     func loopModel() -> ConsoleModel {
         let poll = PollCore.PollDefinition(title: "Loop test", questions: [.init(id: "q", kind: .text, ask: "?", rounds: ["opening", "closing"])])
