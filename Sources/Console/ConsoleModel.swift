@@ -8,6 +8,8 @@ public struct ConsoleModel: Sendable {
     public var joinCode: String
     /// Where participants join (shown in the lobby and on question screens), once a web server runs.
     public var joinURLs: [String] = []
+    /// The wall page for online participants and a call's screen share (shown in the lobby).
+    public var wallURL: String?
     /// The first join URL as a QR code, one text line per two module rows (half blocks).
     public var joinQR: [String] = []
     public var control: SessionControl

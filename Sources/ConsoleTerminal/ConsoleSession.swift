@@ -13,7 +13,7 @@ public enum ConsoleSession {
     /// script) post events and status lines.
     /// `moderator`: the Q&A screen alone (`roompoll moderate`).
     public static func run(intake: Intake, qandA: QandADesk, inbox: ConsoleInbox, joinURLs: [String] = [], joinQR: [String] = [],
-                           pollPath: String? = nil, autopilot: Bool = false, moderator: Bool = false,
+                           wallURL: String? = nil, pollPath: String? = nil, autopilot: Bool = false, moderator: Bool = false,
                            noColor: Bool = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         async throws -> ConsoleLoop.Ending {
         await intake.observe { change in
@@ -28,6 +28,7 @@ public enum ConsoleSession {
                                  tally: await intake.tally, size: .minimum, seed: UInt64.random(in: .min ... .max))
         model.joinURLs = joinURLs
         model.joinQR = joinQR
+        model.wallURL = wallURL
         model.pollPath = pollPath
         model.autopilot = autopilot
         model.now = Date()

@@ -10,12 +10,19 @@ final class EventHub: Sendable {
         var streams: [UUID: AsyncStream<String>.Continuation] = [:]
         /// Open streams by the hash of their client's address (no address is kept).
         var perAddress: [Int: Int] = [:]
+        /// Whose page each stream feeds (streams without a participant — the wall page, API
+        /// clients — are not here), and how many streams each participant has open.
+        var owners: [UUID: String] = [:]
+        var perParticipant: [String: Int] = [:]
+        var participants: Int { perParticipant.count }
     }
 
     private let subscribers = Mutex(Subscribers())
     let total: Int
     let perAddress: Int
-    /// Hears how many streams are open whenever that changes (who is here: open live pages).
+    /// Hears how many participants have a live page open whenever that changes (who is here:
+    /// a participant with two tabs, or a page just left for the next one, counts once; wall
+    /// pages are not participants).
     let onCount: @Sendable (Int) -> Void
 
     init(total: Int, perAddress: Int, onCount: @escaping @Sendable (Int) -> Void = { _ in }) {
@@ -25,15 +32,20 @@ final class EventHub: Sendable {
     }
 
     /// A stream of SSE frames for a client at `address`, or nil when a quota is full. The
-    /// stream's place is freed when it ends or is dropped unread.
-    func subscribe(from address: String) -> AsyncStream<String>? {
+    /// stream's place is freed when it ends or is dropped unread. `participant`: whose page it
+    /// feeds (nil: a wall page or an API client, which take a place but are not counted).
+    func subscribe(from address: String, participant: String? = nil) -> AsyncStream<String>? {
         let id = UUID(), address = address.hashValue
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
         let admitted = subscribers.withLock { state -> Int? in
             guard state.streams.count < total, state.perAddress[address, default: 0] < perAddress else { return nil }
             state.streams[id] = continuation
             state.perAddress[address, default: 0] += 1
-            return state.streams.count
+            if let participant {
+                state.owners[id] = participant
+                state.perParticipant[participant, default: 0] += 1
+            }
+            return state.participants
         }
         guard let count = admitted else { return nil }
         onCount(count)
@@ -43,7 +55,11 @@ final class EventHub: Sendable {
                 guard state.streams.removeValue(forKey: id) != nil else { return nil }
                 state.perAddress[address, default: 1] -= 1
                 if state.perAddress[address] == 0 { state.perAddress[address] = nil }
-                return state.streams.count
+                if let participant = state.owners.removeValue(forKey: id) {
+                    state.perParticipant[participant, default: 1] -= 1
+                    if state.perParticipant[participant] == 0 { state.perParticipant[participant] = nil }
+                }
+                return state.participants
             }
             if let left { self.onCount(left) }
         }

@@ -37,6 +37,12 @@ public enum JoinAddresses {
         return hosts.map { "http://\($0)\(suffix)/j/\(code)" }
     }
 
+    /// The wall page's address beside a join address: `…/j/CODE` → `…/w/CODE`.
+    public static func wallURL(of joinURL: String) -> String {
+        guard let range = joinURL.range(of: "/j/", options: .backwards) else { return joinURL }
+        return joinURL.replacingCharacters(in: range, with: "/w/")
+    }
+
     /// Interfaces that only this machine's containers or virtual machines reach.
     static func isBridge(_ name: String) -> Bool {
         ["docker", "br-", "virbr", "veth", "cni", "flannel", "podman", "lxcbr", "lxdbr", "vmnet", "vboxnet", "kube"]

@@ -21,8 +21,10 @@ extension PollServer {
 
     /// What a page of the session needs, in the participant's language: the one they picked
     /// on the language switcher (`?lang=`, then kept in a cookie), else the poll's language
-    /// their browser asks for first, else the poll's main language.
-    func context(_ request: Request) async -> ParticipantPage.Context {
+    /// their browser asks for first, else the poll's main language. `wall`: the wall page, which
+    /// mirrors the projected screen and so shows revealed results even when the poll keeps them
+    /// off participants' own pages (`results-on-phones: false`).
+    func context(_ request: Request, wall: Bool = false) async -> ParticipantPage.Context {
         let engine = await intake.engine
         let definition = engine.definition
         let cookieName = Self.languageCookieName(intake.joinCode)
@@ -43,7 +45,7 @@ extension PollServer {
                                               followKey: ParticipantPage.followKey(engine.control),
                                               words: InterfaceWords.serving(language), languages: definition.allLanguages,
                                               language: language, here: here, languageCookie: cookie)
-        if let state = engine.control.shown, definition.showsResultsOnPhones,
+        if let state = engine.control.shown, wall || definition.showsResultsOnPhones,
            let question = engine.control.currentQuestion.flatMap(shown.question) {
             context.onTheWall = PhoneResults.section(question, shown: state, tallies: await intake.tallies(of: question.id), context: context)
         }
@@ -64,7 +66,7 @@ extension PollServer {
         guard matches(context.parameters.get("code")) else {
             return Self.joinPage(request, error: "join.unknownCode", status: .notFound)
         }
-        let page = await self.context(request)
+        let page = await self.context(request, wall: true)
         let base = options.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
             ?? request.head.authority.map { "http://\($0)" } ?? ""
         return Self.html(WallPage.render(page, joinURL: "\(base)/j/\(page.code)", answering: await qandA.board.answering),

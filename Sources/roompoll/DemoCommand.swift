@@ -88,6 +88,7 @@ struct DemoCommand: AsyncParsableCommand {
         if web != nil { inbox.post(.connected(0)) }
         defer { if let web { Task { await web.runner.stop() } } }
         let ending = try await ConsoleSession.run(intake: intake, qandA: qandA, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [],
+                                                  wallURL: web?.wall,
                                                   pollPath: poll ?? Self.defaultPoll, autopilot: auto)
         say(RunCommand.farewell(await intake.session, database: path, poll: poll ?? Self.defaultPoll, ending: ending))
         try RunCommand.failIfStopped(by: ending)

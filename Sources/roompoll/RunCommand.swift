@@ -9,7 +9,7 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Open the presenter console for a session of a poll (new, or resumed with --session).",
-        discussion: "Without --session a new session is created, named after the poll and today's date. With --session naming an existing session, the console resumes it exactly where it was — rounds, current question and every stored answer — after a quit or a crash. Press ? in the console for every key."
+        discussion: "Without --session a new session is created, named after the poll and today's date. With --session naming an existing session, the console resumes it exactly where it was — rounds, current question and every stored answer — after a quit or a crash. Keys: o and c open and close the rounds, Enter shows a question, r reveals its results, v compares the rounds, s shows the summary, j brings the join screen and QR code back, k opens the kiosk, h types in a show of hands, a opens the audience Q&A, t moves the agenda on, q quits; press ? in the console for every key."
     )
 
     @Argument(help: ArgumentHelp("The poll file.", valueName: "poll"))
@@ -47,6 +47,7 @@ struct RunCommand: AsyncParsableCommand {
         if web != nil { inbox.post(.connected(0)) }
         let following = Task { await intake.follow(qandA: qandA, trouble: Self.reportTrouble(to: inbox)) }
         let ending = try await ConsoleSession.run(intake: intake, qandA: qandA, inbox: inbox, joinURLs: web?.urls ?? [], joinQR: web?.qr ?? [],
+                                                  wallURL: web?.wall,
                                                   pollPath: poll)
         following.cancel()
         await web?.runner.stop()

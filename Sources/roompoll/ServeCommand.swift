@@ -29,9 +29,10 @@ struct ServeCommand: AsyncParsableCommand {
         let record = try await RunCommand.openOrCreate(session, pollFile: pollFile, pace: nil, in: store)
         let intake = try await Intake.open(record, in: store)
         let qandA = try await QandADesk.open(record, in: store)
-        let (runner, urls, qr) = try await server.start(intake, qandA: qandA) { say("Alert: \($0)") }
+        let (runner, urls, qr, wall) = try await server.start(intake, qandA: qandA) { say("Alert: \($0)") }
         say("Serving session `\(record.name)` (join code \(record.joinCode)) on port \(runner.port).")
         for url in urls { say("Join at \(url)") }
+        if let wall { say("Wall page (online participants, a call's screen share): \(wall)") }
         say(qr.joined(separator: "\n"))
         say("Ctrl-C stops.")
         let following = Task {

@@ -5,7 +5,7 @@ import PollServer
 
 /// The options of the participants' web server, shared by `run`, `demo` and `serve`.
 struct ServerArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Address to listen on (default: every interface).", valueName: "address"))
+    @Option(help: ArgumentHelp("Address to listen on (default: every interface); the join addresses shown follow it (127.0.0.1: loopback only).", valueName: "address"))
     var bind = "0.0.0.0"
 
     @Option(help: ArgumentHelp("Port to listen on; 0 picks any free port.", valueName: "port"))
@@ -37,7 +37,7 @@ struct ServerArguments: ParsableArguments {
     /// should know about joins.
     func start(_ intake: Intake, qandA: QandADesk, anyPortIfTaken: Bool = false, alert: @escaping @Sendable (String) -> Void,
                connected: @escaping @Sendable (Int) -> Void = { _ in })
-        async throws -> (runner: ServerRunner, urls: [String], qr: [String]) {
+        async throws -> (runner: ServerRunner, urls: [String], qr: [String], wall: String?) {
         let runner: ServerRunner
         do {
             runner = try await ServerRunner.start(PollServer(intake: intake, qandA: qandA, options: options, alert: alert, connected: connected))
@@ -53,6 +53,6 @@ struct ServerArguments: ParsableArguments {
             throw CLIError(error.description)
         }
         let urls = JoinAddresses.urls(code: intake.joinCode, port: runner.port, publicURL: publicURL, bind: bind)
-        return (runner, urls, urls.first.flatMap(QRMatrix.init)?.halfBlockLines() ?? [])
+        return (runner, urls, urls.first.flatMap(QRMatrix.init)?.halfBlockLines() ?? [], urls.first.map(JoinAddresses.wallURL(of:)))
     }
 }

@@ -16,6 +16,7 @@ struct JoinScreenTests {
     func withJoin(_ model: ConsoleModel) -> ConsoleModel {
         var model = model
         model.joinURLs = [Self.url]
+        model.wallURL = "http://192.168.1.23:8080/w/K7M2QX"
         model.joinQR = QRMatrix(Self.url)!.halfBlockLines()
         model.connected = 42
         return model
@@ -67,6 +68,8 @@ struct JoinScreenTests {
     func theQRCodeScansOnDarkAndLightTerminals(darkBackground: Bool) throws {
         var model = withJoin(F.fresh(size: TerminalSize(columns: 120, rows: 40)))
         #expect(try decode(ScreenRenderer.render(model), darkBackground: darkBackground) == Self.url, "the lobby")
+        model = withJoin(F.fresh(size: .minimum))
+        #expect(try decode(ScreenRenderer.render(model), darkBackground: darkBackground) == Self.url, "the lobby at 80×24 (no text over the code)")
         model = withJoin(F.model(size: TerminalSize(columns: 120, rows: 40)))
         #expect(model.screen == .progress)
         #expect(try decode(ScreenRenderer.render(model), darkBackground: darkBackground) == Self.url, "the round's progress")
@@ -79,7 +82,11 @@ struct JoinScreenTests {
         let text = ScreenRenderer.render(model).text
         #expect(text.contains("Join: \(Self.url)"))
         #expect(text.contains("42 connected now · 37 participants answered"))
-        #expect(ScreenRenderer.render(withJoin(F.fresh(size: size))).text.contains("42 connected now"), "the lobby too")
+        let lobby = ScreenRenderer.render(withJoin(F.fresh(size: size)))
+        #expect(lobby.text.contains("42 connected now"), "the lobby too")
+        #expect(lobby.text.contains("Wall page") && lobby.text.contains("http://192.168.1.23:8080/w/K7M2QX"), "the lobby names the wall page")
+        #expect(lobby.text.contains("http://192.168.1.23:8080/j/K7M2QX"), "a join address is never cut")
+        assertSnapshot(lobby, named: "lobby-join-\(size.columns)x\(size.rows)")
     }
 
     @Test func jBringsTheJoinScreenBackAtAnyTime() {
@@ -197,8 +204,12 @@ struct AgendaBarTests {
         #expect(ScreenRenderer.render(model)[3, 2].style == .accent)
         model.now = F.now.addingTimeInterval(600 + 47 * 60)
         assertSnapshot(ScreenRenderer.render(model), named: "agenda-over-time-\(size.columns)x\(size.rows)")
-        #expect(line(model).contains("Discussion 47:00 of 40 min — ⚠ over by 8 min"), "said in words too, for monochrome terminals")
+        #expect(line(model).contains("Discussion 47:00 of 40 min — ⚠ over by 7 min"), "said in words too, for monochrome terminals")
         #expect(ScreenRenderer.render(model)[3, 2].style == .error)
+        model.now = F.now.addingTimeInterval(600 + 40 * 60 + 30)
+        #expect(line(model).contains("40:30 of 40 min — ⚠ over by 1 min"), "any time over counts as a minute")
+        model.now = F.now.addingTimeInterval(600 + 40 * 60)
+        #expect(!line(model).contains("over by"), "on the minute is on time")
     }
 
     @Test func withoutAnAgendaTSaysSo() {

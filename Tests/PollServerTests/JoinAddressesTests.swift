@@ -30,6 +30,11 @@ struct JoinAddressesTests {
     @Test func aPublicURLWinsOverEverything() {
         #expect(urls(bind: "127.0.0.1", publicURL: "https://poll.example.org/") == ["https://poll.example.org/j/K7M2QX"])
     }
+
+    @Test func theWallPageIsBesideTheJoinAddress() {
+        #expect(JoinAddresses.wallURL(of: "http://192.168.1.23:8080/j/K7M2QX") == "http://192.168.1.23:8080/w/K7M2QX")
+        #expect(JoinAddresses.wallURL(of: "https://poll.example.org/j/room/j/K7M2QX") == "https://poll.example.org/j/room/w/K7M2QX")
+    }
 }
 
 /// Who is here: the server tells how many live pages are open as they open and close.
@@ -38,12 +43,19 @@ struct ConnectedCountTests {
     @Test func theCountFollowsOpenStreams() {
         let counts = CountLog()
         let hub = EventHub(total: 10, perAddress: 10, onCount: counts.add)
-        var first: AsyncStream<String>? = hub.subscribe(from: "a")
-        let second = hub.subscribe(from: "b")
+        var first: AsyncStream<String>? = hub.subscribe(from: "a", participant: "ana")
+        let second = hub.subscribe(from: "b", participant: "ben")
         #expect(counts.all == [1, 2])
         first = nil
         #expect(counts.all == [1, 2, 1], "a stream dropped unread frees its place and is counted out")
-        withExtendedLifetime((first, second)) {}
+        // Ben's next page opens its stream before the last one is noticed gone: still one Ben.
+        var again: AsyncStream<String>? = hub.subscribe(from: "b", participant: "ben")
+        #expect(hub.open == 2 && counts.all == [1, 2, 1, 1])
+        again = nil
+        // A wall page (no participant) takes a place but is not here.
+        let wall = hub.subscribe(from: "c")
+        #expect(hub.open == 2 && counts.all == [1, 2, 1, 1, 1, 1])
+        withExtendedLifetime((first, second, again, wall)) {}
     }
 }
 

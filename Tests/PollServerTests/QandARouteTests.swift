@@ -145,6 +145,61 @@ struct QandARouteTests {
         #expect(await h.qandA.board.totalVotes == 0)
     }
 
+    /// A vote on a question the moderator hid, past the rate, or on a poll without Q&A is
+    /// refused and changes nothing else; the API tells a hidden question's author only "not shown".
+    @Test func refusedVotesAndQuestionsChangeNothing() async throws {
+        let h = try await ServerHarness(qa: QandASettings(moderation: true))
+        defer { h.cleanUp() }
+        try await h.test { client in
+            func post(_ uri: String, _ object: [String: Any]) async throws -> TestResponse {
+                try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: ServerHarness.json(object))
+            }
+            func ask(_ text: String) async throws -> Int {
+                let response = try await post("/api/v1/questions", ["code": h.code, "participant": h.token, "text": text, "side": "online"])
+                #expect(response.status == .created)
+                return try #require(try json(response)["id"] as? Int)
+            }
+            let kept = try await ask("Who decides?"), hidden = try await ask("Off topic"), waiting = try await ask("Still waiting")
+            _ = try await h.qandA.moderate(.approve(Int64(kept)))
+            _ = try await h.qandA.moderate(.approve(Int64(hidden)))
+            func vote(_ id: Int, up: Bool = true) async throws -> TestResponse {
+                try await post("/api/v1/questions/\(id)/vote", ["code": h.code, "participant": h.token, "up": up])
+            }
+            #expect(try await vote(kept).status == .created)
+            #expect(try await vote(hidden).status == .created)
+            _ = try await h.qandA.moderate(.hide(Int64(hidden)))
+            let before = await h.qandA.board
+            let response = try await vote(hidden, up: false)
+            #expect(response.status == .notFound, "a hidden question takes no vote, not even one taken back")
+            #expect(try await vote(waiting).status == .notFound, "nor does one waiting for approval")
+            #expect(await h.qandA.board == before, "refused votes change nothing")
+
+            // The API's own list for the author: the hidden question only "not shown".
+            try await client.execute(uri: "/api/v1/questions?code=\(h.code)", method: .get, headers: [.roompollParticipant: h.token]) { page in
+                let list = try self.json(page)
+                let public_ = try #require(list["questions"] as? [[String: Any]])
+                #expect(public_.map { $0["id"] as? Int } == [kept], "only approved questions are listed")
+                let mine = try #require(list["mine"] as? [[String: Any]])
+                let states = Dictionary(uniqueKeysWithValues: mine.compactMap { q in (q["id"] as? Int).map { ($0, q["state"] as? String ?? "") } })
+                #expect(states == [kept: "shown", hidden: "not shown", waiting: "waiting"])
+                #expect(!String(buffer: page.body).contains("hidden"), "the word hidden never reaches its author")
+            }
+
+            // Past the rate (30 votes at once, then 2 a second): 429, and the count stays right.
+            var statuses: [HTTPResponse.Status] = []
+            for i in 0..<40 { statuses.append(try await vote(kept, up: i % 2 == 1).status) }
+            #expect(statuses.contains(.tooManyRequests))
+            let lastAccepted = try #require(statuses.lastIndex(of: .created))
+            #expect(await h.qandA.board.questions[Int64(kept)]?.votes == (lastAccepted % 2 == 1 ? 1 : 0), "the last accepted vote decides")
+            var asked: [HTTPResponse.Status] = []
+            for i in 0..<3 {
+                asked.append(try await post("/api/v1/questions", ["code": h.code, "participant": h.token, "text": "One more \(i)", "side": "room"]).status)
+            }
+            #expect(asked == [.created, .created, .tooManyRequests], "five questions at once, then one every 20 seconds")
+            #expect(await h.qandA.board.questions.count == 5)
+        }
+    }
+
     @Test func thePlaceQuestionSaysWhereAParticipantIs() async throws {
         let h = try await ServerHarness(qa: QandASettings(moderation: false, place: .init(question: "single", roomOption: 0)))
         defer { h.cleanUp() }
@@ -176,6 +231,9 @@ struct QandARouteTests {
             let response = try await client.execute(uri: "/api/v1/questions", method: .post, headers: [.contentType: "application/json"],
                                                     body: ServerHarness.json(["code": h.code, "participant": h.token, "text": "Hi"]))
             #expect(response.status == .conflict)
+            let vote = try await client.execute(uri: "/api/v1/questions/1/vote", method: .post, headers: [.contentType: "application/json"],
+                                                body: ServerHarness.json(["code": h.code, "participant": h.token]))
+            #expect(vote.status == .conflict, "voting too")
             try await client.execute(uri: "/api/v1/questions?code=\(h.code)", method: .get) { #expect($0.status == .conflict) }
             try await client.execute(uri: "/s/\(h.code)", method: .get) { page in
                 #expect(!String(buffer: page.body).contains("/questions"), "no Questions link when the poll has no Q&A")
@@ -289,6 +347,9 @@ struct PhoneResultsTests {
         try await h.test { client in
             let html = try await Self.page(client, h.code)
             #expect(!html.contains("On the screen now"))
+            // The wall page mirrors the projected screen, so the online half still sees it.
+            let wall = try await client.execute(uri: "/w/\(h.code)", method: .get)
+            #expect(String(buffer: wall.body).contains("On the screen now"))
         }
         let parsed = try PollFileParser.parse("title: T\nresults-on-phones: false\nquestions: [{id: a, kind: text, ask: A?}]")
         #expect(parsed.showsResultsOnPhones == false)

@@ -27,12 +27,16 @@ def test_a_phone_sees_results_once_revealed(tmp_path):
         wall.get(f"http://127.0.0.1:{port}/w/{code}")
         assert wall.find_elements(By.CSS_SELECTOR, "svg.qr"), "the QR code while no round is open"
         wall.execute_script("window.noReload = true")
+        wait(wall, lambda b: b.execute_script("return document.documentElement.dataset.live") == "on")
+        time.sleep(0.5)  # the wall's stream is open: it would have been counted by now
+        assert "0 connected now" in console.screen(), "a wall page is not a participant connected"
         console.press("o")
         console.wait_for("Opening round — open")
         with_js.get(f"http://127.0.0.1:{port}/s/{code}")
         with_js.find_element(By.XPATH, "//label[contains(@class,'option')][normalize-space(.)='Yes']").click()
         with_js.find_element(By.XPATH, "//button[@value='next']").click()
         wait(with_js, lambda b: "Thank you" in b.page_source)
+        console.wait_for("1 connected now")  # the phone's live page, not the wall's
         assert not on_the_screen(with_js), "no results while they are hidden on the wall"
         with_js.execute_script("window.noReload = true")
 

@@ -17,8 +17,10 @@ enum LobbyScreen {
         y += 1
         if !model.joinURLs.isEmpty {
             for url in model.joinURLs.prefix(3) {
-                grid.put(DisplayWidth.fit("Join at    \(url)", area.width), x: area.x, y: y, style: .bold)
-                y += 1
+                y += labelled("Join at", url, into: &grid, x: area.x, y: y, width: area.width, style: .bold)
+            }
+            if let wall = model.wallURL {
+                y += labelled("Wall page", wall, into: &grid, x: area.x, y: y, width: area.width, style: .muted)
             }
             y -= 1
         } else {
@@ -33,8 +35,10 @@ enum LobbyScreen {
             let phase = model.control.phase(of: round)
             let state = phase == .open ? "open" : phase == .closed ? "closed" : "not opened yet"
             let n = model.participants(in: round)
-            grid.put("\(round.capitalized) round", x: area.x, y: y, style: phase == .open ? .notice : .plain)
-            grid.put("\(state) · \(n) participant\(n == 1 ? "" : "s")", x: area.x + 18, y: y, style: phase == .open ? .notice : .plain)
+            grid.put("\(round.capitalized) round", x: area.x, y: y, style: phase == .open ? .notice : .plain, limit: 17)
+            let full = "\(state) · \(n) participant\(n == 1 ? "" : "s")"
+            grid.put(DisplayWidth.of(full) <= area.width - 18 ? full : "\(state) · \(n)", x: area.x + 18, y: y,
+                     style: phase == .open ? .notice : .plain, limit: max(0, area.width - 18))
             y += 1
         }
         y += 1
@@ -48,6 +52,20 @@ enum LobbyScreen {
             next = "Every round has run. v compares the rounds, s shows the summary."
         }
         grid.paragraph(next, x: area.x, y: min(y, area.bottom - 1), width: area.width, maxLines: 2)
+    }
+
+    /// "Join at    http://…" on one line, or where the address does not fit beside its label, the
+    /// label and the address on the next line (an address is never cut while it fits the
+    /// width). Returns the lines used.
+    static func labelled(_ label: String, _ url: String, into grid: inout CellGrid, x: Int, y: Int, width: Int, style: CellStyle) -> Int {
+        let line = label + String(repeating: " ", count: max(2, 11 - label.count)) + url
+        if DisplayWidth.of(line) <= width {
+            grid.put(line, x: x, y: y, style: style)
+            return 1
+        }
+        grid.put(label, x: x, y: y, style: style, limit: width)
+        grid.put(DisplayWidth.fit("  " + url, width), x: x, y: y + 1, style: style)
+        return 2
     }
 
     /// "12 connected now · 9 participants answered" (without a server here: only who answered).
