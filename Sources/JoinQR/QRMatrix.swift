@@ -39,13 +39,14 @@ public struct QRMatrix: Sendable, Hashable {
 
     /// The code as an SVG image (one path of dark squares on a white quiet zone of `margin`
     /// modules), for web pages. `label` (the image's accessible name) must be escaped for HTML.
-    public func svg(margin: Int = 4, label: String) -> String {
+    /// `small`: drawn smaller on the page (class `qr small`), beside other content.
+    public func svg(margin: Int = 4, label: String, small: Bool = false) -> String {
         let side = size + 2 * margin
         var path = ""
         for y in 0..<size {
             for x in 0..<size where self[x, y] { path += "M\(x + margin) \(y + margin)h1v1h-1z" }
         }
-        return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" role=\"img\" aria-label=\"\(label)\" "
+        return "<svg class=\"qr\(small ? " small" : "")\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" role=\"img\" aria-label=\"\(label)\" "
             + "shape-rendering=\"crispEdges\"><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/><path d=\"\(path)\" fill=\"#000\"/></svg>"
     }
 }

@@ -41,6 +41,7 @@ enum StaticAssets {
         .correct { display: inline-block; color: #064; }
         .wall meter { width: 4rem; vertical-align: middle; }
         .qr { width: min(80vw, 22rem); height: auto; display: block; margin: 1rem 0; }
+        .qr.small { width: min(40vw, 9rem); margin: .5rem 0; }
         .code { font-size: 1.4rem; letter-spacing: .15em; }
         .live-only { display: none; }
         html[data-live] .live-only { display: inline; }

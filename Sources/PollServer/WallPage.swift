@@ -17,6 +17,8 @@ enum WallPage {
             body += "<p class=\"status\" role=\"status\">\(words.html("wait.opensSoon"))</p>\n"
         } else {
             body += "<p class=\"join-line\">" + words.html("wall.joinWith", ["url": url, "code": "<strong class=\"code\">\(code)</strong>"]) + "</p>\n"
+            // Late arrivals on a call can still scan it (smaller: the question comes first).
+            if let qr = QRMatrix(joinURL) { body += qr.svg(label: HTMLText.escape(words.text("wall.qrLabel", ["url": joinURL])), small: true) + "\n" }
         }
         if let question = control.currentQuestion.flatMap(context.definition.question), control.openRound != nil || control.shown != nil {
             let round = control.openRound ?? ""

@@ -89,6 +89,21 @@ struct JoinScreenTests {
         assertSnapshot(lobby, named: "lobby-join-\(size.columns)x\(size.rows)")
     }
 
+    /// While voting is open, a question screen keeps the join address, and where the terminal
+    /// is wide enough the QR code beside the question.
+    @Test(arguments: ScreenSnapshotTests.sizes)
+    func questionScreensKeepTheJoinAddress(size: TerminalSize) throws {
+        var model = withJoin(F.model(size: size))
+        F.send([.key(.enter)], to: &model)
+        #expect(model.screen == .question)
+        let grid = ScreenRenderer.render(model)
+        assertSnapshot(grid, named: "question-join-\(size.columns)x\(size.rows)")
+        #expect(grid.text.contains(Self.url))
+        if size.columns >= 120 {
+            #expect(try decode(grid, darkBackground: false) == Self.url, "the QR code beside the question scans")
+        }
+    }
+
     @Test func jBringsTheJoinScreenBackAtAnyTime() {
         var model = withJoin(F.model(size: TerminalSize(columns: 120, rows: 40)))
         F.send([.key(.enter), .key(.character("r"))], to: &model)

@@ -373,7 +373,8 @@ struct WallPageTests {
             #expect(html.contains("data-state=\"wall\""), "its script follows every change")
             try await h.intake.handle(.openRound("opening"))
             html = String(buffer: try await wall().body)
-            #expect(!html.contains("<svg"), "once a round is open, the code stays but the QR code goes")
+            #expect(!html.contains("<svg class=\"qr\"") && html.contains("<svg class=\"qr small\""),
+                    "once a round is open, the code and a smaller QR code stay for late arrivals")
             #expect(html.contains("Question <bdi>1</bdi> of <bdi>6</bdi>") && html.contains("Oui &lt;b&gt;ou&lt;/b&gt; non?"))
             #expect(html.contains("<li lang=\"de\" dir=\"ltr\">Oui</li>"), "the options, without results")
             try await h.intake.handle(.show(.results))

@@ -40,7 +40,8 @@ def test_a_phone_sees_results_once_revealed(tmp_path):
         assert not on_the_screen(with_js), "no results while they are hidden on the wall"
         with_js.execute_script("window.noReload = true")
 
-        wait(wall, lambda b: "Does encryption need special protection?" in b.page_source and not b.find_elements(By.CSS_SELECTOR, "svg.qr"))
+        wait(wall, lambda b: "Does encryption need special protection?" in b.page_source and not b.find_elements(By.CSS_SELECTOR, "svg.qr:not(.small)"))
+        assert wall.find_elements(By.CSS_SELECTOR, "svg.qr.small"), "a smaller QR code stays for late arrivals"
         console.press("Enter")
         console.wait_for("1 answer")
         console.press("r")
