@@ -16,14 +16,16 @@ public struct AgendaSummary: Sendable, Hashable {
     public var parts: [Part]
 
     /// `lastActivity`: when the session last stored anything (an answer, a hand count, a Q&A
-    /// change); the end of a part still running, so a report says the same whenever it is run.
-    public init?(_ agenda: [AgendaPart]?, clock: AgendaClock?, lastActivity: Date) {
+    /// change; nil: nothing). A part still running ends there, so a report says the same
+    /// whenever it is run; with nothing stored after it began, its minutes are unknown.
+    public init?(_ agenda: [AgendaPart]?, clock: AgendaClock?, lastActivity: Date?) {
         guard let agenda, !agenda.isEmpty else { return nil }
         let clock = clock ?? AgendaClock()
-        let end = clock.ended ?? max(lastActivity, clock.started.last ?? lastActivity)
         parts = agenda.enumerated().map { index, part in
-            Part(name: part.name, plannedMinutes: part.minutes, tookMinutes: clock.seconds(of: index, now: end).map { $0 / 60 },
-                 running: index == clock.current)
+            let running = index == clock.current
+            let seconds = clock.seconds(of: index, now: clock.ended ?? lastActivity ?? .distantPast)
+            let unknown = running && (lastActivity ?? .distantPast) <= clock.started[index]
+            return Part(name: part.name, plannedMinutes: part.minutes, tookMinutes: unknown ? nil : seconds.map { $0 / 60 }, running: running)
         }
     }
 
@@ -32,14 +34,26 @@ public struct AgendaSummary: Sendable, Hashable {
         parts.map { "\($0.name): planned \($0.plannedMinutes) min, \(Self.took($0))" }
     }
 
-    /// "took 47", "not reached", or for a part never ended "took 12 up to the last answer or Q&A change (not ended)".
+    /// "took 47" (lines), or why there is no figure.
     static func took(_ part: Part) -> String {
-        part.tookMinutes == nil ? minutes(part) : "took " + minutes(part, unit: "")
+        part.tookMinutes.map { "took \(Int($0.rounded()))" + runningNote(part) } ?? missing(part)
     }
 
-    /// "47 min", "not reached", or for a part never ended "12 min up to the last answer or Q&A change (not ended)".
-    public static func minutes(_ part: Part, unit: String = " min") -> String {
-        guard let minutes = part.tookMinutes else { return "not reached" }
-        return "\(Int(minutes.rounded()))\(unit)" + (part.running ? " up to the last answer or Q&A change (not ended)" : "")
+    /// "47 min" (tables), or why there is no figure.
+    public static func minutes(_ part: Part) -> String {
+        part.tookMinutes.map { "\(Int($0.rounded())) min" + runningNote(part) } ?? missing(part)
+    }
+
+    static func runningNote(_ part: Part) -> String {
+        part.running ? " up to the last answer, hand count or Q&A change (not ended)" : ""
+    }
+
+    static func missing(_ part: Part) -> String {
+        part.running ? "not ended, nothing stored after it began" : "not reached"
+    }
+
+    /// `ended`, `not_ended` (the part the agenda was in when it was never ended) or `not_reached`.
+    public static func state(_ part: Part) -> String {
+        part.running ? "not_ended" : part.tookMinutes == nil ? "not_reached" : "ended"
     }
 }

@@ -39,7 +39,7 @@ public struct ConsoleModel: Sendable {
     public var moderator = false
     /// The poll file the console was started with (for the quit dialog's "how to go on").
     public var pollPath: String?
-    /// Participants connected now (open live pages on this process's server); nil without a
+    /// Participants connected now (with a live page open on this process's server); nil without a
     /// server here.
     public var connected: Int?
     /// The time, for the Q&A clocks (the shell sends it; pure here).

@@ -22,7 +22,7 @@ final class EventHub: Sendable {
     let perAddress: Int
     /// Hears how many participants have a live page open whenever that changes (who is here:
     /// a participant with two tabs, or a page just left for the next one, counts once; wall
-    /// pages are not participants).
+    /// pages are not participants). Called under the hub's lock: it must only hand the number on.
     let onCount: @Sendable (Int) -> Void
 
     init(total: Int, perAddress: Int, onCount: @escaping @Sendable (Int) -> Void = { _ in }) {
@@ -37,31 +37,34 @@ final class EventHub: Sendable {
     func subscribe(from address: String, participant: String? = nil) -> AsyncStream<String>? {
         let id = UUID(), address = address.hashValue
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
-        let admitted = subscribers.withLock { state -> Int? in
-            guard state.streams.count < total, state.perAddress[address, default: 0] < perAddress else { return nil }
+        // The count is told under the lock, and only when it changed, so that two pages opening
+        // or closing at once can never leave an older count on the console.
+        let admitted = subscribers.withLock { state -> Bool in
+            guard state.streams.count < total, state.perAddress[address, default: 0] < perAddress else { return false }
             state.streams[id] = continuation
             state.perAddress[address, default: 0] += 1
             if let participant {
                 state.owners[id] = participant
                 state.perParticipant[participant, default: 0] += 1
+                if state.perParticipant[participant] == 1 { onCount(state.participants) }
             }
-            return state.participants
+            return true
         }
-        guard let count = admitted else { return nil }
-        onCount(count)
+        guard admitted else { return nil }
         continuation.onTermination = { [weak self] _ in
             guard let self else { return }
-            let left = self.subscribers.withLock { state -> Int? in
-                guard state.streams.removeValue(forKey: id) != nil else { return nil }
+            self.subscribers.withLock { state in
+                guard state.streams.removeValue(forKey: id) != nil else { return }
                 state.perAddress[address, default: 1] -= 1
                 if state.perAddress[address] == 0 { state.perAddress[address] = nil }
                 if let participant = state.owners.removeValue(forKey: id) {
                     state.perParticipant[participant, default: 1] -= 1
-                    if state.perParticipant[participant] == 0 { state.perParticipant[participant] = nil }
+                    if state.perParticipant[participant] == 0 {
+                        state.perParticipant[participant] = nil
+                        self.onCount(state.participants)
+                    }
                 }
-                return state.participants
             }
-            if let left { self.onCount(left) }
         }
         return stream
     }

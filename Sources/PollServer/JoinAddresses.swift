@@ -37,9 +37,10 @@ public enum JoinAddresses {
         return hosts.map { "http://\($0)\(suffix)/j/\(code)" }
     }
 
-    /// The wall page's address beside a join address: `…/j/CODE` → `…/w/CODE`.
-    public static func wallURL(of joinURL: String) -> String {
-        guard let range = joinURL.range(of: "/j/", options: .backwards) else { return joinURL }
+    /// The wall page's address beside a join address: `…/j/CODE` → `…/w/CODE` (nil for an
+    /// address that is not a join address).
+    public static func wallURL(of joinURL: String) -> String? {
+        guard let range = joinURL.range(of: "/j/", options: .backwards) else { return nil }
         return joinURL.replacingCharacters(in: range, with: "/w/")
     }
 

@@ -89,8 +89,9 @@ extension PollServer {
 
     func apiEvents(_ request: Request, _ context: RoomRequestContext) async throws -> Response {
         guard matches(request.uri.queryParameters.get("code")) else { return Self.error(.notFound, "no session with that code") }
-        // Whose live page this is (the participant cookie pages carry): who is connected now.
-        let participant = request.cookies[Self.cookieName(intake.joinCode)].map(\.value).flatMap { tokens.isIssued($0) ? $0 : nil }
+        // Whose live page this is (the participant cookie pages carry): who is connected now. The
+        // wall page says it is one (`watch=wall`): its browser may hold a participant's cookie too.
+        let participant = request.uri.queryParameters.get("watch") == "wall" ? nil : issuedToken(request)
         guard let stream = hub.subscribe(from: context.clientAddress, participant: participant) else {
             var response = Self.error(.serviceUnavailable, "too many live connections; the page still works without them")
             response.headers[.retryAfter] = "30"

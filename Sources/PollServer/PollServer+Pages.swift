@@ -10,9 +10,15 @@ extension PollServer {
     /// The participant's token from their cookie, or a newly issued one with the cookie that
     /// sets it; nil when the client's address has added too many participants just now.
     func participant(_ request: Request, _ context: RoomRequestContext, code: String) -> (token: String, cookie: Cookie?)? {
-        if let value = request.cookies[Self.cookieName(code)]?.value, tokens.isIssued(value) { return (value, nil) }
+        if let value = issuedToken(request) { return (value, nil) }
         guard let token = join(from: context.clientAddress) else { return nil }
         return (token, Cookie(name: Self.cookieName(code), value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+    }
+
+    /// The participant token in the request's cookie, if this server issued it.
+    func issuedToken(_ request: Request) -> String? {
+        guard let value = request.cookies[Self.cookieName(intake.joinCode)]?.value, tokens.isIssued(value) else { return nil }
+        return value
     }
 
     static func tooManyJoins(_ page: ParticipantPage.Context) -> Response {

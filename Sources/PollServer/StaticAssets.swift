@@ -67,7 +67,8 @@ enum StaticAssets {
           var body = document.body, code = body.dataset.code;
           if (!code || !window.EventSource || !window.fetch || !window.DOMParser) return;
           var state = body.dataset.state;
-          var events = new EventSource('/api/v1/events?code=' + encodeURIComponent(code));
+          // The wall page watches: its browser is not counted as a participant connected.
+          var events = new EventSource('/api/v1/events?code=' + encodeURIComponent(code) + (state === 'wall' ? '&watch=wall' : ''));
           document.documentElement.dataset.live = 'on';
           // Leaving the page closes the stream, so a browser's few connections per server stay free.
           window.addEventListener('pagehide', function () { events.close(); });

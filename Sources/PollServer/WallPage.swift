@@ -10,16 +10,13 @@ enum WallPage {
         var body = ""
         let control = context.control, words = context.words
         let url = "<bdi>\(HTMLText.escape(joinURL))</bdi>", code = "<bdi>\(HTMLText.escape(context.code))</bdi>"
-        if control.openRound == nil {
-            body += "<p class=\"join-line\">" + words.html("wall.joinAt", ["url": "<strong>\(url)</strong>", "code": "<strong class=\"code\">\(code)</strong>"])
-                + "</p>\n"
-            if let qr = QRMatrix(joinURL) { body += qr.svg(label: HTMLText.escape(words.text("wall.qrLabel", ["url": joinURL]))) + "\n" }
-            body += "<p class=\"status\" role=\"status\">\(words.html("wait.opensSoon"))</p>\n"
-        } else {
-            body += "<p class=\"join-line\">" + words.html("wall.joinWith", ["url": url, "code": "<strong class=\"code\">\(code)</strong>"]) + "</p>\n"
-            // Late arrivals on a call can still scan it (smaller: the question comes first).
-            if let qr = QRMatrix(joinURL) { body += qr.svg(label: HTMLText.escape(words.text("wall.qrLabel", ["url": joinURL])), small: true) + "\n" }
-        }
+        let lobby = control.openRound == nil
+        body += "<p class=\"join-line\">" + (lobby
+            ? words.html("wall.joinAt", ["url": "<strong>\(url)</strong>", "code": "<strong class=\"code\">\(code)</strong>"])
+            : words.html("wall.joinWith", ["url": url, "code": "<strong class=\"code\">\(code)</strong>"])) + "</p>\n"
+        // Once a round is open the QR code stays, smaller (the question comes first), for late arrivals on a call.
+        if let qr = QRMatrix(joinURL) { body += qr.svg(label: HTMLText.escape(words.text("wall.qrLabel", ["url": joinURL])), small: !lobby) + "\n" }
+        if lobby { body += "<p class=\"status\" role=\"status\">\(words.html("wait.opensSoon"))</p>\n" }
         if let question = control.currentQuestion.flatMap(context.definition.question), control.openRound != nil || control.shown != nil {
             let round = control.openRound ?? ""
             let questions = context.definition.questions(in: round)

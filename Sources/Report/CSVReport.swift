@@ -51,7 +51,7 @@ public struct CSVReport: ReportFormat {
     }
 
     /// A row of `kind` with `option` and the Q&A and agenda columns (the others empty).
-    func tail(_ question: String, _ kind: String, _ option: String, side: String = "", channel: String = "", state: String = "",
+    func extraRow(_ question: String, _ kind: String, _ option: String, side: String = "", channel: String = "", state: String = "",
               votes: String = "", asked: String = "", answered: String = "", minutes: String = "", planned: String = "") -> [String] {
         [question, kind, option] + Array(repeating: "", count: Self.header.count - Self.qandAndAgendaColumns - 3)
             + [side, channel, state, votes, asked, answered, minutes, planned]
@@ -61,22 +61,22 @@ public struct CSVReport: ReportFormat {
     /// with its side, channel, state, votes and minutes answering; each side's time.
     func qandARows(_ q: QandASummary) -> [[String]] {
         let questions = (q.answered + q.unanswered).map { item in
-            tail("qanda", "qanda", item.text, side: item.side.rawValue, channel: item.channel.rawValue, state: item.state.rawValue,
+            extraRow(String(item.id), "qanda", item.text, side: item.side.rawValue, channel: item.channel.rawValue, state: item.state.rawValue,
                  votes: String(item.votes), minutes: minutes(item.seconds / 60))
         }
         let sides = [QandASide.room, .online].map { side in
-            tail("qanda", "qanda_time", side.label, side: side.rawValue, asked: String(q[side].asked),
+            extraRow("qanda", "qanda_time", side.label, side: side.rawValue, asked: String(q[side].asked),
                  answered: String(q[side].answered), minutes: minutes(q[side].seconds / 60))
         }
         return questions + sides
     }
 
-    /// The agenda: each part's planned and actual minutes; `state` ended, running (never
-    /// ended: counted to the session's last recorded activity) or not reached.
+    /// The agenda: each part's planned and actual minutes; `state` ended, not_ended (counted to
+    /// the session's last stored activity) or not_reached.
     func agendaRows(_ agenda: AgendaSummary) -> [[String]] {
         agenda.parts.map { part in
-            let state = part.tookMinutes == nil ? "not reached" : part.running ? "running" : "ended"
-            return tail("agenda", "agenda", part.name, state: state, minutes: minutes(part.tookMinutes), planned: String(part.plannedMinutes))
+            extraRow("agenda", "agenda", part.name, state: AgendaSummary.state(part), minutes: minutes(part.tookMinutes),
+                     planned: String(part.plannedMinutes))
         }
     }
 

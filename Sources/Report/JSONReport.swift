@@ -77,7 +77,7 @@ public struct JSONReport: ReportFormat {
             qanda = report.qandA.map(QandAEntry.init)
             agenda = report.agenda?.parts.map { AgendaEntry(part: $0.name, planned_minutes: $0.plannedMinutes,
                                                             took_minutes: $0.tookMinutes.map { ($0 * 10).rounded() / 10 },
-                                                            ended: $0.tookMinutes == nil ? nil : !$0.running) }
+                                                            ended: $0.running ? false : $0.tookMinutes == nil ? nil : true) }
         }
     }
 

@@ -32,7 +32,11 @@ struct ReportCommand: AsyncParsableCommand {
             roompoll.report/2, see docs/report-schema.md), csv (a row per question and option). The html report \
             opens with an overview chart of every question, clear shifts first; text and markdown with one line per \
             question. Segment questions (stakeholder group, in the room or online) split the room: each group's change \
-            per question, and whether the groups moved differently (exploratory, Holm-adjusted). A knowledge check             (questions with `correct:`) gets its own section: the share answering right and each person's gain.             Every format ends with the agenda's planned and actual minutes and the audience Q&A (the questions             in the order answered, then by votes; the time split between the room and online), when the poll has them.
+            per question, and whether the groups moved differently (exploratory, Holm-adjusted). A knowledge \
+            check (questions with `correct:`) gets its own section: the share answering right and each \
+            person's gain. Every format ends with the agenda's planned and actual minutes and the audience \
+            Q&A (the questions in the order answered, then by votes; the time split between the room and \
+            online), when the poll has them.
 
             A translated poll (`languages:` in its file) is reported in its main language, or in another of its \
             languages with `--language`; every language's answers are counted together, and the json report lists \
@@ -92,12 +96,11 @@ struct ReportCommand: AsyncParsableCommand {
         _ = Unmanaged.passRetained(Leftover(analysed.map(\.tally)))
     }
 
-    /// When the session last stored anything (what an agenda that was never ended runs up to);
-    /// read only for such an agenda.
-    static func lastActivity(of record: SessionRecord, in store: any Store) async throws -> Date {
-        guard let clock = record.control.agenda, clock.current != nil else { return record.createdAt }
-        let summary = try await store.sessionSummaries().first { $0.name == record.name }
-        return summary?.stored.lastActivity(createdAt: record.createdAt) ?? record.createdAt
+    /// When the session last stored anything (what an agenda that was never ended runs up to;
+    /// nil: nothing stored). Read only for such an agenda.
+    static func lastActivity(of record: SessionRecord, in store: any Store) async throws -> Date? {
+        guard let clock = record.control.agenda, clock.current != nil else { return nil }
+        return try await store.sessionSummaries().first { $0.name == record.name }?.stored.last
     }
 
     /// What `run` leaves for the process's exit to free.

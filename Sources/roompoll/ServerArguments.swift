@@ -53,6 +53,6 @@ struct ServerArguments: ParsableArguments {
             throw CLIError(error.description)
         }
         let urls = JoinAddresses.urls(code: intake.joinCode, port: runner.port, publicURL: publicURL, bind: bind)
-        return (runner, urls, urls.first.flatMap(QRMatrix.init)?.halfBlockLines() ?? [], urls.first.map(JoinAddresses.wallURL(of:)))
+        return (runner, urls, urls.first.flatMap(QRMatrix.init)?.halfBlockLines() ?? [], urls.first.flatMap(JoinAddresses.wallURL(of:)))
     }
 }

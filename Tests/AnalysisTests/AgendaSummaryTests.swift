@@ -24,12 +24,17 @@ struct AgendaSummaryTests {
         let summary = try #require(AgendaSummary(parts, clock: clock, lastActivity: t0 + 30 * 60))
         #expect(summary.parts.map(\.tookMinutes) == [12, 18, nil])
         #expect(summary.parts.map(\.running) == [false, true, false])
-        #expect(summary.lines[1] == "Talk: planned 40 min, took 18 up to the last answer or Q&A change (not ended)")
+        #expect(summary.lines[1] == "Talk: planned 40 min, took 18 up to the last answer, hand count or Q&A change (not ended)")
         #expect(summary.lines[2] == "Close: planned 10 min, not reached")
         #expect(AgendaSummary.minutes(summary.parts[0]) == "12 min")
-        // Nothing stored since the part began: 0 minutes, not a negative time.
-        let quiet = try #require(AgendaSummary(parts, clock: clock, lastActivity: t0))
-        #expect(quiet.parts[1].tookMinutes == 0)
+        #expect(summary.parts.map(AgendaSummary.state) == ["ended", "not_ended", "not_reached"])
+        // Nothing stored since the part began (or at all): its minutes are unknown, not 0.
+        for quiet in [t0 + 5 * 60, nil] {
+            let summary = try #require(AgendaSummary(parts, clock: clock, lastActivity: quiet))
+            #expect(summary.parts.map(\.tookMinutes) == [12, nil, nil])
+            #expect(summary.lines[1] == "Talk: planned 40 min, not ended, nothing stored after it began")
+            #expect(AgendaSummary.state(summary.parts[1]) == "not_ended")
+        }
         #expect(AgendaSummary(nil, clock: clock, lastActivity: t0) == nil)
     }
 }

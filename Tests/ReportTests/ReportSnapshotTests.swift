@@ -166,6 +166,7 @@ struct ReportSnapshotTests {
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }
         let questions = rows.filter { $0.fields[1] == "qanda" }.map(\.fields)
         #expect(questions.map { $0[2] } == listed.map(\.text))
+        #expect(questions.map { $0[0] } == listed.map { String($0.id) }, "the id export --qa has")
         #expect(questions.map { $0[column("votes")] } == listed.map { String($0.votes) })
         #expect(questions.map { $0[column("side")] } == listed.map(\.side.rawValue))
         #expect(questions.first?[column("state")] == "answered" && questions.first?[column("minutes")] != "")

@@ -2,6 +2,7 @@
 poll with Q&A on a SQLite file on loopback, participants ask and upvote from several threads,
 the server is killed with SIGKILL mid-way, and every question and vote it acknowledged (201) is
 in the store; a restarted server shows them. Bounded: a fixed number of requests per thread."""
+import http.client
 import json
 import os
 import pathlib
@@ -44,12 +45,16 @@ class Serve:
                 [BINARY, "serve", str(poll), "--session", "qa", "--db", str(db), "--bind", "127.0.0.1",
                  "--port", str(port), "--joins-per-address", "100000"],
                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + 30
-        while "Serving session" not in self.log.read_text():
-            assert self.process.poll() is None, self.log.read_text()
-            assert time.monotonic() < deadline, self.log.read_text()
-            time.sleep(0.05)
-        self.code = re.search(r"join code (\w+)", self.log.read_text()).group(1)
+        try:
+            deadline = time.monotonic() + 30
+            while "Serving session" not in self.log.read_text():
+                assert self.process.poll() is None, self.log.read_text()
+                assert time.monotonic() < deadline, self.log.read_text()
+                time.sleep(0.05)
+            self.code = re.search(r"join code (\w+)", self.log.read_text()).group(1)
+        except BaseException:
+            self.stop(signal.SIGKILL)
+            raise
 
     def post(self, path, body, timeout=10):
         request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=json.dumps(body).encode(),
@@ -93,39 +98,44 @@ def test_acknowledged_questions_and_votes_survive_kill_9(tmp_path):
             seeds.append(question["id"])
 
         asked, voted, lock = set(seeds), set(), threading.Lock()
+        enough = threading.Event()  # set once enough is acknowledged: the server dies mid-load
+
+        def acknowledged(kind, item):
+            with lock:
+                (voted if kind == "vote" else asked).add(item)
+                if len(voted) >= 150:
+                    enough.set()
 
         def phone(index):
-            for round_ in range(40):  # bounded
+            for round_ in range(200):  # bounded; the kill comes long before the end
                 try:
                     status, body = server.post("/api/v1/participants", {"code": server.code}, timeout=5)
                     if status != 201:
                         continue
                     participant = body["participant"]
-                    token_votes = []
                     for question in seeds:
                         status, _ = server.post(f"/api/v1/questions/{question}/vote",
                                                 {"code": server.code, "participant": participant, "up": True}, timeout=5)
                         if status == 201:
-                            token_votes.append((question, participant))
+                            acknowledged("vote", (question, participant))
                     status, body = server.post("/api/v1/questions", {"code": server.code, "participant": participant,
                                                                      "text": f"Question {index}.{round_}", "side": "online"},
                                                timeout=5)
-                    with lock:
-                        voted.update(token_votes)
-                        if status == 201:
-                            asked.add(body["id"])
-                except OSError:
-                    return  # the server is gone: nothing more is acknowledged
+                    if status == 201:
+                        acknowledged("ask", body["id"])
+                except (OSError, http.client.HTTPException, ValueError):
+                    return  # the server is gone (or died mid-answer): nothing more is acknowledged
 
         phones = [threading.Thread(target=phone, args=(i,)) for i in range(6)]
         for thread in phones:
             thread.start()
-        time.sleep(1.0)
+        assert enough.wait(timeout=60), "the load never reached 150 acknowledged votes"
         server.stop(signal.SIGKILL)
         for thread in phones:
             thread.join(timeout=60)
         assert server.process.returncode == -signal.SIGKILL
-        assert len(voted) > 20 and len(asked) > 5, f"the load ran before the kill: {len(voted)} votes, {len(asked)} questions"
+        assert all(not thread.is_alive() for thread in phones)
+        assert len(asked) > 5, f"questions were asked before the kill: {len(asked)}"
 
         stored_asked, stored_votes = stored(db)
         assert asked <= stored_asked, f"acknowledged questions missing: {sorted(asked - stored_asked)}"

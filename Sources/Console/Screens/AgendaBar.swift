@@ -18,7 +18,8 @@ enum AgendaBar {
             return ("Agenda: \(parts.count) parts, \(planned) min — t starts “\(parts[0].name)” (\(parts[0].minutes) min)", .muted)
         }
         let part = parts[index]
-        let used = clock.seconds(of: index, now: model.now) ?? 0
+        // Whole seconds, as the clock shows them: 40:00.3 of 40 min is on time.
+        let used = (clock.seconds(of: index, now: model.now) ?? 0).rounded(.down)
         var text = "Agenda \(index + 1)/\(parts.count) ▸ \(part.name) \(QandAClock.minutes(used)) of \(part.minutes) min"
         let overBy = used - Double(part.minutes * 60)
         let over = overBy > 0

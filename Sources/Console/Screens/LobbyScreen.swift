@@ -16,7 +16,10 @@ enum LobbyScreen {
         grid.put(codeLine, x: area.x, y: y, style: .accent)
         y += 1
         if !model.joinURLs.isEmpty {
-            for url in model.joinURLs.prefix(3) {
+            // Up to three addresses where each fits on its line; where they must wrap, only the
+            // first (and the wall page), so that the rounds and the next step keep their rows.
+            let wraps = model.joinURLs.contains { DisplayWidth.of($0) + 11 > area.width }
+            for url in model.joinURLs.prefix(wraps ? 1 : 3) {
                 y += labelled("Join at", url, into: &grid, x: area.x, y: y, width: area.width, style: .bold)
             }
             if let wall = model.wallURL {
@@ -28,7 +31,8 @@ enum LobbyScreen {
         }
         y += 2
         if let connected = model.connected {
-            grid.put("\(connected) connected now (open live pages)", x: area.x, y: y, style: .accent, limit: area.width)
+            let line = "\(connected) connected now (participants with a live page)"
+            grid.put(DisplayWidth.of(line) <= area.width ? line : "\(connected) connected now", x: area.x, y: y, style: .accent, limit: area.width)
             y += 1
         }
         for round in model.definition.rounds {
