@@ -64,7 +64,7 @@ struct ChangeSample: Sendable {
     /// A round's values of the measure: each participant's, plus show-of-hands counts where the
     /// question has them (counted like the session's report counts them).
     static func values(_ tally: QuestionTally, _ measure: HeadlineMeasure) -> [Double] {
-        let individual = tally.inArrivalOrder.compactMap { measure.value($0.answer) }
+        let individual = tally.answersInArrivalOrder.compactMap { measure.value($0) }
         guard let hands = tally.hands else { return individual }
         switch measure.question.kind {
         case .single:

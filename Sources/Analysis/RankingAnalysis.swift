@@ -22,8 +22,8 @@ enum RankingAnalysis {
                 guard let b = RoundAnswers.position(pair.before, option: k), let a = RoundAnswers.position(pair.after, option: k) else { return nil }
                 return a - b
             }
-            let after = answers.last.entries.values.compactMap { RoundAnswers.position($0.answer, option: k) }.sorted()
-            let before = answers.first.entries.values.compactMap { RoundAnswers.position($0.answer, option: k) }.sorted()
+            let after = answers.last.answers.compactMap { RoundAnswers.position($0, option: k) }.sorted()
+            let before = answers.first.answers.compactMap { RoundAnswers.position($0, option: k) }.sorted()
             let pairedChange = MeanChange.paired(differences)
             intervals[k] = (pairedChange?.interval, MeanChange.between(after: after, before: before)?.interval)
             if k == leader {

@@ -14,9 +14,7 @@ struct RoundAnswers {
         question = first.question
         self.first = first
         self.last = last
-        pairs = first.inArrivalOrder.compactMap { participant, before in
-            last.answer(of: participant).map { (before, $0) }
-        }
+        pairs = first.pairs(with: last)
     }
 
     /// Whether `answer` picked option `option` (single, multi, likert).

@@ -25,14 +25,14 @@ public enum ShiftAnalysis {
         let definition = tally.definition
         var questions = ParallelMap.map(definition.questions) { shift(of: $0, tally: tally) }
         adjust(&questions)
-        let people = Dictionary(uniqueKeysWithValues: definition.rounds.map { ($0, tally.participants(in: $0)) })
-        var report = ShiftReport(session: session, rounds: definition.rounds, participants: people.mapValues(\.count), questions: questions)
+        let people = Dictionary(uniqueKeysWithValues: definition.rounds.map { ($0, tally.participantCount(inEvery: [$0])) })
+        var report = ShiftReport(session: session, rounds: definition.rounds, participants: people, questions: questions)
         if let first = definition.rounds.first, let last = definition.rounds.last, first != last {
-            report.pairedParticipants = people[first, default: []].intersection(people[last, default: []]).count
+            report.pairedParticipants = tally.participantCount(inEvery: [first, last])
         }
         report.knowledge = KnowledgeAnalysis.analyze(tally)
         // The caveat is about the room: its largest round, not its least answered question.
-        report.caveat = caveat(people.values.map(\.count).max() ?? 0)
+        report.caveat = caveat(people.values.max() ?? 0)
         if segments {
             let room = questions
             report.segments = ParallelMap.map(definition.questions.filter(\.segment)) {
@@ -109,9 +109,11 @@ public enum ShiftAnalysis {
         // One answer at a time: a room almost always differs within its first few.
         var one: Answer?
         for tally in [answers.first, answers.last] {
-            for entry in tally.entries.values {
-                if one == nil { one = entry.answer } else if entry.answer != one { return false }
+            let differs = tally.containsAnswer { answer in
+                if one == nil { one = answer }
+                return answer != one
             }
+            if differs { return false }
         }
         guard one != nil else { return false }
         // Show-of-hands counts (single and likert) must agree too.

@@ -109,7 +109,7 @@ public struct ConsoleModel: Sendable {
             return SummaryScreen.maxScroll(analysis, openRound: control.openRound, area: Chrome.contentArea(size))
         case .question:
             guard let question = currentQuestion, question.kind == .text, let round = displayRound(for: question) else { return 0 }
-            return max(0, (tally.tally(round: round, question: question.id)?.entries.count ?? 0) - 1)
+            return max(0, (tally.tally(round: round, question: question.id)?.count ?? 0) - 1)
         default: return 0
         }
     }

@@ -4,13 +4,23 @@ import HashTreeCollections
 ///
 /// Only each participant's latest answer counts; recording a new one takes the old one's
 /// contribution out first. Show-of-hands counts are added on top and are never paired.
+///
+/// Participants' answers are kept one of two ways, behind the same interface. Live (answers
+/// arrive one by one, keyed by token): a hash tree, which grows node by node where a
+/// dictionary of a million participants stops every answer for half a second each time it
+/// doubles (the answer path waits for the count), and whose copies share their nodes. Read
+/// whole for a report (`Tally(definition:participantNumbers:)`, participants keyed by their
+/// store row id): an array indexed by row id, which counts and pairs a million answers
+/// without hashing — a third of a report's time went into the hash trees.
 public struct QuestionTally: Sendable, Hashable {
     public internal(set) var question: Question
-    /// Each participant's latest answer and when it arrived, by participant token. A hash
-    /// tree rather than a `Dictionary`: it grows node by node, where a dictionary of a
-    /// million participants stops every answer for half a second each time it doubles (the
-    /// answer path waits for the count), and a copy shares its nodes.
-    public private(set) var entries: TreeDictionary<String, Entry> = [:]
+    /// Live: each participant's latest answer and when it arrived, by participant token.
+    private var tree: TreeDictionary<String, Entry> = [:]
+    /// Read for a report: the entry of the participant numbered `base + i` at `i`.
+    private var slots: [Entry?] = []
+    private var base: Int?
+    /// Participants with an entry in `slots`.
+    private var slotCount = 0
     /// Per option (choice kinds), per value from `min` (scale), or per first place (ranking),
     /// from individual answers only.
     public private(set) var answerCounts: [Int]
@@ -35,9 +45,42 @@ public struct QuestionTally: Sendable, Hashable {
         rankSums = Array(repeating: 0, count: question.kind == .ranking ? question.options.count : 0)
     }
 
+    /// An empty tally for a report's read: participants are the numbers of `participants`
+    /// (store row ids), keyed as their decimal text.
+    public init(question: Question, participantNumbers participants: ClosedRange<Int>) {
+        self.init(question: question)
+        base = participants.lowerBound
+        slots = Array(repeating: nil, count: participants.count)
+    }
+
+    /// Each participant's latest answer and when it arrived, by participant key. Built anew on
+    /// each call for a report's tally: iterate `answers` or look up with `answer(of:)` where
+    /// keys are not needed.
+    public var entries: TreeDictionary<String, Entry> {
+        guard let base else { return tree }
+        var built: TreeDictionary<String, Entry> = [:]
+        for (i, entry) in slots.enumerated() { if let entry { built[String(base + i)] = entry } }
+        return built
+    }
+
+    /// How many participants answered (show of hands not included).
+    public var count: Int { base == nil ? tree.count : slotCount }
+
+    /// The latest answers, in no particular order.
+    public var answers: [Answer] {
+        base == nil ? tree.values.map(\.answer) : slots.compactMap { $0?.answer }
+    }
+
+    /// Whether some latest answer satisfies `predicate` (stops at the first that does).
+    public func containsAnswer(where predicate: (Answer) throws -> Bool) rethrows -> Bool {
+        guard base != nil else { return try tree.values.contains { try predicate($0.answer) } }
+        return try slots.contains { entry in try entry.map { try predicate($0.answer) } ?? false }
+    }
+
     /// `participant`'s latest answer, if they answered.
     public func answer(of participant: String) -> Answer? {
-        entries[participant]?.answer
+        guard let base else { return tree[participant]?.answer }
+        return Int(participant).flatMap { slots.indices.contains($0 - base) ? slots[$0 - base]?.answer : nil }
     }
 
     /// The latest answer per participant token, as a new dictionary built from `entries` on
@@ -48,11 +91,49 @@ public struct QuestionTally: Sendable, Hashable {
 
     /// The latest answers with their participants, oldest first.
     public var inArrivalOrder: [(participant: String, answer: Answer)] {
-        entries.sorted { $0.value.arrival < $1.value.arrival }.map { ($0.key, $0.value.answer) }
+        guard let base else { return tree.sorted { $0.value.arrival < $1.value.arrival }.map { ($0.key, $0.value.answer) } }
+        return slots.indices.filter { slots[$0] != nil }.sorted { slots[$0]!.arrival < slots[$1]!.arrival }
+            .map { (String(base + $0), slots[$0]!.answer) }
+    }
+
+    /// The latest answers, oldest first.
+    public var answersInArrivalOrder: [Answer] {
+        guard base != nil else { return tree.values.sorted { $0.arrival < $1.arrival }.map(\.answer) }
+        return slots.compactMap { $0 }.sorted { $0.arrival < $1.arrival }.map(\.answer)
+    }
+
+    /// (this round's answer, `later`'s answer) of each participant who gave both, in the order
+    /// this round's answers arrived (so that results never depend on a hash order).
+    public func pairs(with later: QuestionTally) -> [(before: Answer, after: Answer)] {
+        if let base, later.base == base, later.slots.count == slots.count {
+            var both: [(arrival: Int, before: Answer, after: Answer)] = []
+            both.reserveCapacity(min(slotCount, later.slotCount))
+            for i in slots.indices {
+                if let before = slots[i], let after = later.slots[i] { both.append((before.arrival, before.answer, after.answer)) }
+            }
+            return both.sorted { $0.arrival < $1.arrival }.map { ($0.before, $0.after) }
+        }
+        return inArrivalOrder.compactMap { participant, before in later.answer(of: participant).map { (before, $0) } }
+    }
+
+    /// A report's tally with only the participants whose `kept` is true (by number from its
+    /// base), their arrival order kept, and no show-of-hands counts.
+    func keeping(_ kept: [Bool]) -> QuestionTally {
+        guard let base else { preconditionFailure("keeping(_:) is for a report's numbered tally") }
+        var part = QuestionTally(question: question, participantNumbers: base...(base + slots.count - 1))
+        for i in slots.indices where kept[i] {
+            if let entry = slots[i] { part.record(number: base + i, answer: entry.answer, arrival: entry.arrival) }
+        }
+        return part
+    }
+
+    /// Participants' numbers (index from `base`) where this tally has an answer; nil for a live tally.
+    var numbered: (base: Int, answered: [Bool])? {
+        base.map { ($0, slots.map { $0 != nil }) }
     }
 
     /// Individual respondents plus, for choice kinds, the people counted by show of hands.
-    public var respondents: Int { entries.count + (hands?.reduce(0, +) ?? 0) }
+    public var respondents: Int { count + (hands?.reduce(0, +) ?? 0) }
 
     /// Counts per slot including show-of-hands counts.
     public var counts: [Int] {
@@ -63,17 +144,51 @@ public struct QuestionTally: Sendable, Hashable {
     /// Counts `answer` as `participant`'s latest. `arrival` places it in arrival order when
     /// answers are counted out of order (a store's row id); by default it comes last.
     public mutating func record(participant: String, answer: Answer, arrival position: Int? = nil) {
+        if let base {
+            guard let number = Int(participant), slots.indices.contains(number - base) else {
+                keepInTree()
+                return record(participant: participant, answer: answer, arrival: position)
+            }
+            return record(number: number, answer: answer, arrival: position)
+        }
         sequence = max(sequence + 1, position ?? 0)
-        if let old = entries.updateValue(Entry(answer: answer, arrival: position ?? sequence), forKey: participant) {
+        if let old = tree.updateValue(Entry(answer: answer, arrival: position ?? sequence), forKey: participant) {
             apply(old.answer, sign: -1)
         }
         apply(answer, sign: 1)
     }
 
+    /// Counts `answer` as the latest of the participant numbered `number` (a report's read:
+    /// within the numbers the tally was made for).
+    public mutating func record(number: Int, answer: Answer, arrival position: Int? = nil) {
+        guard let base else { return record(participant: String(number), answer: answer, arrival: position) }
+        sequence = max(sequence + 1, position ?? 0)
+        let i = number - base
+        if let old = slots[i] { apply(old.answer, sign: -1) } else { slotCount += 1 }
+        slots[i] = Entry(answer: answer, arrival: position ?? sequence)
+        apply(answer, sign: 1)
+    }
+
+    /// Moves a report's entries into the hash tree (a participant outside its numbers came).
+    private mutating func keepInTree() {
+        tree = entries
+        base = nil
+        slots = []
+        slotCount = 0
+    }
+
     /// Adds `other`'s answers: another slice of the same question's answers, from other
     /// participants (a participant's current answer is in one slice only).
     mutating func add(_ other: QuestionTally) {
-        entries.merge(other.entries) { _, theirs in theirs }
+        if let base, other.base == base, other.slots.count == slots.count {
+            for i in other.slots.indices where other.slots[i] != nil {
+                if slots[i] == nil { slotCount += 1 }
+                slots[i] = other.slots[i]
+            }
+        } else {
+            if base != nil { keepInTree() }
+            tree.merge(other.entries) { _, theirs in theirs }
+        }
         for i in answerCounts.indices { answerCounts[i] += other.answerCounts[i] }
         for i in rankSums.indices { rankSums[i] += other.rankSums[i] }
         wordCounts.merge(other.wordCounts, uniquingKeysWith: +)
@@ -82,10 +197,24 @@ public struct QuestionTally: Sendable, Hashable {
 
     /// `text`: the latest answers, oldest first.
     public var texts: [String] {
-        inArrivalOrder.compactMap {
-            if case .text(let text) = $0.answer { return text }
+        answersInArrivalOrder.compactMap {
+            if case .text(let text) = $0 { return text }
             return nil
         }
+    }
+
+    /// The same answers, however they are kept (a report's read equals the live count).
+    public static func == (a: QuestionTally, b: QuestionTally) -> Bool {
+        a.question == b.question && a.answerCounts == b.answerCounts && a.rankSums == b.rankSums && a.wordCounts == b.wordCounts
+            && a.hands == b.hands && a.count == b.count && a.entries == b.entries
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(question)
+        hasher.combine(answerCounts)
+        hasher.combine(rankSums)
+        hasher.combine(hands)
+        hasher.combine(count)
     }
 
     /// Replaces the show-of-hands counts (one per option).

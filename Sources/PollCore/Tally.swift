@@ -27,6 +27,13 @@ public struct Tally: Sendable, Hashable {
         self.tallies = tallies
     }
 
+    /// An empty tally for a report's read of a whole session: participants are numbered by
+    /// their store row id within `participantNumbers` and recorded with `record(number:…)`.
+    public init(definition: PollDefinition, participantNumbers: ClosedRange<Int>) {
+        self.init(definition: definition)
+        tallies = tallies.map { QuestionTally(question: $0.question, participantNumbers: participantNumbers) }
+    }
+
     /// The same counts with the poll's text in `language` (one of its languages): answers are
     /// counted by option, so only the words change.
     public func translated(to language: String) -> Tally {
@@ -67,6 +74,12 @@ public struct Tally: Sendable, Hashable {
         tallies[index].record(participant: participant, answer: answer, arrival: arrival)
     }
 
+    /// Counts one answer of the participant numbered `number` into the tally at `index` (a
+    /// report's read, see `init(definition:participantNumbers:)`).
+    public mutating func record(number: Int, at index: Int, answer: Answer, arrival: Int? = nil) {
+        tallies[index].record(number: number, answer: answer, arrival: arrival)
+    }
+
     /// Adds the answers counted in `other`, a tally of other answers (another slice of the
     /// same session's rows).
     public mutating func add(_ other: Tally) {
@@ -86,6 +99,15 @@ public struct Tally: Sendable, Hashable {
     /// show-of-hands counts: for breaking a session down by segment.
     public func restricted(to participants: Set<String>) -> Tally {
         var part = Tally(definition: definition)
+        if let numbered = tallies.first?.numbered, tallies.allSatisfy({ $0.numbered?.base == numbered.base }) {
+            // A report's read: the same numbers, masked.
+            var kept = Array(repeating: false, count: numbered.answered.count)
+            for participant in participants {
+                if let i = Int(participant).map({ $0 - numbered.base }), kept.indices.contains(i) { kept[i] = true }
+            }
+            part.tallies = tallies.map { $0.keeping(kept) }
+            return part
+        }
         for (i, tally) in tallies.enumerated() {
             let kept = tally.entries.filter { participants.contains($0.key) }.sorted { $0.value.arrival < $1.value.arrival }
             for (participant, entry) in kept {
@@ -102,5 +124,25 @@ public struct Tally: Sendable, Hashable {
         var people: TreeSet<String> = []
         for (key, tally) in zip(keys, tallies) where key.round == round { people = people.union(tally.entries.keys) }
         return people
+    }
+
+    /// How many distinct participants answered at least one question in every one of `rounds`
+    /// (one round: who answered in it; two: who answered in both). Hands not included.
+    public func participantCount(inEvery rounds: [String]) -> Int {
+        let numbered = tallies.compactMap(\.numbered)
+        guard numbered.count == tallies.count, let first = numbered.first, numbered.allSatisfy({ $0.base == first.base }) else {
+            guard let people = rounds.map(participants(in:)).reduce(nil, { ($0 ?? $1).intersection($1) }) else { return 0 }
+            return people.count
+        }
+        // A report's read: participants by number, without hashing.
+        var everywhere = Array(repeating: true, count: first.answered.count)
+        for round in rounds {
+            var here = Array(repeating: false, count: first.answered.count)
+            for (key, tally) in zip(keys, numbered) where key.round == round {
+                for i in here.indices where tally.answered[i] { here[i] = true }
+            }
+            for i in everywhere.indices { everywhere[i] = everywhere[i] && here[i] }
+        }
+        return everywhere.lazy.filter { $0 }.count
     }
 }

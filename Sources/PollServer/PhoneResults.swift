@@ -62,7 +62,7 @@ enum PhoneResults {
 
     /// A ranking: the options in the room's order (by mean place, 1 = first).
     static func ranking(_ question: Question, round: String, tally: QuestionTally, context: ParticipantPage.Context) -> String {
-        let n = tally.entries.count, words = context.words
+        let n = tally.count, words = context.words
         guard n > 0 else { return "<p>\(words.html("results.noAnswers"))</p>\n" }
         let order = question.options.indices.sorted { (tally.rankSums[$0], $0) < (tally.rankSums[$1], $1) }
         let rows = order.enumerated().map { place, option in
@@ -80,7 +80,7 @@ enum PhoneResults {
     static func words(round: String, tally: QuestionTally, words: InterfaceWords) -> String {
         let top = tally.wordCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10)
         guard !top.isEmpty else { return "<p>\(words.html("results.noAnswers"))</p>\n" }
-        let n = tally.entries.count
+        let n = tally.count
         let rows = top.map { word, count in
             let share = n > 0 ? 100 * Double(count) / Double(n) : 0
             return "<tr><th scope=\"row\" dir=\"auto\">\(HTMLText.escape(word))</th><td>\(count)</td>"

@@ -5,22 +5,24 @@ import PollCore
 /// Counts a session's current responses (or a slice of them) into a `Tally`, stepping SQLite's
 /// statement directly: a report reads a million rows, and GRDB's general row handling cost
 /// more than SQLite's own work. The statement's columns are id, participant (row id or
-/// token), round, question, answer and channel.
+/// token), round, question, answer and channel. `numbers`: the session's participant row ids,
+/// when participants are keyed by them (`.compact`) and counted in arrays indexed by them.
 enum SQLiteTallyReader {
     static func count(_ sql: String, _ arguments: StatementArguments, session: SessionRecord, participants: ParticipantKeys,
-                      salvage: SalvageLog?, _ db: Database) throws -> Tally {
+                      numbers: ClosedRange<Int>? = nil, salvage: SalvageLog?, _ db: Database) throws -> Tally {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
         // The statement is finalized when it goes away: keep it until the last step is read.
         return try withExtendedLifetime(statement) {
-            try count(statement.sqliteStatement, sql: sql, session: session, participants: participants, salvage: salvage)
+            try count(statement.sqliteStatement, sql: sql, session: session, participants: participants, numbers: numbers, salvage: salvage)
         }
     }
 
     static func count(_ handle: OpaquePointer, sql: String, session: SessionRecord, participants: ParticipantKeys,
-                      salvage: SalvageLog?) throws -> Tally {
+                      numbers: ClosedRange<Int>? = nil, salvage: SalvageLog?) throws -> Tally {
         defer { sqlite3_reset(handle) }
-        var tally = Tally(definition: session.definition)
+        let numbers = participants == .compact ? numbers : nil
+        var tally = numbers.map { Tally(definition: session.definition, participantNumbers: $0) } ?? Tally(definition: session.definition)
         var reader = AnswerReader(session.definition, salvage: salvage)
         while true {
             let code = sqlite3_step(handle)
@@ -32,6 +34,10 @@ enum SQLiteTallyReader {
             let question = text(handle, 3)
             guard let read = try reader.read(id: id, question: question, answer: text(handle, 4), channel: text(handle, 5)),
                   let index = tally.index(round: text(handle, 2), question: question) else { continue }
+            if let numbers, case let number = Int(sqlite3_column_int64(handle, 1)), numbers.contains(number) {
+                tally.record(number: number, at: index, answer: read.answer, arrival: Int(id))
+                continue
+            }
             // A participant's row id is short enough to be stored inline in a String.
             let key = participants == .tokens ? text(handle, 1) : String(sqlite3_column_int64(handle, 1))
             tally.record(participant: key, at: index, answer: read.answer, arrival: Int(id))

@@ -171,16 +171,15 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
         let compared = asked.count >= 2 ? [asked[0], asked[asked.count - 1]] : asked
         var item = Item(question: question, rounds: compared.map { round in
             let counted = tally.tally(round: round, question: question.id)
-            let n = counted?.entries.count ?? 0
-            let correct = counted?.entries.values.filter { question.isCorrect($0.answer) == true }.count ?? 0
+            let n = counted?.count ?? 0
+            let correct = counted?.answers.filter { question.isCorrect($0) == true }.count ?? 0
             return RoundCorrect(round: round, correct: correct, respondents: n, percent: n > 0 ? 100 * Double(correct) / Double(n) : nil,
                                 interval: Intervals.wilson(correct, n).map { ConfidenceInterval(lower: 100 * $0.lower, upper: 100 * $0.upper) })
         })
         guard compared.count == 2, let before = tally.tally(round: compared[0], question: question.id),
               let after = tally.tally(round: compared[1], question: question.id) else { return item }
-        for (participant, entry) in before.entries {
-            guard let later = after.entries[participant] else { continue }
-            switch (question.isCorrect(entry.answer) == true, question.isCorrect(later.answer) == true) {
+        for (earlier, later) in before.pairs(with: after) {
+            switch (question.isCorrect(earlier) == true, question.isCorrect(later) == true) {
             case (true, true): item.rightBoth += 1
             case (true, false): item.lost += 1
             case (false, true): item.gained += 1
@@ -204,7 +203,9 @@ public struct KnowledgeAnalysis: Sendable, Hashable {
     }
 
     static func scores(_ round: String, _ scores: [String: KnowledgeScore], _ items: [Question], _ tally: Tally) -> RoundScores {
-        let percents = scores.values.compactMap(\.percent)
+        // In participant order, as the pairs: a dictionary's own order changes from run to run,
+        // and so would the last digit of the mean.
+        let percents = scores.keys.sorted().compactMap { scores[$0]?.percent }
         // Right (1) or wrong (0) per item, for everyone who answered every item of the round.
         let counted = items.map { tally.tally(round: round, question: $0.id)?.entries ?? [:] }
         let everyone = Set(counted.first?.keys.map { $0 } ?? [])
