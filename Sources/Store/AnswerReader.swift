@@ -19,12 +19,19 @@ public struct AnswerReader {
     /// is unreadable and skipped (salvage), a `StoreError.corrupt` when it is unreadable.
     public mutating func read(id: Int64, question questionID: String, answer text: String,
                        channel channelName: String) throws -> (question: Int, answer: Answer, channel: Channel)? {
-        guard let q = questions.firstIndex(where: { $0.id == questionID }) else { return try unreadable(id, questionID, text) }
-        let known = parsed[q][text]
-        guard let channel = Channel(rawValue: channelName),
-              let answer = known ?? (try? AnswerCodec.parse(text, for: questions[q])) else { return try unreadable(id, questionID, text) }
-        if known == nil, questions[q].kind != .text { parsed[q][text] = answer }
-        return (q, answer, channel)
+        guard let q = questions.firstIndex(where: { $0.id == questionID }), let channel = Channel(rawValue: channelName) else {
+            return try unreadable(id, questionID, text)
+        }
+        return try answer(id: id, question: q, text: text).map { (q, $0, channel) }
+    }
+
+    /// Row `id`'s answer `text` to the question at index `q` of the poll (its question and
+    /// channel already known to be readable); nil when unreadable and skipped (salvage).
+    public mutating func answer(id: Int64, question q: Int, text: String) throws -> Answer? {
+        if let known = parsed[q][text] { return known }
+        guard let answer = try? AnswerCodec.parse(text, for: questions[q]) else { return try unreadable(id, questions[q].id, text)?.answer }
+        if questions[q].kind != .text { parsed[q][text] = answer }
+        return answer
     }
 
     private func unreadable(_ id: Int64, _ questionID: String, _ text: String) throws -> (question: Int, answer: Answer, channel: Channel)? {

@@ -179,6 +179,26 @@ struct SQLiteStoreTests {
         }
     }
 
+    /// A report's read matches the round, question and channel as bytes; a row whose channel
+    /// or question the poll does not know still stops the read, or is skipped and named.
+    @Test func aReportsReadStillNamesUnknownChannelsAndQuestions() async throws {
+        try await withFolder { folder in
+            let path = folder.path("db.sqlite")
+            let store = try SQLiteStore(path: path)
+            let session = try await store.createSession(StoreFixtures.draft())
+            try await store.append([StoreFixtures.response("p1", "q1", .choice(0)), StoreFixtures.response("p2", "q1", .choice(1)),
+                                    StoreFixtures.response("p3", "q1", .choice(1))], to: session)
+            _ = try sqlite3(path, "UPDATE response SET channel = 'carrier-pigeon' WHERE id = 1")
+            _ = try sqlite3(path, "UPDATE response SET question = 'q9' WHERE id = 2")
+            await #expect(throws: StoreError.self) { try await store.currentTally(of: session, participants: .compact) }
+            let log = SalvageLog()
+            let tally = try await store.currentTally(of: session, participants: .compact, salvage: log)
+            #expect(tally.tally(round: "opening", question: "q1")?.counts == [0, 1] && tally.tally(round: "opening", question: "q1")?.count == 1)
+            #expect(log.skipped.count == 2)
+            #expect(log.skipped.contains { $0.contains("response 1 (`q1`") } && log.skipped.contains { $0.contains("response 2 (`q9`") })
+        }
+    }
+
     @Test func anotherProcesssCommitMovesTheChangeCounter() async throws {
         try await withFolder { folder in
             let path = folder.path("db.sqlite")
