@@ -79,8 +79,19 @@ public struct QuestionTally: Sendable, Hashable {
 
     /// `participant`'s latest answer, if they answered.
     public func answer(of participant: String) -> Answer? {
-        guard let base else { return tree[participant]?.answer }
-        return Int(participant).flatMap { slots.indices.contains($0 - base) ? slots[$0 - base]?.answer : nil }
+        guard base != nil else { return tree[participant]?.answer }
+        return Int(participant).flatMap(slot(of:)).flatMap { slots[$0]?.answer }
+    }
+
+    /// The numbers a report's tally was made for (nil: a live tally, keyed by token).
+    public var numbers: ClosedRange<Int>? {
+        base.map { $0...($0 + slots.count - 1) }
+    }
+
+    /// Where the participant numbered `number` is in `slots`, if within the numbers.
+    private func slot(of number: Int) -> Int? {
+        guard let base, let numbers, numbers.contains(number) else { return nil }
+        return number - base
     }
 
     /// The latest answer per participant token, as a new dictionary built from `entries` on
@@ -116,20 +127,21 @@ public struct QuestionTally: Sendable, Hashable {
         return inArrivalOrder.compactMap { participant, before in later.answer(of: participant).map { (before, $0) } }
     }
 
-    /// A report's tally with only the participants whose `kept` is true (by number from its
-    /// base), their arrival order kept, and no show-of-hands counts.
+    /// A report's tally with only the participants whose `kept` is true (by number from the
+    /// start of `numbers`), their arrivals kept, and no show-of-hands counts. A group is a part
+    /// of the room: its answers go in a hash tree, which holds only its members.
     func keeping(_ kept: [Bool]) -> QuestionTally {
-        guard let base else { preconditionFailure("keeping(_:) is for a report's numbered tally") }
-        var part = QuestionTally(question: question, participantNumbers: base...(base + slots.count - 1))
+        var part = QuestionTally(question: question)
+        guard let base else { return part }
         for i in slots.indices where kept[i] {
-            if let entry = slots[i] { part.record(number: base + i, answer: entry.answer, arrival: entry.arrival) }
+            if let entry = slots[i] { part.record(participant: String(base + i), answer: entry.answer, arrival: entry.arrival) }
         }
         return part
     }
 
-    /// Participants' numbers (index from `base`) where this tally has an answer; nil for a live tally.
-    var numbered: (base: Int, answered: [Bool])? {
-        base.map { ($0, slots.map { $0 != nil }) }
+    /// Marks in `answered` (by number from the start of `numbers`) who answered here.
+    func mark(_ answered: inout [Bool]) {
+        for i in slots.indices where slots[i] != nil { answered[i] = true }
     }
 
     /// Individual respondents plus, for choice kinds, the people counted by show of hands.
@@ -144,8 +156,8 @@ public struct QuestionTally: Sendable, Hashable {
     /// Counts `answer` as `participant`'s latest. `arrival` places it in arrival order when
     /// answers are counted out of order (a store's row id); by default it comes last.
     public mutating func record(participant: String, answer: Answer, arrival position: Int? = nil) {
-        if let base {
-            guard let number = Int(participant), slots.indices.contains(number - base) else {
+        if base != nil {
+            guard let number = Int(participant), slot(of: number) != nil else {
                 keepInTree()
                 return record(participant: participant, answer: answer, arrival: position)
             }
@@ -161,9 +173,11 @@ public struct QuestionTally: Sendable, Hashable {
     /// Counts `answer` as the latest of the participant numbered `number` (a report's read:
     /// within the numbers the tally was made for).
     public mutating func record(number: Int, answer: Answer, arrival position: Int? = nil) {
-        guard let base else { return record(participant: String(number), answer: answer, arrival: position) }
+        guard let i = slot(of: number) else {
+            if base != nil { keepInTree() }
+            return record(participant: String(number), answer: answer, arrival: position)
+        }
         sequence = max(sequence + 1, position ?? 0)
-        let i = number - base
         if let old = slots[i] { apply(old.answer, sign: -1) } else { slotCount += 1 }
         slots[i] = Entry(answer: answer, arrival: position ?? sequence)
         apply(answer, sign: 1)
@@ -203,7 +217,8 @@ public struct QuestionTally: Sendable, Hashable {
         }
     }
 
-    /// The same answers, however they are kept (a report's read equals the live count).
+    /// The same answers, however they are kept (a report's read equals the live count). The
+    /// running number given to answers recorded without an arrival is not compared.
     public static func == (a: QuestionTally, b: QuestionTally) -> Bool {
         a.question == b.question && a.answerCounts == b.answerCounts && a.rankSums == b.rankSums && a.wordCounts == b.wordCounts
             && a.hands == b.hands && a.count == b.count && a.entries == b.entries

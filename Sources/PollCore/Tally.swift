@@ -99,19 +99,18 @@ public struct Tally: Sendable, Hashable {
     /// show-of-hands counts: for breaking a session down by segment.
     public func restricted(to participants: Set<String>) -> Tally {
         var part = Tally(definition: definition)
-        if let numbered = tallies.first?.numbered, tallies.allSatisfy({ $0.numbered?.base == numbered.base }) {
-            // A report's read: the same numbers, masked.
-            var kept = Array(repeating: false, count: numbered.answered.count)
+        if let numbers = sharedNumbers {
+            // A report's read: the members picked out by number, without a hash per answer.
+            var kept = Array(repeating: false, count: numbers.count)
             for participant in participants {
-                if let i = Int(participant).map({ $0 - numbered.base }), kept.indices.contains(i) { kept[i] = true }
+                if let number = Int(participant), numbers.contains(number) { kept[number - numbers.lowerBound] = true }
             }
             part.tallies = tallies.map { $0.keeping(kept) }
             return part
         }
         for (i, tally) in tallies.enumerated() {
-            let kept = tally.entries.filter { participants.contains($0.key) }.sorted { $0.value.arrival < $1.value.arrival }
-            for (participant, entry) in kept {
-                part.tallies[i].record(participant: participant, answer: entry.answer)
+            for (participant, entry) in tally.entries where participants.contains(participant) {
+                part.tallies[i].record(participant: participant, answer: entry.answer, arrival: entry.arrival)
             }
         }
         return part
@@ -129,20 +128,25 @@ public struct Tally: Sendable, Hashable {
     /// How many distinct participants answered at least one question in every one of `rounds`
     /// (one round: who answered in it; two: who answered in both). Hands not included.
     public func participantCount(inEvery rounds: [String]) -> Int {
-        let numbered = tallies.compactMap(\.numbered)
-        guard numbered.count == tallies.count, let first = numbered.first, numbered.allSatisfy({ $0.base == first.base }) else {
+        guard !rounds.isEmpty else { return 0 }
+        guard let numbers = sharedNumbers else {
             guard let people = rounds.map(participants(in:)).reduce(nil, { ($0 ?? $1).intersection($1) }) else { return 0 }
             return people.count
         }
         // A report's read: participants by number, without hashing.
-        var everywhere = Array(repeating: true, count: first.answered.count)
+        var everywhere = Array(repeating: true, count: numbers.count)
         for round in rounds {
-            var here = Array(repeating: false, count: first.answered.count)
-            for (key, tally) in zip(keys, numbered) where key.round == round {
-                for i in here.indices where tally.answered[i] { here[i] = true }
-            }
+            var here = Array(repeating: false, count: numbers.count)
+            for (key, tally) in zip(keys, tallies) where key.round == round { tally.mark(&here) }
             for i in everywhere.indices { everywhere[i] = everywhere[i] && here[i] }
         }
         return everywhere.lazy.filter { $0 }.count
+    }
+
+    /// The numbers every tally was made for, when this is a report's read (and none of its
+    /// tallies had to move to a hash tree).
+    var sharedNumbers: ClosedRange<Int>? {
+        guard let numbers = tallies.first?.numbers, tallies.allSatisfy({ $0.numbers == numbers }) else { return nil }
+        return numbers
     }
 }

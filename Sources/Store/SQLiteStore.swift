@@ -305,6 +305,9 @@ public final class SQLiteStore: Store {
     /// Counts the current responses straight from the rows: no array of responses, no sorting
     /// (each answer is counted under its row id, which is its arrival order), and neither the
     /// time nor, with `.compact` keys, the token of each answer is read.
+    /// The most a report's read may hold in arrays at once (every slice's, together).
+    static let arrayBudget = 512 << 20
+
     public func currentTally(of session: SessionRecord, participants: ParticipantKeys, salvage: SalvageLog?) async throws -> Tally {
         let hands = try await hands(of: session, salvage: salvage)
         let sql = participants == .tokens
@@ -319,7 +322,7 @@ public final class SQLiteStore: Store {
               """
         // A large session is read in as many slices of row ids as there are cores, each on its
         // own reader connection, and the counts are added up: answers are disjoint per slice.
-        let (low, high, numbers) = try await pool.read { db in
+        let (low, high, dense) = try await pool.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM response WHERE session_id = ?", arguments: [session.id])
             // Keyed by row id, participants are counted in arrays indexed by it when the
             // session's ids are dense enough (another session's joins in between leave gaps).
@@ -327,12 +330,19 @@ public final class SQLiteStore: Store {
             if participants == .compact,
                let people = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id), COUNT(*) FROM participant WHERE session_id = ?",
                                              arguments: [session.id]),
-               let first = people[0] as Int?, let last = people[1] as Int?, last - first < 4 * (people[2] as Int) + 1024 {
+               let first = people[0] as Int?, let last = people[1] as Int?, first <= last,
+               case let (span, overflow) = last.subtractingReportingOverflow(first), !overflow, span < 4 * (people[2] as Int) + 1024 {
                 numbers = first...last
             }
             return ((row?[0] as Int64?) ?? 0, (row?[1] as Int64?) ?? -1, numbers)
         }
-        let slices = high - low < rowsPerSlice ? 1 : Int64(max(2, ProcessInfo.processInfo.activeProcessorCount))
+        var slices = high - low < rowsPerSlice ? 1 : Int64(max(2, ProcessInfo.processInfo.activeProcessorCount))
+        // Each slice counts into arrays for every (round, question) over every number: fewer
+        // slices where that would take more than `arrayBudget`, the hash tree where one would.
+        let tallies = session.definition.rounds.reduce(0) { $0 + session.definition.questions(in: $1).count }
+        let perSlice = (dense?.count ?? 0) * tallies * MemoryLayout<QuestionTally.Entry?>.stride
+        let numbers = perSlice <= Self.arrayBudget ? dense : nil
+        if numbers != nil { slices = min(slices, Int64(max(1, Self.arrayBudget / max(1, perSlice)))) }
         let width = (high - low) / slices + 1
         var tally = try await withThrowingTaskGroup(of: Tally.self) { group in
             for slice in 0..<slices {

@@ -87,8 +87,8 @@ enum SQLiteTallyReader {
         }
 
         static func same(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard key.count == bytes.count else { return false }
-            return key.isEmpty || key.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, key.count) == 0 }
+            guard key.count == bytes.count, let other = bytes.baseAddress else { return key.isEmpty && bytes.isEmpty }
+            return key.withUnsafeBufferPointer { memcmp($0.baseAddress!, other, key.count) == 0 }
         }
     }
 

@@ -72,6 +72,9 @@ struct NumberedTallyTests {
             for round in definition.rounds {
                 #expect(numbered.participantCount(inEvery: [round]) == live.participants(in: round).count)
             }
+            #expect(numbered.participantCount(inEvery: []) == 0 && live.participantCount(inEvery: []) == 0)
+            let some = Set(rows.map { String($0.number) }.filter { $0.hasSuffix("3") || $0.hasSuffix("7") })
+            #expect(numbered.restricted(to: some) == live.restricted(to: some), "a group picked out of either")
         }
     }
 
@@ -97,7 +100,12 @@ struct NumberedTallyTests {
         first.record(number: 15, answer: .choice(1), arrival: 10)
         #expect(first.count == 4 && first.counts == [1, 3], "a replaced answer takes the old one out")
         // A participant outside the numbers (or not a number): the tally moves to the hash tree, nothing lost.
+        var other = first
         first.record(participant: "visitor", answer: .choice(0))
         #expect(first.count == 5 && first.answer(of: "visitor") == .choice(0) && first.answer(of: "20") == .choice(0))
+        other.record(number: 99, answer: .choice(0))
+        other.record(number: Int.min, answer: .choice(1))
+        #expect(other.count == 6 && other.answer(of: "99") == .choice(0) && other.answer(of: "\(Int.min)") == .choice(1) && other.numbers == nil)
+        #expect(QuestionTally(question: question, participantNumbers: 10...20).answer(of: "\(Int.min)") == nil)
     }
 }
