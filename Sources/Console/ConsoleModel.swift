@@ -100,7 +100,7 @@ public struct ConsoleModel: Sendable {
     }
 
     /// Participants who answered at least one question of `round`.
-    public func participants(in round: String) -> Int { tally.participants(in: round).count }
+    public func participants(in round: String) -> Int { tally.participantCount(inEvery: [round]) }
 
     /// How far the current list can scroll (text answers, the summary).
     public var maxScroll: Int {
